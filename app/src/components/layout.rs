@@ -1,0 +1,106 @@
+//! The page frame: skip link, header, main landmark, footer.
+
+use crate::api::shell::{SetLocale, ShellInfo};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
+use leptos_router::hooks::use_location;
+use palier_domain::Locale;
+
+/// Wraps every page. The frame's data (`info`) loads in the header's own
+/// suspense, so the routes render at once.
+#[component]
+pub fn Layout(info: Resource<Result<ShellInfo, AppError>>, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main">{i18n.t("skip-to-content")}</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="brand" href="/">
+                    <span class="brand__name">{i18n.t("site-name")}</span>
+                    <Suspense>
+                        {move || Suspend::new(async move {
+                            info.await
+                                .ok()
+                                .and_then(|info| info.organisation)
+                                .map(|name| view! { <span class="brand__org">{name}</span> })
+                        })}
+                    </Suspense>
+                </a>
+                <nav class="site-nav" aria-label=i18n.t("nav-main")>
+                    <ul>
+                        <li>
+                            <a href="/">{i18n.t("nav-home")}</a>
+                        </li>
+                    </ul>
+                </nav>
+                <LanguageSwitch current=i18n.locale/>
+            </div>
+        </header>
+        <main id="main" class="site-main" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <div class="site-footer__inner">
+                <p>{i18n.t("footer-about")}</p>
+                <nav aria-label=i18n.t("footer-nav")>
+                    <ul>
+                        <li>
+                            <a href="/accessibilite">{i18n.t("footer-accessibility")}</a>
+                        </li>
+                        <li>
+                            <a href="/mentions-legales">{i18n.t("footer-legal")}</a>
+                        </li>
+                    </ul>
+                </nav>
+            </div>
+        </footer>
+    }
+}
+
+/// A plain form that switches to the other language and comes back to this
+/// page; identical with or without JavaScript (the page reloads).
+#[component]
+fn LanguageSwitch(current: Locale) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    // Come back to this page, without the error of an earlier form post.
+    let here = move || {
+        let search = location.search.get();
+        let kept: Vec<&str> = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|pair| !pair.is_empty() && !pair.starts_with("__err=") && !pair.starts_with("__path="))
+            .collect();
+        if kept.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{}", location.pathname.get(), kept.join("&"))
+        }
+    };
+    let others = Locale::ALL.into_iter().filter(move |l| *l != current);
+    view! {
+        <form class="lang-switch" method="post" action=SetLocale::PATH>
+            <input type="hidden" name="redirect_to" value=here/>
+            <span class="visually-hidden">
+                {i18n.t_with("language-current", &[("language", current.endonym().into())])}
+            </span>
+            {others
+                .map(|other| {
+                    view! {
+                        <button
+                            type="submit"
+                            name="locale"
+                            value=other.as_str()
+                            lang=other.as_str()
+                            class="button button--quiet"
+                        >
+                            {other.endonym()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </form>
+    }
+}

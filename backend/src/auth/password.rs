@@ -1,0 +1,91 @@
+//! Password hashing with argon2id (OWASP parameters: m = 19 456 KiB, t = 2,
+//! p = 1), always off the async executor.
+
+use anyhow::Context as _;
+use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString, rand_core::OsRng};
+use argon2::{Algorithm, Argon2, Params, Version};
+use palier_domain::Password;
+use std::sync::LazyLock;
+
+/// A PHC-format argon2id hash. Deliberately not `Serialize`: it never leaves
+/// the backend.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PasswordHashString(String);
+
+impl PasswordHashString {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for PasswordHashString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PasswordHashString(<redacted>)")
+    }
+}
+
+fn hasher() -> Argon2<'static> {
+    // These constants are valid argon2 parameters; `Params::new` only fails on out-of-range values.
+    let params = Params::new(19_456, 2, 1, None).unwrap_or_default();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+/// A hash of a password nobody knows, verified against when the account does
+/// not exist, so that timing does not reveal which emails have accounts.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    let salt = SaltString::generate(&mut OsRng);
+    hasher()
+        .hash_password(b"palier dummy password, never valid", &salt)
+        .map(|hash| hash.to_string())
+        .unwrap_or_default()
+});
+
+/// Hashes `password` on the blocking pool.
+pub async fn hash(password: Password) -> anyhow::Result<PasswordHashString> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        hasher()
+            .hash_password(password.expose().as_bytes(), &salt)
+            .map(|hash| PasswordHashString(hash.to_string()))
+            .map_err(|error| anyhow::anyhow!("argon2 failed: {error}"))
+    })
+    .await
+    .context("the password hashing task failed")?
+}
+
+/// Checks `candidate` against `stored` on the blocking pool. With no stored
+/// hash (unknown account, or an account without a password) it still spends
+/// the time of one verification and answers `false`.
+pub async fn verify(candidate: String, stored: Option<String>) -> anyhow::Result<bool> {
+    tokio::task::spawn_blocking(move || {
+        let (phc, real) = match stored {
+            Some(hash) => (hash, true),
+            None => (DUMMY_HASH.clone(), false),
+        };
+        let parsed = PasswordHash::new(&phc).map_err(|error| anyhow::anyhow!("stored hash is not valid: {error}"))?;
+        let matches = hasher().verify_password(candidate.as_bytes(), &parsed).is_ok();
+        Ok(real && matches)
+    })
+    .await
+    .context("the password verification task failed")?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn hashes_verify_and_use_argon2id_with_owasp_parameters() {
+        let password = Password::parse("une phrase de passe assez longue").unwrap();
+        let hashed = hash(password).await.unwrap();
+        assert!(hashed.as_str().starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(verify("une phrase de passe assez longue".into(), Some(hashed.as_str().into())).await.unwrap());
+        assert!(!verify("une autre phrase de passe".into(), Some(hashed.as_str().into())).await.unwrap());
+        assert!(!format!("{hashed:?}").contains("argon2"));
+    }
+
+    #[tokio::test]
+    async fn unknown_accounts_never_verify() {
+        assert!(!verify("palier dummy password, never valid".into(), None).await.unwrap());
+    }
+}

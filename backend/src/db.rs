@@ -1,0 +1,70 @@
+//! Opening the database: SQLite (the embedded default) or PostgreSQL, through
+//! the same sea-orm connection type.
+
+use anyhow::Context as _;
+use palier_migrations::{Migrator, MigratorTrait as _};
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, SqlxSqliteConnector};
+use std::str::FromStr as _;
+use std::time::Duration;
+
+/// How long a SQLite connection waits for the write lock before failing.
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Connects to `url` (`sqlite://path?mode=rwc`, `sqlite::memory:` or
+/// `postgres://…`). A SQLite file is created when missing and tuned for a web
+/// server: WAL journal, `synchronous = NORMAL`, foreign keys on, a busy timeout.
+pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
+    if url.starts_with("sqlite:") {
+        connect_sqlite(url).await
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        let mut options = ConnectOptions::new(url.to_owned());
+        options.max_connections(16).min_connections(1).acquire_timeout(Duration::from_secs(5)).sqlx_logging(false);
+        Database::connect(options).await.context("could not connect to the PostgreSQL database")
+    } else {
+        anyhow::bail!("the database URL must start with sqlite: or postgres://")
+    }
+}
+
+async fn connect_sqlite(url: &str) -> anyhow::Result<DatabaseConnection> {
+    let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+    let mut options = SqliteConnectOptions::from_str(url)
+        .context("the SQLite database URL is not valid")?
+        .create_if_missing(true)
+        .foreign_keys(true)
+        .busy_timeout(SQLITE_BUSY_TIMEOUT)
+        .synchronous(SqliteSynchronous::Normal);
+    if !in_memory {
+        options = options.journal_mode(SqliteJournalMode::Wal);
+    }
+    let pool = SqlitePoolOptions::new()
+        // An in-memory database lives in one connection: keep exactly one, forever.
+        .max_connections(if in_memory { 1 } else { 8 })
+        .min_connections(1)
+        .idle_timeout(if in_memory { None } else { Some(Duration::from_secs(600)) })
+        .max_lifetime(if in_memory { None } else { Some(Duration::from_secs(3600)) })
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await
+        .context("could not open the SQLite database")?;
+    Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
+}
+
+/// Applies every pending migration.
+#[tracing::instrument(skip_all)]
+pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
+    Migrator::up(db, None).await.context("could not migrate the database")
+}
+
+/// Whether the database answers a trivial query.
+pub async fn ping(db: &DatabaseConnection) -> bool {
+    use sea_orm::ConnectionTrait as _;
+    db.execute_unprepared("SELECT 1").await.is_ok()
+}
+
+/// Which SQL dialect a connection speaks.
+pub fn backend(db: &impl ConnectionTrait) -> DbBackend {
+    db.get_database_backend()
+}
+
+pub use sea_orm::ConnectionTrait;

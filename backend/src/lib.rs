@@ -1,0 +1,24 @@
+//! Palier's server-side services.
+//!
+//! Storage (sea-orm entities, queries and mutations), accounts and
+//! authorisation, the housing registry, and email (templates, outbox,
+//! worker). This crate knows nothing of HTTP or Leptos: the `app` crate's
+//! server functions and the `server` binary call it.
+//!
+//! Error policy: each operation returns its own `thiserror` enum whose
+//! variants are the outcomes a caller must handle (e.g. "email taken"), plus
+//! an `Unexpected(anyhow::Error)` carrying context for the logs. Database
+//! text never reaches a user: the app maps these enums to localised messages.
+
+pub mod accounts;
+pub mod auth;
+pub mod db;
+pub mod entities;
+pub mod mail;
+pub mod outbox;
+pub mod policy;
+pub mod registry;
+pub mod seed;
+pub mod testing;
+
+pub use sea_orm::DatabaseConnection;

@@ -1,0 +1,135 @@
+//! Email templates: for each message and locale, a plain-text template (with
+//! the subject in its `subject` block) and an HTML template, both extending a
+//! shared layout. They are compiled into the binary and rendered with
+//! minijinja; HTML templates escape every value.
+
+use minijinja::{Environment, context};
+use palier_domain::Locale;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// A message Palier can email. The struct's fields are the template's values.
+pub trait EmailTemplate: Serialize {
+    /// The folder under `backend/templates/email/`.
+    const NAME: &'static str;
+}
+
+/// Values every email's layout needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Layout<'a> {
+    /// The site's public address, without a trailing slash.
+    pub public_url: &'a str,
+    /// Where to stop receiving this kind of email; `None` for transactional emails.
+    pub unsubscribe_url: Option<&'a str>,
+}
+
+/// An email rendered in one locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedEmail {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+macro_rules! templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../templates/email/", $name)))),*]
+    };
+}
+
+/// Every template file, by name.
+const SOURCES: &[(&str, &str)] = templates![
+    "layout.html",
+    "layout.txt",
+    "smtp_test/fr.html",
+    "smtp_test/fr.txt",
+    "smtp_test/en.html",
+    "smtp_test/en.txt",
+];
+
+static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
+    let mut env = Environment::new();
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    for (name, source) in SOURCES {
+        if let Err(error) = env.add_template(name, source) {
+            // A broken template is a build defect; `every_template_renders` catches it in tests.
+            tracing::error!(template = name, %error, "invalid email template");
+        }
+    }
+    env
+});
+
+/// Renders `message` in `locale`.
+pub fn render<T: EmailTemplate>(
+    message: &T,
+    locale: Locale,
+    layout: &Layout<'_>,
+) -> Result<RenderedEmail, minijinja::Error> {
+    let ctx = context! { locale => locale.as_str(), layout => layout, m => message };
+    let text_template = ENVIRONMENT.get_template(&format!("{}/{}.txt", T::NAME, locale.as_str()))?;
+    let mut captured = text_template.render_captured(&ctx)?;
+    let subject = captured.with_state_mut(|state| state.render_block("subject"))?;
+    let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = captured.output().to_owned();
+    let html = ENVIRONMENT.get_template(&format!("{}/{}.html", T::NAME, locale.as_str()))?.render(&ctx)?;
+    Ok(RenderedEmail { subject, text, html })
+}
+
+/// The test email that `palier mail-test` sends to check the configuration.
+#[derive(Debug, Clone, Serialize)]
+pub struct SmtpTest {
+    pub transport: String,
+}
+
+impl EmailTemplate for SmtpTest {
+    const NAME: &'static str = "smtp_test";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LAYOUT: Layout<'static> = Layout { public_url: "https://palier.example", unsubscribe_url: None };
+
+    #[test]
+    fn every_template_parses() {
+        for (name, _) in SOURCES {
+            assert!(ENVIRONMENT.get_template(name).is_ok(), "template {name} does not parse");
+        }
+    }
+
+    #[test]
+    fn smtp_test_renders_in_every_locale() {
+        for locale in Locale::ALL {
+            let email = render(&SmtpTest { transport: "smtp".into() }, locale, &LAYOUT).unwrap();
+            assert!(!email.subject.is_empty());
+            assert!(!email.subject.contains('\n'));
+            assert!(email.text.contains("https://palier.example"));
+            assert!(email.html.replace("&#x2f;", "/").contains("href=\"https://palier.example\""));
+            assert!(email.html.contains("<html lang=\"") && email.html.contains(locale.as_str()));
+        }
+        let fr = render(&SmtpTest { transport: "smtp".into() }, Locale::Fr, &LAYOUT).unwrap();
+        assert!(fr.subject.contains("Palier"));
+        assert!(fr.text.contains("Ce message"));
+    }
+
+    #[test]
+    fn html_escapes_values_and_text_does_not() {
+        let email = render(&SmtpTest { transport: "<b>&".into() }, Locale::En, &LAYOUT).unwrap();
+        assert!(email.html.contains("&lt;b&gt;&amp;"));
+        assert!(!email.html.contains("<b>&"));
+        assert!(email.text.contains("<b>&"));
+    }
+
+    #[test]
+    fn unsubscribe_link_appears_only_when_given() {
+        let with = Layout { unsubscribe_url: Some("https://palier.example/u/abc"), ..LAYOUT };
+        let email = render(&SmtpTest { transport: "smtp".into() }, Locale::Fr, &with).unwrap();
+        assert!(email.text.contains("https://palier.example/u/abc"));
+        // minijinja escapes "/" in HTML; mail clients decode it like any entity.
+        assert!(email.html.replace("&#x2f;", "/").contains("https://palier.example/u/abc"));
+        let email = render(&SmtpTest { transport: "smtp".into() }, Locale::Fr, &LAYOUT).unwrap();
+        assert!(!email.text.contains("/u/"));
+    }
+}

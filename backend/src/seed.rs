@@ -1,0 +1,241 @@
+//! `palier seed-demo`: a demo organisation a newcomer can sign in to at once.
+//! Later capabilities add their demo content here.
+
+use crate::accounts::{self, CreateAccountError, NewAccount};
+use crate::auth::{password, secret};
+use crate::entities::organisation;
+use crate::policy::OrgRole;
+use crate::registry::{self, NewHousehold, NewResidence};
+use anyhow::Context as _;
+use palier_domain::{DisplayName, Email, Locale, Password};
+use sea_orm::{ColumnTrait as _, DatabaseConnection, EntityTrait as _, QueryFilter as _, TransactionTrait as _};
+use serde::Serialize;
+
+/// The demo organisation's slug; seeding twice is refused.
+pub const DEMO_SLUG: &str = "habitat-exemple";
+const DEMO_DOMAIN: &str = "demo.palier.invalid";
+
+/// What `seed-demo` created, as printed by `--json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeedReport {
+    pub organisation: String,
+    pub accounts: Vec<DemoAccount>,
+    pub households: Vec<DemoHousehold>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoAccount {
+    pub email: String,
+    pub password: String,
+    /// `platform_admin`, `org_admin`, `staff` or `tenant`.
+    pub role: String,
+    pub name: String,
+    pub residence: Option<String>,
+    /// The household's unit, for tenants.
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoHousehold {
+    pub residence: String,
+    pub building: Option<String>,
+    pub unit: String,
+    pub lease_ref: String,
+    /// The invitation code, in clear: shown once, stored hashed.
+    pub code: String,
+    /// How many demo tenants already joined it.
+    pub occupants: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("the demo organisation already exists; seed a fresh database")]
+    AlreadySeeded,
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+struct Person {
+    local: &'static str,
+    name: &'static str,
+    role: &'static str,
+    locale: Locale,
+    /// (residence index, unit index) for tenants.
+    home: Option<(usize, usize)>,
+}
+
+const PEOPLE: &[Person] = &[
+    Person { local: "admin", name: "Administratrice Palier", role: "platform_admin", locale: Locale::Fr, home: None },
+    Person { local: "gestion", name: "Claire Lefèvre", role: "org_admin", locale: Locale::Fr, home: None },
+    Person { local: "concertation", name: "Karim Benali", role: "staff", locale: Locale::Fr, home: None },
+    Person { local: "jeanne.martin", name: "Jeanne Martin", role: "tenant", locale: Locale::Fr, home: Some((0, 0)) },
+    Person { local: "paul.martin", name: "Paul Martin", role: "tenant", locale: Locale::Fr, home: Some((0, 0)) },
+    Person { local: "amina.diallo", name: "Amina Diallo", role: "tenant", locale: Locale::En, home: Some((0, 1)) },
+    Person { local: "louis.bernard", name: "Louis Bernard", role: "tenant", locale: Locale::Fr, home: Some((0, 2)) },
+    Person { local: "sofia.rossi", name: "Sofia Rossi", role: "tenant", locale: Locale::Fr, home: Some((0, 12)) },
+    Person { local: "marc.petit", name: "Marc Petit", role: "tenant", locale: Locale::Fr, home: Some((1, 0)) },
+    Person { local: "nadia.haddad", name: "Nadia Haddad", role: "tenant", locale: Locale::Fr, home: Some((1, 8)) },
+];
+
+struct ResidenceSpec {
+    residence: NewResidenceSpec,
+    lease_prefix: &'static str,
+    buildings: &'static [(&'static str, &'static str)],
+    per_building: usize,
+}
+
+struct NewResidenceSpec {
+    name: &'static str,
+    address: &'static str,
+    postcode: &'static str,
+    city: &'static str,
+}
+
+const RESIDENCES: &[ResidenceSpec] = &[
+    ResidenceSpec {
+        residence: NewResidenceSpec {
+            name: "Résidence Les Tilleuls",
+            address: "12 rue des Tilleuls",
+            postcode: "69008",
+            city: "Lyon",
+        },
+        lease_prefix: "TIL",
+        buildings: &[("Bâtiment A", "A"), ("Bâtiment B", "B")],
+        per_building: 12,
+    },
+    ResidenceSpec {
+        residence: NewResidenceSpec {
+            name: "Résidence Le Parc",
+            address: "3 allée du Parc",
+            postcode: "69100",
+            city: "Villeurbanne",
+        },
+        lease_prefix: "PAR",
+        buildings: &[("Bâtiment 1", "1"), ("Bâtiment 2", "2")],
+        per_building: 8,
+    },
+];
+
+/// Creates the demo organisation, its residences, 40 households and one
+/// account per role. Fails with [`SeedError::AlreadySeeded`] on a seeded database.
+#[tracing::instrument(skip_all)]
+pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, SeedError> {
+    let exists = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(DEMO_SLUG))
+        .one(db)
+        .await
+        .context("could not look for the demo organisation")?;
+    if exists.is_some() {
+        return Err(SeedError::AlreadySeeded);
+    }
+
+    // Hash the passwords before the transaction: argon2 is slow on purpose.
+    let mut credentials = Vec::with_capacity(PEOPLE.len());
+    for _ in PEOPLE {
+        let plain = format!("demo-{}", &secret::new_token().plain[..14]);
+        let parsed = Password::parse(&plain).map_err(|e| anyhow::anyhow!("demo password: {e}"))?;
+        credentials.push((plain, password::hash(parsed).await?));
+    }
+
+    let txn = db.begin().await.context("could not start the seed transaction")?;
+    let org = registry::create_organisation(&txn, DEMO_SLUG, "Habitat Exemple")
+        .await
+        .context("could not create the demo organisation")?;
+
+    // residence index -> list of (household id, unit label, residence name)
+    let mut homes: Vec<Vec<(i64, usize)>> = Vec::new();
+    let mut households = Vec::new();
+    for spec in RESIDENCES {
+        let residence = registry::create_residence(
+            &txn,
+            org.id,
+            NewResidence {
+                name: spec.residence.name.to_owned(),
+                address: spec.residence.address.to_owned(),
+                postcode: spec.residence.postcode.to_owned(),
+                city: spec.residence.city.to_owned(),
+            },
+        )
+        .await
+        .context("could not create a demo residence")?;
+        let mut these = Vec::new();
+        for (building_name, short) in spec.buildings {
+            let building = registry::create_building(&txn, residence.id, building_name)
+                .await
+                .context("could not create a demo building")?;
+            for n in 1..=spec.per_building {
+                let unit = format!("Logement {short}{n:02}");
+                let lease_ref = format!("{}-{short}{n:02}", spec.lease_prefix);
+                let (household, code) = registry::create_household(
+                    &txn,
+                    org.id,
+                    NewHousehold {
+                        residence_id: residence.id,
+                        building_id: Some(building.id),
+                        lease_ref: lease_ref.clone(),
+                        unit_label: unit.clone(),
+                        max_occupants: 4,
+                    },
+                )
+                .await
+                .context("could not create a demo household")?;
+                these.push((household.id, households.len()));
+                households.push(DemoHousehold {
+                    residence: residence.name.clone(),
+                    building: Some((*building_name).to_owned()),
+                    unit,
+                    lease_ref,
+                    code: code.to_string(),
+                    occupants: 0,
+                });
+            }
+        }
+        homes.push(these);
+    }
+
+    let mut accounts = Vec::new();
+    for (person, (plain, hash)) in PEOPLE.iter().zip(credentials) {
+        let email =
+            Email::parse(&format!("{}@{DEMO_DOMAIN}", person.local)).map_err(|e| anyhow::anyhow!("demo email: {e}"))?;
+        let name = DisplayName::parse(person.name).map_err(|e| anyhow::anyhow!("demo name: {e}"))?;
+        let account = NewAccount {
+            email: email.clone(),
+            display_name: name,
+            locale: person.locale,
+            email_verified: true,
+            platform_admin: person.role == "platform_admin",
+        };
+        let user = accounts::insert(&txn, account, &hash).await.map_err(|error| match error {
+            CreateAccountError::EmailTaken => anyhow::anyhow!("a demo email is already taken"),
+            CreateAccountError::Unexpected(error) => error,
+        })?;
+        let mut residence = None;
+        let mut unit = None;
+        match person.role {
+            "org_admin" => {
+                accounts::set_membership(&txn, user.id, org.id, OrgRole::Admin).await.context("demo membership")?;
+            }
+            "staff" => {
+                accounts::set_membership(&txn, user.id, org.id, OrgRole::Staff).await.context("demo membership")?;
+            }
+            _ => {}
+        }
+        if let Some((r, u)) = person.home {
+            let (household_id, index) = homes[r][u];
+            registry::add_occupant(&txn, household_id, user.id).await.context("demo occupancy")?;
+            households[index].occupants += 1;
+            residence = Some(households[index].residence.clone());
+            unit = Some(households[index].unit.clone());
+        }
+        accounts.push(DemoAccount {
+            email: email.into(),
+            password: plain,
+            role: person.role.to_owned(),
+            name: person.name.to_owned(),
+            residence,
+            unit,
+        });
+    }
+    txn.commit().await.context("could not commit the demo data")?;
+    Ok(SeedReport { organisation: org.name, accounts, households })
+}

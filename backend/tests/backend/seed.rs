@@ -1,0 +1,55 @@
+use palier_backend::auth::secret;
+use palier_backend::entities::{household, membership, occupancy, user};
+use palier_backend::seed::{SeedError, seed_demo};
+use palier_backend::testing::fresh_database;
+use palier_domain::InvitationCode;
+use sea_orm::{ColumnTrait as _, EntityTrait as _, PaginatorTrait as _, QueryFilter as _};
+
+#[tokio::test]
+async fn seed_demo_creates_a_usable_organisation_once() {
+    let db = fresh_database().await.unwrap();
+    let report = seed_demo(&db).await.unwrap();
+
+    assert_eq!(report.households.len(), 40);
+    assert_eq!(household::Entity::find().count(&db).await.unwrap(), 40);
+    let residences: std::collections::BTreeSet<_> = report.households.iter().map(|h| h.residence.clone()).collect();
+    assert_eq!(residences.len(), 2);
+    assert!(report.households.iter().all(|h| h.building.is_some()));
+
+    for role in ["platform_admin", "org_admin", "staff", "tenant"] {
+        assert!(report.accounts.iter().any(|a| a.role == role), "no demo {role}");
+    }
+    // Some households are joined, most are not.
+    let joined = report.households.iter().filter(|h| h.occupants > 0).count();
+    assert!((3..40).contains(&joined), "{joined} households joined");
+    assert_eq!(
+        occupancy::Entity::find().count(&db).await.unwrap() as usize,
+        report.accounts.iter().filter(|a| a.role == "tenant").count()
+    );
+    assert_eq!(membership::Entity::find().count(&db).await.unwrap(), 2);
+
+    // Every printed code is the household's current code, stored only hashed.
+    for printed in &report.households {
+        let code = InvitationCode::parse(&printed.code).unwrap();
+        let stored = household::Entity::find()
+            .filter(household::Column::InvitationCodeHash.eq(secret::hash_invitation_code(&code)))
+            .one(&db)
+            .await
+            .unwrap()
+            .expect("the printed code matches a household");
+        assert_eq!(stored.unit_label, printed.unit);
+        assert_ne!(stored.invitation_code_hash.as_deref(), Some(printed.code.as_str()));
+    }
+
+    // Every printed password signs in.
+    for account in &report.accounts {
+        let row = user::Entity::find().filter(user::Column::Email.eq(&account.email)).one(&db).await.unwrap().unwrap();
+        assert!(
+            palier_backend::auth::password::verify(account.password.clone(), row.password_hash).await.unwrap(),
+            "{} cannot sign in",
+            account.email
+        );
+    }
+
+    assert!(matches!(seed_demo(&db).await, Err(SeedError::AlreadySeeded)));
+}

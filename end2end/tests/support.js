@@ -1,0 +1,62 @@
+// Helpers shared by the browser tests.
+const { expect } = require("@playwright/test");
+const { default: AxeBuilder } = require("@axe-core/playwright");
+const fs = require("node:fs");
+const path = require("node:path");
+
+/** The demo organisation that global-setup seeded: accounts and households. */
+function demo() {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, "..", ".auth", "demo.json"), "utf8"));
+}
+
+/**
+ * Fails the test when axe finds any WCAG 2.1 A or AA violation on the page.
+ *
+ * axe runs inside the page, so for a page opened without JavaScript it runs
+ * on the same address opened in a JavaScript-enabled twin context that has
+ * the same cookies: every no-JS page is the result of a GET (forms post,
+ * then redirect), so the server renders the same markup there.
+ */
+async function checkA11y(page, { javaScript = true } = {}) {
+  if (javaScript) return runAxe(page);
+  const context = page.context();
+  const twin = await context.browser().newContext({ javaScriptEnabled: true, locale: "fr-FR" });
+  try {
+    await twin.addCookies(await context.cookies());
+    const twinPage = await twin.newPage();
+    await twinPage.goto(page.url());
+    await hydrated(twinPage);
+    await runAxe(twinPage);
+  } finally {
+    await twin.close();
+  }
+}
+
+async function runAxe(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const violations = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Waits until the wasm bundle has hydrated the page (only with JavaScript). */
+async function hydrated(page) {
+  await expect(page.locator(".app[data-hydrated='true']")).toHaveCount(1);
+}
+
+/**
+ * Opens `path`, waits for hydration when JavaScript runs, and checks the page
+ * with axe. Every page a test visits goes through here.
+ */
+async function visit(page, path, { javaScript = true, status = 200 } = {}) {
+  const response = await page.goto(path);
+  expect(response.status(), `status of ${path}`).toBe(status);
+  if (javaScript) await hydrated(page);
+  await checkA11y(page, { javaScript });
+  return response;
+}
+
+module.exports = { checkA11y, demo, hydrated, visit };

@@ -1,0 +1,40 @@
+//! Palier's database schema as an ordered list of sea-orm migrations.
+//!
+//! Each migration declares its identifiers locally (`DeriveIden`), so an old
+//! migration never changes when an entity does. Migrations run at start-up and
+//! with `palier migrate`; every one has a `down`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261128_000001_create_registry;
+mod m20261128_000002_create_outbox;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261128_000001_create_registry::Migration), Box::new(m20261128_000002_create_outbox::Migration)]
+    }
+}
+
+/// A big-integer, auto-incremented primary key (`bigserial` on PostgreSQL,
+/// `integer primary key autoincrement` on SQLite).
+pub(crate) fn id<T: IntoIden>(name: T) -> ColumnDef {
+    ColumnDef::new(name).big_integer().not_null().auto_increment().primary_key().to_owned()
+}
+
+/// A UTC timestamp column that must be set.
+pub(crate) fn timestamp<T: IntoIden>(name: T) -> ColumnDef {
+    ColumnDef::new(name).timestamp_with_time_zone().not_null().to_owned()
+}
+
+/// A UTC timestamp column that may be empty.
+pub(crate) fn timestamp_null<T: IntoIden>(name: T) -> ColumnDef {
+    ColumnDef::new(name).timestamp_with_time_zone().null().to_owned()
+}
+
+/// A foreign key column to another table's big-integer id.
+pub(crate) fn reference<T: IntoIden>(name: T) -> ColumnDef {
+    ColumnDef::new(name).big_integer().not_null().to_owned()
+}

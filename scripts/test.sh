@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Every test of Palier, as `make test` and CI run them:
+#   formatting, clippy (server and browser builds), domain/backend/HTTP tests
+#   on SQLite, the backend and HTTP tests again on PostgreSQL, then the
+#   Playwright suite in headless Chromium with axe-core.
+# Prerequisites come from scripts/ensure-tools.sh test.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-always}"
+
+started=$SECONDS
+step() { printf '\n\033[1m### %s (at %ss)\033[0m\n' "$*" "$((SECONDS - started))"; }
+
+step "formatting"
+cargo fmt --all --check
+
+step "clippy, server build (ssr)"
+cargo clippy --workspace --exclude palier-frontend --all-targets -- -D warnings
+
+step "clippy, browser build (hydrate, wasm32)"
+cargo clippy -p palier-frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "tests on SQLite"
+cargo test --workspace --exclude palier-frontend
+
+step "backend and HTTP tests on PostgreSQL"
+pg_dir="$(mktemp -d)"
+trap 'scripts/pg.sh stop "$pg_dir"' EXIT
+TEST_DATABASE_URL="$(scripts/pg.sh start "$pg_dir")"
+export TEST_DATABASE_URL
+cargo test -p palier-backend -p palier-server
+scripts/pg.sh stop "$pg_dir"
+unset TEST_DATABASE_URL
+trap - EXIT
+
+step "browser tests (Playwright, Chromium, axe-core)"
+e2e_dir="$(mktemp -d)"
+trap 'rm -rf "$e2e_dir"' EXIT
+PALIER_DATA_DIR="$e2e_dir" PALIER_ADDR=127.0.0.1:3100 PALIER_E2E_URL=http://127.0.0.1:3100 \
+    PALIER_LOG="${PALIER_LOG:-warn}" cargo leptos end-to-end
+
+step "all tests passed in $((SECONDS - started))s"

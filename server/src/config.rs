@@ -1,0 +1,217 @@
+//! Configuration: environment variables, optionally a TOML file named by
+//! `PALIER_CONFIG`, then defaults. Everything is validated at start-up, and a
+//! bad value stops the program with a message naming the setting.
+
+use anyhow::{Context as _, bail};
+use palier_backend::mail::MailTransport;
+use palier_backend::outbox::OutboxConfig;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The settings `palier` runs with.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where to listen (`PALIER_ADDR`, default `127.0.0.1:3000`).
+    pub addr: SocketAddr,
+    /// The address people use, in email links (`PALIER_PUBLIC_URL`, default `http://<addr>`).
+    pub public_url: String,
+    /// Where the SQLite file and the `.eml` outbox go (`PALIER_DATA_DIR`, default `./data`).
+    pub data_dir: PathBuf,
+    /// `sqlite://…` or `postgres://…` (`PALIER_DATABASE_URL`, default `<data dir>/palier.db`).
+    pub database_url: String,
+    /// SMTP when `PALIER_SMTP_URL` is set, else `.eml` files under `<data dir>/outbox/`.
+    pub mail_transport: MailTransport,
+    /// The sender of every email (`PALIER_MAIL_FROM`).
+    pub mail_from: String,
+    /// The compiled site (wasm, JS, CSS) from cargo-leptos (`LEPTOS_SITE_ROOT`, default `target/site`).
+    pub site_root: PathBuf,
+    /// How the email outbox worker paces itself.
+    pub outbox: OutboxConfig,
+}
+
+/// The keys a config file may set; environment variables win over it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    addr: Option<String>,
+    public_url: Option<String>,
+    data_dir: Option<String>,
+    database_url: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    site_root: Option<String>,
+    outbox_retry_base_seconds: Option<u64>,
+}
+
+impl Config {
+    /// Reads the process environment (and the file `PALIER_CONFIG` names).
+    pub fn from_env() -> anyhow::Result<Self> {
+        Self::from_vars(&std::env::vars().collect())
+    }
+
+    /// Reads settings from `vars`, as if they were the environment.
+    pub fn from_vars(vars: &HashMap<String, String>) -> anyhow::Result<Self> {
+        let file = match vars.get("PALIER_CONFIG").filter(|p| !p.is_empty()) {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("PALIER_CONFIG: cannot read the file {path}"))?;
+                toml::from_str::<FileConfig>(&text).with_context(|| format!("PALIER_CONFIG: {path} is not valid"))?
+            }
+            None => FileConfig::default(),
+        };
+        let get = |env: &str, from_file: &Option<String>| -> Option<String> {
+            vars.get(env).filter(|v| !v.trim().is_empty()).cloned().or_else(|| from_file.clone())
+        };
+
+        let addr_text = get("PALIER_ADDR", &file.addr).unwrap_or_else(|| "127.0.0.1:3000".to_owned());
+        let addr: SocketAddr = addr_text
+            .trim()
+            .parse()
+            .with_context(|| format!("PALIER_ADDR: '{addr_text}' is not an address like 127.0.0.1:3000"))?;
+
+        let public_url = get("PALIER_PUBLIC_URL", &file.public_url).unwrap_or_else(|| format!("http://{addr}"));
+        let public_url = public_url.trim().trim_end_matches('/').to_owned();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) || public_url.contains(' ') {
+            bail!("PALIER_PUBLIC_URL: '{public_url}' must be an http:// or https:// address");
+        }
+
+        let data_dir = PathBuf::from(get("PALIER_DATA_DIR", &file.data_dir).unwrap_or_else(|| "./data".to_owned()));
+
+        let database_url = match get("PALIER_DATABASE_URL", &file.database_url) {
+            Some(url) => {
+                let url = url.trim().to_owned();
+                if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+                    bail!("PALIER_DATABASE_URL: must start with sqlite: or postgres://");
+                }
+                url
+            }
+            None => format!("sqlite://{}?mode=rwc", data_dir.join("palier.db").display()),
+        };
+
+        let mail_transport = match get("PALIER_SMTP_URL", &file.smtp_url) {
+            Some(url) => {
+                let url = url.trim().to_owned();
+                if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                    bail!("PALIER_SMTP_URL: must start with smtp:// or smtps://");
+                }
+                MailTransport::Smtp(url)
+            }
+            None => MailTransport::Files(data_dir.join("outbox")),
+        };
+
+        let mail_from = get("PALIER_MAIL_FROM", &file.mail_from)
+            .unwrap_or_else(|| "Palier <palier@localhost.localdomain>".to_owned());
+        if !palier_backend::mail::is_valid_sender(&mail_from) {
+            bail!("PALIER_MAIL_FROM: '{mail_from}' is not an address like 'Palier <palier@example.org>'");
+        }
+
+        let site_root =
+            PathBuf::from(get("LEPTOS_SITE_ROOT", &file.site_root).unwrap_or_else(|| "target/site".to_owned()));
+
+        let mut outbox = OutboxConfig::default();
+        let retry_base = match vars.get("PALIER_OUTBOX_RETRY_BASE_SECONDS") {
+            Some(text) => Some(text.trim().parse::<u64>().with_context(|| {
+                format!("PALIER_OUTBOX_RETRY_BASE_SECONDS: '{text}' is not a whole number of seconds")
+            })?),
+            None => file.outbox_retry_base_seconds,
+        };
+        if let Some(seconds) = retry_base {
+            if seconds == 0 {
+                bail!("PALIER_OUTBOX_RETRY_BASE_SECONDS: must be at least 1");
+            }
+            outbox.retry_base = Duration::from_secs(seconds);
+            outbox.poll_interval = outbox.poll_interval.min(Duration::from_secs(seconds));
+        }
+
+        Ok(Self { addr, public_url, data_dir, database_url, mail_transport, mail_from, site_root, outbox })
+    }
+
+    /// Whether cookies must carry `Secure` (the public address is https).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+
+    /// The database URL with any password hidden, for logs.
+    pub fn database_url_for_logs(&self) -> String {
+        redact_password(&self.database_url)
+    }
+}
+
+fn redact_password(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn defaults_need_no_setting() {
+        let config = Config::from_vars(&vars(&[])).unwrap();
+        assert_eq!(config.addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.public_url, "http://127.0.0.1:3000");
+        assert_eq!(config.database_url, "sqlite://./data/palier.db?mode=rwc");
+        assert_eq!(config.mail_transport, MailTransport::Files(PathBuf::from("./data/outbox")));
+        assert!(!config.secure_cookies());
+    }
+
+    #[test]
+    fn bad_values_name_the_setting() {
+        let error = Config::from_vars(&vars(&[("PALIER_ADDR", "localhost")])).unwrap_err();
+        assert!(format!("{error:#}").contains("PALIER_ADDR"));
+        let error = Config::from_vars(&vars(&[("PALIER_DATABASE_URL", "mysql://x")])).unwrap_err();
+        assert!(format!("{error:#}").contains("PALIER_DATABASE_URL"));
+        let error = Config::from_vars(&vars(&[("PALIER_SMTP_URL", "http://x")])).unwrap_err();
+        assert!(format!("{error:#}").contains("PALIER_SMTP_URL"));
+        let error = Config::from_vars(&vars(&[("PALIER_MAIL_FROM", "not an address")])).unwrap_err();
+        assert!(format!("{error:#}").contains("PALIER_MAIL_FROM"));
+        let error = Config::from_vars(&vars(&[("PALIER_PUBLIC_URL", "ftp://x")])).unwrap_err();
+        assert!(format!("{error:#}").contains("PALIER_PUBLIC_URL"));
+        let error = Config::from_vars(&vars(&[("PALIER_CONFIG", "/nonexistent/palier.toml")])).unwrap_err();
+        assert!(format!("{error:#}").contains("PALIER_CONFIG"));
+    }
+
+    #[test]
+    fn environment_wins_over_the_file() {
+        let dir = std::env::temp_dir().join(format!("palier-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("palier.toml");
+        std::fs::write(
+            &path,
+            "addr = \"0.0.0.0:8080\"\npublic_url = \"https://palier.example/\"\nsmtp_url = \"smtp://mail:25\"\n",
+        )
+        .unwrap();
+        let config =
+            Config::from_vars(&vars(&[("PALIER_CONFIG", path.to_str().unwrap()), ("PALIER_ADDR", "127.0.0.1:4000")]))
+                .unwrap();
+        assert_eq!(config.addr.to_string(), "127.0.0.1:4000");
+        assert_eq!(config.public_url, "https://palier.example");
+        assert!(config.secure_cookies());
+        assert_eq!(config.mail_transport, MailTransport::Smtp("smtp://mail:25".into()));
+        std::fs::write(&path, "adr = \"typo\"\n").unwrap();
+        let error = Config::from_vars(&vars(&[("PALIER_CONFIG", path.to_str().unwrap())])).unwrap_err();
+        assert!(format!("{error:#}").contains("adr"));
+    }
+
+    #[test]
+    fn passwords_are_hidden_in_logs() {
+        assert_eq!(redact_password("postgres://palier:secret@db:5432/palier"), "postgres://palier:***@db:5432/palier");
+        assert_eq!(redact_password("sqlite://data/palier.db"), "sqlite://data/palier.db");
+    }
+}

@@ -1,0 +1,124 @@
+//! Building and running the server: database, mailer, outbox worker, router.
+
+use crate::config::Config;
+use anyhow::Context as _;
+use axum::serve::ListenerExt as _;
+use leptos::config::LeptosOptions;
+use palier_app::server::{AppState, Settings};
+use palier_backend::mail::Mailer;
+use palier_backend::outbox::Worker;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+/// A server bound to its port, not yet serving.
+pub struct Application {
+    listener: TcpListener,
+    router: axum::Router,
+    worker: Worker,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects to the database (creating and migrating it when needed),
+    /// builds the mailer unless one is given, and binds the port.
+    pub async fn build(config: &Config, mailer: Option<Mailer>) -> anyhow::Result<Self> {
+        let started = Instant::now();
+        if config.database_url.starts_with("sqlite:") {
+            std::fs::create_dir_all(&config.data_dir)
+                .with_context(|| format!("PALIER_DATA_DIR: cannot create {}", config.data_dir.display()))?;
+        }
+        let db = palier_backend::db::connect(&config.database_url).await?;
+        palier_backend::db::migrate(&db).await?;
+        tracing::info!(database = %config.database_url_for_logs(), elapsed_ms = started.elapsed().as_millis(), "database ready");
+
+        let mailer = match mailer {
+            Some(mailer) => mailer,
+            None => Mailer::new(&config.mail_from, &config.mail_transport)?,
+        };
+        let worker = Worker::new(db.clone(), mailer.clone(), config.outbox.clone());
+
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .with_context(|| format!("PALIER_ADDR: cannot listen on {}", config.addr))?;
+        let addr = listener.local_addr().context("the listener has no address")?;
+
+        let leptos_options = LeptosOptions::builder()
+            .output_name("palier")
+            .site_root(config.site_root.to_string_lossy().into_owned())
+            .site_pkg_dir("pkg")
+            .site_addr(addr)
+            .build();
+        let state = AppState {
+            leptos_options,
+            db,
+            mailer,
+            outbox: worker.waker(),
+            settings: Arc::new(Settings {
+                public_url: config.public_url.clone(),
+                secure_cookies: config.secure_cookies(),
+            }),
+        };
+        let router = crate::http::router(state.clone(), config);
+        Ok(Self { listener, router, worker, state })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// The state shared with every request (tests use its database).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` resolves, then lets requests in flight finish
+    /// and stops the outbox worker.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        let (stop_worker, worker_stopped) = watch::channel(false);
+        let worker = tokio::spawn(self.worker.run(worker_stopped));
+        // Without TCP_NODELAY, Nagle's algorithm holds each streamed page ~40 ms.
+        let listener = self.listener.tap_io(|tcp| {
+            if let Err(error) = tcp.set_nodelay(true) {
+                tracing::warn!(%error, "could not set TCP_NODELAY");
+            }
+        });
+        axum::serve(listener, self.router).with_graceful_shutdown(shutdown).await.context("the server failed")?;
+        let _ = stop_worker.send(true);
+        let _ = worker.await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,10 @@
+//! HTTP tests: the real router on a real port, a fresh database per test
+//! (SQLite, or PostgreSQL when `TEST_DATABASE_URL` is set), the stub mailer.
+
+#![expect(clippy::unwrap_used, reason = "test helpers fail loudly, like the tests that call them")]
+
+mod helpers;
+
+mod health;
+mod pages;
+mod security;

@@ -1,0 +1,102 @@
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn the_home_page_is_french_by_default() {
+    let app = spawn_app().await;
+    let page = app.get("/").await;
+    assert_eq!(page.status, 200);
+    assert!(page.header("content-type").unwrap().starts_with("text/html"));
+    assert!(page.body.contains("<html lang=\"fr\""), "{}", &page.body[..300.min(page.body.len())]);
+    assert!(page.body.contains("Palier : votre avis compte dans votre résidence"));
+    assert!(page.body.contains("<title>Palier : votre avis compte dans votre résidence · Palier</title>"));
+    // The frame: skip link, landmarks, footer links.
+    assert!(page.body.contains("href=\"#main\""));
+    assert!(page.body.contains("<main id=\"main\""));
+    assert!(page.body.contains("href=\"/accessibilite\""));
+    assert!(page.body.contains("href=\"/mentions-legales\""));
+    // Hydration is wired: the wasm bundle is loaded by a module script.
+    assert!(page.body.contains("/pkg/palier.js"));
+}
+
+#[tokio::test]
+async fn the_browser_language_is_honoured() {
+    let app = spawn_app().await;
+    let page = app.get_with("/", &[("accept-language", "en-GB,en;q=0.9,fr;q=0.5")]).await;
+    assert!(page.body.contains("<html lang=\"en\""));
+    assert!(page.body.contains("Palier: your voice counts in your residence"));
+}
+
+#[tokio::test]
+async fn the_language_switch_works_without_javascript_and_is_remembered() {
+    let app = spawn_app().await;
+    let page = app.post_form("/api/set_locale", &[("locale", "en"), ("redirect_to", "/accessibilite")]).await;
+    assert_eq!(page.status, 302, "{}", page.body);
+    assert_eq!(page.header("location"), Some("/accessibilite"));
+    let cookie = page.header("set-cookie").unwrap();
+    assert!(cookie.starts_with("palier_lang=en"));
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"));
+    assert!(!cookie.contains("Secure"), "plain-http localhost cookies cannot be Secure");
+
+    // The client keeps the cookie, as a browser does.
+    let page = app.get("/accessibilite").await;
+    assert!(page.body.contains("<html lang=\"en\""));
+    assert!(page.body.contains("Accessibility statement"));
+
+    // Back to French.
+    app.post_form("/api/set_locale", &[("locale", "fr"), ("redirect_to", "/")]).await;
+    assert!(app.get("/").await.body.contains("<html lang=\"fr\""));
+}
+
+#[tokio::test]
+async fn the_language_switch_refuses_open_redirects_and_bad_input() {
+    let app = spawn_app().await;
+    let page = app.post_form("/api/set_locale", &[("locale", "en"), ("redirect_to", "https://evil.example/")]).await;
+    assert_eq!(page.status, 302);
+    assert_eq!(page.header("location"), Some("/"));
+
+    let page = app.post_form("/api/set_locale", &[("locale", "klingon"), ("redirect_to", "/")]).await;
+    assert!(page.status < 500, "bad input gave {}", page.status);
+    assert!(page.header("set-cookie").is_none());
+
+    let page = app.post_form("/api/set_locale", &[("nothing", "here")]).await;
+    assert!(page.status < 500, "missing input gave {}", page.status);
+}
+
+#[tokio::test]
+async fn information_pages_exist_in_both_languages() {
+    let app = spawn_app().await;
+    for (path, fr, en) in [
+        ("/accessibilite", "Déclaration d'accessibilité", "Accessibility statement"),
+        ("/mentions-legales", "Mentions légales", "Legal notice"),
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains(&fr.replace('\'', "&#x27;")) || page.body.contains(fr), "{path} in French");
+        let page = app.get_with(path, &[("accept-language", "en")]).await;
+        assert!(page.body.contains(en), "{path} in English");
+    }
+}
+
+#[tokio::test]
+async fn unknown_pages_get_a_localised_404() {
+    let app = spawn_app().await;
+    let page = app.get("/nulle-part").await;
+    assert_eq!(page.status, 404);
+    assert!(page.body.contains("Page introuvable"));
+    assert!(page.body.contains("<html lang=\"fr\""));
+    let page = app.get_with("/nowhere", &[("accept-language", "en")]).await;
+    assert_eq!(page.status, 404);
+    assert!(page.body.contains("Page not found"));
+}
+
+#[tokio::test]
+async fn the_header_names_the_organisation_of_a_single_landlord_instance() {
+    let app = spawn_app().await;
+    assert!(!app.get("/").await.body.contains("brand__org"));
+    palier_backend::seed::seed_demo(&app.db).await.unwrap();
+    let page = app.get("/").await;
+    assert!(page.body.contains("<span class=\"brand__org\">Habitat Exemple</span>"));
+    // Rendered in place, not streamed out of order for a script to move: the
+    // page is complete without JavaScript.
+    assert!(!page.body.contains("<template"), "out-of-order fragment in {}", page.body);
+}

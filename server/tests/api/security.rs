@@ -1,0 +1,78 @@
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn pages_carry_a_nonce_based_content_security_policy() {
+    let app = spawn_app().await;
+    let page = app.get("/").await;
+    let csp = page.header("content-security-policy").unwrap();
+    let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).unwrap();
+    assert!(nonce.len() >= 16);
+    assert!(csp.contains("frame-ancestors 'none'"));
+    assert!(!csp.contains("'unsafe-inline'"));
+    // Every inline script of the page carries that nonce.
+    let scripts = page.body.matches("<script").count();
+    assert!(scripts > 0);
+    assert_eq!(page.body.matches(&format!("nonce=\"{nonce}\"")).count(), scripts, "{}", page.body);
+
+    // Another request gets another nonce.
+    let again = app.get("/").await;
+    assert_ne!(again.header("content-security-policy").unwrap(), csp);
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = spawn_app().await;
+    for path in ["/", "/healthz", "/pkg/palier.js", "/nulle-part"] {
+        let page = app.get(path).await;
+        assert_eq!(page.header("x-content-type-options"), Some("nosniff"), "{path}");
+        assert_eq!(page.header("referrer-policy"), Some("same-origin"), "{path}");
+        assert_eq!(page.header("x-frame-options"), Some("DENY"), "{path}");
+        assert!(page.header("content-security-policy").unwrap().contains("frame-ancestors 'none'"), "{path}");
+        assert!(page.header("x-request-id").is_some_and(|id| id.len() >= 32), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn pages_and_assets_are_compressed() {
+    let app = spawn_app().await;
+    for (encoding, path) in [("br", "/"), ("gzip", "/"), ("br", "/pkg/palier.js"), ("gzip", "/pkg/palier.js")] {
+        let response = app.client.get(app.url(path)).header("accept-encoding", encoding).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        assert_eq!(
+            response.headers().get("content-encoding").and_then(|v| v.to_str().ok()),
+            Some(encoding),
+            "{path} with {encoding}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn cross_site_form_posts_are_refused() {
+    let app = spawn_app().await;
+    let fields = [("locale", "en"), ("redirect_to", "/")];
+    let page = app.post_form_with("/api/set_locale", &fields, &[("origin", "https://evil.example")]).await;
+    assert_eq!(page.status, 403);
+    assert!(page.header("set-cookie").is_none());
+    assert!(page.body.contains("Requête refusée"));
+
+    let page = app.post_form_with("/api/set_locale", &fields, &[("sec-fetch-site", "cross-site")]).await;
+    assert_eq!(page.status, 403);
+
+    let referer = app.url("/");
+    let page = app
+        .post_form_with(
+            "/api/set_locale",
+            &fields,
+            &[("sec-fetch-site", "same-origin"), ("accept", "text/html"), ("referer", &referer)],
+        )
+        .await;
+    assert_eq!(page.status, 302);
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused() {
+    let app = spawn_app().await;
+    let big = "x".repeat(6 * 1024 * 1024);
+    let page = app.post_form("/api/set_locale", &[("locale", &big)]).await;
+    assert_eq!(page.status, 413);
+}
