@@ -2,4 +2,5 @@
 //! thin: read the state, parse inputs into domain types, authorise, call one
 //! backend function, map the error. One area per module.
 
+pub mod accounts;
 pub mod shell;

@@ -98,6 +98,20 @@ impl AppError {
         }
     }
 
+    /// The HTTP status that goes with this error when a script called the
+    /// server function (a form posted without JavaScript gets a redirect).
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Invalid(_) => 422,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::RateLimited { .. } => 429,
+            AppError::BadRequest => 400,
+            AppError::Internal => 500,
+        }
+    }
+
     /// The form errors, when this is a validation failure.
     pub fn form(&self) -> Option<&FormErrors> {
         match self {

@@ -4,6 +4,8 @@
 //! the wasm bundle loads, they hydrate and the same forms submit without a
 //! page reload. Server-only code lives in [`server`] (feature `ssr`).
 
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod error;
@@ -11,10 +13,16 @@ pub mod i18n;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod validation;
 
 use crate::api::shell::get_shell_info;
 use crate::components::layout::Layout;
 use crate::i18n::{I18n, current_locale};
+use crate::pages::account::{AccountPage, ConfirmEmailPage};
+use crate::pages::auth::{
+    ForgotPasswordPage, LoginPage, RegisterPage, RegisterSentPage, ResetPasswordPage, VerifyPage,
+};
+use crate::pages::dashboard::DashboardPage;
 use crate::pages::home::HomePage;
 use crate::pages::info::{AccessibilityPage, LegalPage};
 use crate::pages::not_found::NotFoundPage;
@@ -23,10 +31,11 @@ use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
-/// Every page streams in order: each `<Suspense>` is rendered in place once
-/// its data is there, so the HTML is complete without JavaScript (out-of-order
-/// streaming would need a script to move late content into place).
-const IN_ORDER: SsrMode = SsrMode::InOrder;
+/// Every page is rendered whole on the server before it is sent: the HTML is
+/// complete without JavaScript (out-of-order streaming would need a script
+/// to move late content into place), and a page can still set its status
+/// (404, 403) or redirect after loading its data.
+const WHOLE: SsrMode = SsrMode::Async;
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -56,6 +65,7 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::new(current_locale());
     provide_context(i18n);
     let info = Resource::new_blocking(|| (), |()| get_shell_info());
+    provide_context(info);
     // Browser tests wait for this attribute before they click.
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
@@ -68,9 +78,18 @@ pub fn App() -> impl IntoView {
             <div class="app" data-hydrated=move || hydrated.get().then_some("true")>
                 <Layout info>
                     <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage ssr=IN_ORDER/>
-                        <Route path=path!("/accessibilite") view=AccessibilityPage ssr=IN_ORDER/>
-                        <Route path=path!("/mentions-legales") view=LegalPage ssr=IN_ORDER/>
+                        <Route path=path!("/") view=HomePage ssr=WHOLE/>
+                        <Route path=path!("/accessibilite") view=AccessibilityPage ssr=WHOLE/>
+                        <Route path=path!("/mentions-legales") view=LegalPage ssr=WHOLE/>
+                        <Route path=path!("/inscription") view=RegisterPage ssr=WHOLE/>
+                        <Route path=path!("/inscription/envoyee") view=RegisterSentPage ssr=WHOLE/>
+                        <Route path=path!("/verifier") view=VerifyPage ssr=WHOLE/>
+                        <Route path=path!("/connexion") view=LoginPage ssr=WHOLE/>
+                        <Route path=path!("/mot-de-passe-oublie") view=ForgotPasswordPage ssr=WHOLE/>
+                        <Route path=path!("/mot-de-passe/nouveau") view=ResetPasswordPage ssr=WHOLE/>
+                        <Route path=path!("/accueil") view=DashboardPage ssr=WHOLE/>
+                        <Route path=path!("/compte") view=AccountPage ssr=WHOLE/>
+                        <Route path=path!("/compte/adresse") view=ConfirmEmailPage ssr=WHOLE/>
                     </Routes>
                 </Layout>
             </div>

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use palier_backend::DatabaseConnection;
 use palier_backend::mail::Mailer;
 use palier_backend::outbox;
+use palier_backend::sessions::CurrentSession;
 use palier_domain::Locale;
 use std::sync::Arc;
 
@@ -23,6 +24,23 @@ pub struct Settings {
     /// Whether cookies get the `Secure` attribute (the public URL is https).
     pub secure_cookies: bool,
 }
+
+impl Settings {
+    /// The session cookie's name: with the `__Host-` prefix over https, so
+    /// browsers refuse it unless it is `Secure`, host-only and for `/`.
+    pub fn session_cookie(&self) -> &'static str {
+        if self.secure_cookies { "__Host-palier_session" } else { "palier_session" }
+    }
+
+    /// Links for emails.
+    pub fn links(&self) -> palier_backend::links::Links {
+        palier_backend::links::Links::new(&self.public_url)
+    }
+}
+
+/// The client's IP address, put in the request's extensions by the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientIp(pub String);
 
 /// Everything a request may need, passed by context to every server function
 /// and page (never a global).
@@ -51,6 +69,104 @@ pub fn state() -> Result<AppState, AppError> {
 pub fn internal(error: impl std::fmt::Display) -> AppError {
     tracing::error!(%error, "unexpected error in a server function");
     AppError::Internal
+}
+
+/// The session of the request, when the person is signed in (resolved by
+/// the server's session middleware before any page or server function runs).
+pub fn session() -> Option<CurrentSession> {
+    use_context::<axum::http::request::Parts>().and_then(|parts| parts.extensions.get::<CurrentSession>().cloned())
+}
+
+/// The signed-in person, or [`AppError::Unauthenticated`].
+pub fn require_session() -> Result<CurrentSession, AppError> {
+    session().ok_or(AppError::Unauthenticated)
+}
+
+/// The client's IP address as text (`unknown` when the server could not tell).
+pub fn client_ip() -> String {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientIp>().map(|ip| ip.0.clone()))
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// The browser's User-Agent, for "my sessions".
+pub fn user_agent() -> String {
+    request_headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+}
+
+/// Sets the session cookie after sign-in. "Stay signed in" makes it
+/// persistent; otherwise it lasts until the browser closes.
+pub fn set_session_cookie(settings: &Settings, token: &str, remember: bool) {
+    let mut builder = cookie::Cookie::build((settings.session_cookie(), token.to_owned()))
+        .path("/")
+        .http_only(true)
+        .same_site(cookie::SameSite::Lax)
+        .secure(settings.secure_cookies);
+    if remember {
+        builder = builder.max_age(cookie::time::Duration::days(90));
+    }
+    set_cookie(builder.build());
+}
+
+/// Removes the session cookie (sign-out, expired session).
+pub fn clear_session_cookie(settings: &Settings) {
+    let cookie = cookie::Cookie::build((settings.session_cookie(), ""))
+        .path("/")
+        .http_only(true)
+        .same_site(cookie::SameSite::Lax)
+        .secure(settings.secure_cookies)
+        .max_age(cookie::time::Duration::ZERO)
+        .build();
+    set_cookie(cookie);
+}
+
+/// Remembers `locale` in the language cookie.
+pub fn set_locale_cookie(settings: &Settings, locale: Locale) {
+    let cookie = cookie::Cookie::build((LOCALE_COOKIE, locale.as_str()))
+        .path("/")
+        .max_age(cookie::time::Duration::days(365))
+        .same_site(cookie::SameSite::Lax)
+        .http_only(true)
+        .secure(settings.secure_cookies)
+        .build();
+    set_cookie(cookie);
+}
+
+/// The header that tells the server's HTTP layer to answer 429.
+pub const RETRY_AFTER_MARKER: &str = "x-palier-retry-after";
+
+/// Turns a rate-limit refusal into [`AppError::RateLimited`], and marks the
+/// response so the server answers 429 (with a readable page for forms).
+pub fn rate_limited(exceeded: palier_backend::rate_limit::Exceeded) -> AppError {
+    let seconds = u64::try_from(exceeded.retry_after.num_seconds()).unwrap_or(60).max(1);
+    if let (Some(response), Ok(value)) =
+        (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&seconds.to_string()))
+    {
+        response.insert_header(axum::http::HeaderName::from_static(RETRY_AFTER_MARKER), value);
+    }
+    AppError::RateLimited { retry_after_s: seconds }
+}
+
+/// Sets the HTTP status of the page or response being built.
+pub fn set_status(status: axum::http::StatusCode) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+}
+
+/// `at` in Paris time, written the way `locale` writes dates, e.g.
+/// "28/11/2026 à 14:05" or "28/11/2026 at 14:05".
+pub fn format_datetime(at: chrono::DateTime<chrono::Utc>, locale: Locale) -> String {
+    let local = at.with_timezone(&chrono_tz::Europe::Paris);
+    match locale {
+        Locale::Fr => local.format("%d/%m/%Y à %H:%M").to_string(),
+        Locale::En => local.format("%d/%m/%Y at %H:%M").to_string(),
+    }
+}
+
+/// The locale of the request being handled.
+pub fn locale() -> Locale {
+    use_context::<crate::i18n::RequestLocale>().map(|l| l.0).unwrap_or_default()
 }
 
 /// The headers of the request being handled.

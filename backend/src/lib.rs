@@ -11,14 +11,20 @@
 //! text never reaches a user: the app maps these enums to localised messages.
 
 pub mod accounts;
+pub mod audit;
 pub mod auth;
 pub mod db;
 pub mod entities;
+pub mod links;
 pub mod mail;
+pub mod maintenance;
 pub mod outbox;
 pub mod policy;
+pub mod rate_limit;
 pub mod registry;
 pub mod seed;
+pub mod sessions;
 pub mod testing;
+pub mod tokens;
 
 pub use sea_orm::DatabaseConnection;

@@ -1,7 +1,17 @@
 //! Who may do what. Every permission is decided here, from the actor and the
-//! resource's organisation, residence and household; server functions and
-//! pages ask this module and nothing else.
+//! resource's organisation, residence and building; server functions, pages
+//! and downloads ask this module and nothing else.
+//!
+//! The rules:
+//! - a platform administrator may do everything, in every organisation;
+//! - an organisation admin may do everything in their organisation;
+//! - staff may manage their organisation's registry and content, but not its
+//!   people (roles, invitations) nor read its audit log;
+//! - a tenant sees the residence (and building) of a household they joined;
+//! - a council member's seat (councils come later) gives rights on the
+//!   council's residences only.
 
+use palier_domain::Locale;
 use serde::{Deserialize, Serialize};
 
 /// A person's role inside one organisation (landlord).
@@ -28,5 +38,211 @@ impl OrgRole {
             "staff" => Some(OrgRole::Staff),
             _ => None,
         }
+    }
+}
+
+/// A household the actor lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Home {
+    pub household_id: i64,
+    pub residence_id: i64,
+    pub building_id: Option<i64>,
+    pub organisation_id: i64,
+}
+
+/// The actor's place in an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    pub organisation_id: i64,
+    pub role: OrgRole,
+}
+
+/// A seat on a tenant council (the councils capability fills these in).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilSeat {
+    pub council_id: i64,
+    pub organisation_id: i64,
+    pub residence_ids: Vec<i64>,
+}
+
+/// A signed-in person, with everything the policy needs to know about them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub user_id: i64,
+    pub display_name: String,
+    pub locale: Locale,
+    pub email_verified: bool,
+    pub platform_admin: bool,
+    pub memberships: Vec<Membership>,
+    pub homes: Vec<Home>,
+    pub councils: Vec<CouncilSeat>,
+}
+
+/// What a resource belongs to: its organisation and, when it has one, its
+/// residence and building.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    pub organisation_id: i64,
+    pub residence_id: Option<i64>,
+    pub building_id: Option<i64>,
+}
+
+impl Scope {
+    pub fn organisation(organisation_id: i64) -> Self {
+        Self { organisation_id, residence_id: None, building_id: None }
+    }
+
+    pub fn residence(organisation_id: i64, residence_id: i64) -> Self {
+        Self { organisation_id, residence_id: Some(residence_id), building_id: None }
+    }
+}
+
+/// Something an actor may want to do on a scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// See the organisation's back office (residences, households, staff list).
+    ViewBackOffice,
+    /// Create and edit residences, buildings and households; import them;
+    /// print letters, renew codes, remove occupants.
+    ManageRegistry,
+    /// Invite staff and admins, change and remove roles.
+    ManageStaff,
+    /// Read the organisation's audit log.
+    ReadAuditLog,
+    /// See a residence's page and what is published for it.
+    ViewResidence,
+}
+
+/// The policy said no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("not allowed")]
+pub struct Denied;
+
+impl Actor {
+    /// The actor's role in `organisation_id`, if any.
+    pub fn role_in(&self, organisation_id: i64) -> Option<OrgRole> {
+        self.memberships.iter().find(|m| m.organisation_id == organisation_id).map(|m| m.role)
+    }
+
+    /// Organisations whose back office the actor may open.
+    pub fn staff_organisations(&self) -> Vec<i64> {
+        self.memberships.iter().map(|m| m.organisation_id).collect()
+    }
+
+    /// Whether the actor works for some organisation (or runs the platform).
+    pub fn is_staff_anywhere(&self) -> bool {
+        self.platform_admin || !self.memberships.is_empty()
+    }
+
+    fn lives_in(&self, scope: Scope) -> bool {
+        self.homes.iter().any(|home| {
+            home.organisation_id == scope.organisation_id
+                && scope.residence_id.is_none_or(|r| r == home.residence_id)
+                && scope.building_id.is_none_or(|b| home.building_id == Some(b))
+        })
+    }
+
+    /// Whether the actor may do `permission` on `scope`.
+    pub fn can(&self, permission: Permission, scope: Scope) -> bool {
+        if self.platform_admin {
+            return true;
+        }
+        let role = self.role_in(scope.organisation_id);
+        match permission {
+            Permission::ViewBackOffice | Permission::ManageRegistry => role.is_some(),
+            Permission::ManageStaff | Permission::ReadAuditLog => role == Some(OrgRole::Admin),
+            Permission::ViewResidence => {
+                // A whole-organisation scope is open to staff only; tenants see their residence.
+                role.is_some() || (scope.residence_id.is_some() && self.lives_in(scope))
+            }
+        }
+    }
+
+    /// `Ok` when the actor may do `permission` on `scope`.
+    pub fn require(&self, permission: Permission, scope: Scope) -> Result<(), Denied> {
+        if self.can(permission, scope) { Ok(()) } else { Err(Denied) }
+    }
+
+    /// Whether the actor may create organisations and manage the platform.
+    pub fn can_manage_platform(&self) -> bool {
+        self.platform_admin
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor() -> Actor {
+        Actor {
+            user_id: 1,
+            display_name: "Test".into(),
+            locale: Locale::Fr,
+            email_verified: true,
+            platform_admin: false,
+            memberships: Vec::new(),
+            homes: Vec::new(),
+            councils: Vec::new(),
+        }
+    }
+
+    const ORG_1: i64 = 1;
+    const ORG_2: i64 = 2;
+    const RES_A: i64 = 10;
+    const RES_B: i64 = 11;
+
+    #[test]
+    fn tenants_see_only_their_own_residence_and_building() {
+        let mut tenant = actor();
+        tenant.homes.push(Home {
+            household_id: 100,
+            residence_id: RES_A,
+            building_id: Some(5),
+            organisation_id: ORG_1,
+        });
+        assert!(tenant.can(Permission::ViewResidence, Scope::residence(ORG_1, RES_A)));
+        assert!(!tenant.can(Permission::ViewResidence, Scope::residence(ORG_1, RES_B)));
+        assert!(!tenant.can(Permission::ViewResidence, Scope::residence(ORG_2, RES_A)));
+        assert!(!tenant.can(Permission::ViewResidence, Scope::organisation(ORG_1)));
+        let building = |b| Scope { organisation_id: ORG_1, residence_id: Some(RES_A), building_id: Some(b) };
+        assert!(tenant.can(Permission::ViewResidence, building(5)));
+        assert!(!tenant.can(Permission::ViewResidence, building(6)));
+        for permission in
+            [Permission::ViewBackOffice, Permission::ManageRegistry, Permission::ManageStaff, Permission::ReadAuditLog]
+        {
+            assert!(!tenant.can(permission, Scope::residence(ORG_1, RES_A)), "{permission:?}");
+        }
+    }
+
+    #[test]
+    fn staff_work_in_their_organisation_only() {
+        let mut staff = actor();
+        staff.memberships.push(Membership { organisation_id: ORG_1, role: OrgRole::Staff });
+        assert!(staff.can(Permission::ManageRegistry, Scope::residence(ORG_1, RES_A)));
+        assert!(staff.can(Permission::ViewResidence, Scope::residence(ORG_1, RES_B)));
+        assert!(!staff.can(Permission::ManageStaff, Scope::organisation(ORG_1)));
+        assert!(!staff.can(Permission::ReadAuditLog, Scope::organisation(ORG_1)));
+        for permission in [Permission::ViewBackOffice, Permission::ManageRegistry, Permission::ViewResidence] {
+            assert!(!staff.can(permission, Scope::residence(ORG_2, RES_A)), "{permission:?}");
+        }
+    }
+
+    #[test]
+    fn organisation_admins_also_manage_people_and_read_the_log() {
+        let mut admin = actor();
+        admin.memberships.push(Membership { organisation_id: ORG_1, role: OrgRole::Admin });
+        assert!(admin.can(Permission::ManageStaff, Scope::organisation(ORG_1)));
+        assert!(admin.can(Permission::ReadAuditLog, Scope::organisation(ORG_1)));
+        assert!(!admin.can(Permission::ManageStaff, Scope::organisation(ORG_2)));
+        assert!(!admin.can_manage_platform());
+    }
+
+    #[test]
+    fn platform_admins_may_do_everything() {
+        let mut root = actor();
+        root.platform_admin = true;
+        assert!(root.can(Permission::ManageStaff, Scope::organisation(ORG_2)));
+        assert!(root.can_manage_platform());
+        assert!(root.require(Permission::ReadAuditLog, Scope::organisation(ORG_1)).is_ok());
     }
 }

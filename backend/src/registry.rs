@@ -130,3 +130,9 @@ pub async fn sole_organisation_name<C: ConnectionTrait>(conn: &C) -> Result<Opti
         .await?;
     Ok(if names.len() == 1 { names.pop() } else { None })
 }
+
+/// The name of organisation `id`.
+pub async fn organisation_name<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<String>, DbErr> {
+    use sea_orm::EntityTrait as _;
+    Ok(organisation::Entity::find_by_id(id).one(conn).await?.map(|o| o.name))
+}

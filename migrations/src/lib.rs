@@ -8,13 +8,18 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261128_000001_create_registry;
 mod m20261128_000002_create_outbox;
+mod m20261128_000003_create_accounts;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261128_000001_create_registry::Migration), Box::new(m20261128_000002_create_outbox::Migration)]
+        vec![
+            Box::new(m20261128_000001_create_registry::Migration),
+            Box::new(m20261128_000002_create_outbox::Migration),
+            Box::new(m20261128_000003_create_accounts::Migration),
+        ]
     }
 }
 

@@ -1,7 +1,9 @@
 //! The HTTP layer: routes, static files and the middleware stack.
 
+pub mod downloads;
 pub mod health;
 pub mod security;
+pub mod session;
 
 use crate::config::Config;
 use axum::Router;
@@ -38,18 +40,21 @@ pub fn router(state: AppState, config: &Config) -> Router {
     let pkg = ServeDir::new(config.site_root.join("pkg")).precompressed_br().precompressed_gzip();
 
     let router = Router::new()
-        .route("/healthz", get(health::healthz))
+        .route("/compte/mes-donnees.json", get(downloads::my_data))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn(session::server_fn_errors))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), session::resolve))
+        .route("/healthz", get(health::healthz))
         .nest_service(
             "/pkg",
             ServiceBuilder::new()
                 .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
                 .service(pkg),
         )
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn_with_state(state.settings.clone(), security::check_origin));
     security::with_headers(router, config.secure_cookies())
         .layer(CompressionLayer::new().br(true).gzip(true).quality(CompressionLevel::Precise(4)))

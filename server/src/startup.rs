@@ -79,6 +79,7 @@ impl Application {
     /// and stops the outbox worker.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let (stop_worker, worker_stopped) = watch::channel(false);
+        let janitor = tokio::spawn(janitor(self.state.db.clone(), worker_stopped.clone()));
         let worker = tokio::spawn(self.worker.run(worker_stopped));
         // Without TCP_NODELAY, Nagle's algorithm holds each streamed page ~40 ms.
         let listener = self.listener.tap_io(|tcp| {
@@ -86,11 +87,30 @@ impl Application {
                 tracing::warn!(%error, "could not set TCP_NODELAY");
             }
         });
-        axum::serve(listener, self.router).with_graceful_shutdown(shutdown).await.context("the server failed")?;
+        axum::serve(listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await
+            .context("the server failed")?;
         let _ = stop_worker.send(true);
         let _ = worker.await;
+        let _ = janitor.await;
         tracing::info!("stopped");
         Ok(())
+    }
+}
+
+/// Deletes expired sessions, tokens and counters every 10 minutes.
+async fn janitor(db: palier_backend::DatabaseConnection, mut stop: watch::Receiver<bool>) {
+    loop {
+        match palier_backend::maintenance::purge_expired(&db).await {
+            Ok(purged) if purged != Default::default() => tracing::info!(?purged, "expired rows deleted"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "clean-up failed"),
+        }
+        tokio::select! {
+            () = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}
+            _ = stop.changed() => return,
+        }
     }
 }
 

@@ -59,3 +59,146 @@ back-home = Retour à l'accueil
 error-title = Une erreur est survenue
 error-body = Le service n'a pas pu répondre. Réessayez dans un instant ; si le problème continue, prévenez votre bailleur.
 loading = Chargement…
+
+## Menu
+nav-sign-in = Se connecter
+nav-register = Créer un compte
+nav-dashboard = Mon accueil
+nav-join = Rejoindre mon logement
+nav-back-office = Gestion
+nav-platform = Plateforme
+nav-account = Mon compte
+nav-sign-out = Se déconnecter
+
+## Champs de formulaire
+field-display-name = Votre nom
+field-display-name-hint = Le nom que verront vos voisins et votre bailleur, par exemple « Jeanne M. ».
+field-email = Adresse email
+field-email-hint = Nous y enverrons un lien pour confirmer votre compte.
+field-new-email = Nouvelle adresse email
+field-password = Mot de passe
+field-password-confirm = Votre mot de passe actuel, pour confirmer
+field-current-password = Mot de passe actuel
+field-new-password = Nouveau mot de passe
+field-new-password-hint = Au moins 12 caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.
+
+## Messages d'erreur
+error-summary-title = Le formulaire contient des erreurs
+error-invalid = Le formulaire contient des erreurs.
+error-unauthenticated = Connectez-vous pour continuer.
+error-forbidden = Vous n'avez pas accès à cette page ou à cette action.
+error-not-found = Ce que vous cherchez n'existe pas ou n'existe plus.
+error-rate-limited = Trop de tentatives. Par sécurité, réessayez dans { $minutes } minute(s).
+error-bad-request = La demande est incomplète. Rechargez la page et réessayez.
+error-internal = Le service n'a pas pu enregistrer votre demande. Réessayez dans un instant.
+error-email-empty = Indiquez votre adresse email.
+error-email-invalid = Cette adresse email n'est pas valide. Elle ressemble à « nom@exemple.fr ».
+error-email-too-long = Cette adresse email est trop longue.
+error-email-same = C'est déjà l'adresse de votre compte.
+error-email-taken = Cette adresse est maintenant utilisée par un autre compte.
+error-name-empty = Indiquez votre nom.
+error-name-too-long = Votre nom doit faire 60 caractères au plus.
+error-name-invalid = Votre nom contient des caractères invisibles : retapez-le.
+error-password-empty = Indiquez votre mot de passe.
+error-password-too-short = Le mot de passe doit faire au moins 12 caractères.
+error-password-too-long = Le mot de passe doit faire 128 caractères au plus.
+error-password-common = Ce mot de passe est trop courant ou trop facile à deviner (mot courant, suite comme 123456, votre nom). Choisissez-en un autre, par exemple une phrase de plusieurs mots.
+error-password-wrong = Ce mot de passe n'est pas le bon.
+error-login-invalid = Adresse email ou mot de passe incorrect.
+error-login-unverified = Votre adresse email n'est pas encore confirmée. Nous venons de vous renvoyer le lien : ouvrez-le, puis connectez-vous.
+error-delete-confirm = Cochez la case pour confirmer la suppression.
+error-code-empty = Indiquez le code de votre courrier.
+error-code-length = Le code compte 12 lettres et chiffres, par exemple K7QM-9TXR-2HWP.
+error-code-character = Le code contient un caractère qui n'est jamais utilisé. Vérifiez-le sur votre courrier.
+
+## Confirmations
+ok-verified = Votre adresse est confirmée. Vous pouvez vous connecter.
+ok-password-reset = Votre mot de passe a été changé. Connectez-vous avec le nouveau.
+ok-sent = Si un compte existe pour cette adresse, un email vient d'y être envoyé. Le lien est valable 30 minutes.
+ok-renamed = Votre nom a été changé.
+ok-email-sent = Nous avons envoyé un lien à la nouvelle adresse. Votre adresse changera quand vous l'aurez ouvert.
+ok-email-changed = Votre adresse email a été changée.
+ok-password-changed = Votre mot de passe a été changé. Vos autres appareils ont été déconnectés.
+ok-session-ended = Cette session a été fermée.
+ok-sessions-ended = Toutes vos autres sessions ont été fermées.
+ok-signed-out = Vous êtes déconnecté. À bientôt !
+ok-account-deleted = Votre compte a été supprimé. Vos contributions restent, signées « ancien locataire ».
+
+## Inscription
+register-title = Créer un compte
+register-lead = Avec un compte, vous pourrez rejoindre votre logement grâce au code reçu par courrier, puis voter et proposer des projets.
+register-privacy = Votre adresse email ne sera jamais montrée à vos voisins.
+register-submit = Créer mon compte
+register-have-account = J'ai déjà un compte
+register-sent-title = Vérifiez vos emails
+register-sent-body = Nous vous avons envoyé un email. Ouvrez le lien qu'il contient pour activer votre compte.
+register-sent-spam = Rien reçu après quelques minutes ? Regardez dans les courriers indésirables (spam), ou essayez de vous connecter : nous renverrons le lien.
+verify-title = Confirmer votre adresse
+verify-body = Cliquez sur le bouton pour confirmer votre adresse email et activer votre compte.
+verify-submit = Confirmer mon adresse
+verify-invalid = Ce lien ne marche plus : il a déjà servi ou il a expiré.
+verify-invalid-next = Connectez-vous : si votre adresse n'est pas encore confirmée, nous vous enverrons un nouveau lien.
+
+## Connexion
+login-title = Se connecter
+login-remember = Rester connecté sur cet appareil
+login-remember-hint = Pendant 30 jours. Ne cochez pas sur un ordinateur partagé.
+login-submit = Se connecter
+login-forgot = Mot de passe oublié ?
+login-new-title = Pas encore de compte ?
+login-new-body = Créez-en un en deux minutes avec votre adresse email.
+forgot-title = Mot de passe oublié
+forgot-body = Indiquez l'adresse email de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.
+forgot-submit = Recevoir le lien
+reset-title = Choisir un nouveau mot de passe
+reset-effect = Ensuite, vous serez déconnecté de tous vos appareils, puis vous vous connecterez avec le nouveau mot de passe.
+reset-submit = Enregistrer le mot de passe
+reset-invalid = Ce lien ne marche plus : il a déjà servi ou il a expiré (il est valable 30 minutes).
+reset-ask-again = Demander un nouveau lien
+
+## Tableau de bord
+dashboard-title = Mon accueil
+dashboard-hello = Bonjour { $name }
+dashboard-home-title = Mon logement
+dashboard-home-body = Votre résidence, ses consultations et ses projets.
+dashboard-home-link = Voir mon logement
+dashboard-join-title = Rejoindre mon logement
+dashboard-join-body = Saisissez le code reçu par courrier de votre bailleur pour relier votre compte à votre logement.
+dashboard-join-link = Saisir mon code
+dashboard-staff-title = Gestion
+dashboard-staff-body = Résidences, logements, courriers d'invitation et équipe.
+dashboard-account-title = Mon compte
+dashboard-account-body = Nom, adresse email, mot de passe, langue, sessions et données.
+
+## Mon compte
+account-title = Mon compte
+account-name-title = Mon nom
+account-name-submit = Enregistrer le nom
+account-language-title = Langue
+account-language-label = Langue de Palier et des emails
+account-language-hint = Palier s'affichera et vous écrira dans cette langue.
+account-language-submit = Enregistrer la langue
+account-email-title = Adresse email
+account-email-current = Adresse actuelle : { $email }
+account-email-submit = Changer d'adresse
+account-password-title = Mot de passe
+account-password-effect = Vos autres appareils seront déconnectés.
+account-password-submit = Changer le mot de passe
+account-sessions-title = Mes sessions
+account-sessions-body = Les appareils connectés à votre compte. Fermez une session que vous ne reconnaissez pas, puis changez votre mot de passe.
+account-sessions-unknown-device = Appareil inconnu
+account-sessions-this-device = cet appareil
+account-sessions-seen = Dernière activité le { $when }, connecté depuis le { $since }
+account-sessions-revoke = Fermer cette session
+account-sessions-revoke-others = Fermer toutes les autres sessions
+account-data-title = Mes données
+account-data-body = Téléchargez tout ce que Palier garde sur vous, dans un fichier JSON. Vos votes sont secrets : ils ne sont pas reliés à votre compte.
+account-data-download = Télécharger mes données
+account-delete-title = Supprimer mon compte
+account-delete-body = Votre adresse, votre nom et votre mot de passe seront effacés, et vous serez déconnecté. Vos propositions et commentaires resteront, signés « ancien locataire » ; vos votes restent comptés, sans lien avec vous. C'est définitif.
+account-delete-confirm = Je comprends que c'est définitif
+account-delete-submit = Supprimer mon compte
+confirm-email-title = Confirmer votre nouvelle adresse
+confirm-email-body = Cliquez sur le bouton pour utiliser cette adresse pour votre compte.
+confirm-email-submit = Confirmer la nouvelle adresse
+confirm-email-invalid = Ce lien ne marche plus : il a déjà servi ou il a expiré.

@@ -1,5 +1,6 @@
 //! The page frame: skip link, header, main landmark, footer.
 
+use crate::api::accounts::sign_in::Logout;
 use crate::api::shell::{SetLocale, ShellInfo};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
@@ -29,11 +30,12 @@ pub fn Layout(info: Resource<Result<ShellInfo, AppError>>, children: Children) -
                     </Suspense>
                 </a>
                 <nav class="site-nav" aria-label=i18n.t("nav-main")>
-                    <ul>
-                        <li>
-                            <a href="/">{i18n.t("nav-home")}</a>
-                        </li>
-                    </ul>
+                    <Suspense>
+                        {move || Suspend::new(async move {
+                            let user = info.await.ok().and_then(|info| info.user);
+                            view! { <NavLinks user/> }
+                        })}
+                    </Suspense>
                 </nav>
                 <LanguageSwitch current=i18n.locale/>
             </div>
@@ -56,6 +58,55 @@ pub fn Layout(info: Resource<Result<ShellInfo, AppError>>, children: Children) -
                 </nav>
             </div>
         </footer>
+    }
+}
+
+/// The main menu: what a visitor, a tenant or staff can open.
+#[component]
+fn NavLinks(user: Option<crate::api::shell::ShellUser>) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let current = move |href: &'static str| {
+        move || {
+            let path = location.pathname.get();
+            let here = if href == "/" { path == "/" } else { path == href || path.starts_with(&format!("{href}/")) };
+            here.then_some("page")
+        }
+    };
+    let link = move |href: &'static str, label: &'static str| {
+        view! {
+            <li>
+                <a href=href aria-current=current(href)>{i18n.t(label)}</a>
+            </li>
+        }
+    };
+    match user {
+        None => view! {
+            <ul>
+                {link("/", "nav-home")}
+                {link("/connexion", "nav-sign-in")}
+                {link("/inscription", "nav-register")}
+            </ul>
+        }
+        .into_any(),
+        Some(user) => view! {
+            <ul>
+                {link("/accueil", "nav-dashboard")}
+                {(!user.has_home && !user.staff).then(|| link("/rejoindre", "nav-join"))}
+                {user.staff.then(|| link("/gestion", "nav-back-office"))}
+                {user.platform_admin.then(|| link("/admin", "nav-platform"))}
+                {link("/compte", "nav-account")}
+                <li>
+                    <form method="post" action=Logout::PATH class="inline-form">
+                        <button type="submit" class="button button--quiet">
+                            {i18n.t("nav-sign-out")}
+                            <span class="visually-hidden">" (" {user.display_name.clone()} ")"</span>
+                        </button>
+                    </form>
+                </li>
+            </ul>
+        }
+        .into_any(),
     }
 }
 

@@ -1,3 +1,4 @@
+use crate::components::form::OkNotice;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,6 +10,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text=i18n.t("home-title")/>
         <div class="page page--narrow">
+            <OkNotice known=&["signed-out", "account-deleted"]/>
             <h1>{i18n.t("home-title")}</h1>
             <p class="lead">{i18n.t("home-lead")}</p>
             <section class="card" aria-labelledby="home-what">

@@ -89,3 +89,96 @@ mod tests {
         assert!(!verify("palier dummy password, never valid".into(), None).await.unwrap());
     }
 }
+
+/// Refuses a password that is one of the 30,000 most common passwords of the
+/// zxcvbn list (also in upper case, reversed or in l33t), that is just the
+/// person's name or email (`personal`), or that zxcvbn guesses in fewer than
+/// a million tries (sequences like `123456789012`, repeats like
+/// `abcabcabcabc`): the checks NIST SP 800-63B asks for, and no composition
+/// rule.
+pub fn check_not_common(password: &Password, personal: &[&str]) -> Result<(), palier_domain::PasswordError> {
+    use zxcvbn::Score;
+    use zxcvbn::matching::patterns::MatchPattern;
+    let secret = password.expose();
+    let chars = secret.chars().count();
+    let personal: Vec<String> = personal.iter().map(|p| p.to_lowercase()).collect();
+    let inputs: Vec<&str> = personal.iter().map(String::as_str).chain(FRENCH_COMMON.iter().copied()).collect();
+    let entropy = zxcvbn::zxcvbn(secret, &inputs);
+    let whole_is_a_known_word = entropy
+        .sequence()
+        .iter()
+        .any(|m| m.i == 0 && m.j + 1 >= chars && matches!(&m.pattern, MatchPattern::Dictionary(_)));
+    let too_guessable = matches!(entropy.score(), Score::Zero | Score::One);
+    if whole_is_a_known_word || too_guessable { Err(palier_domain::PasswordError::Common) } else { Ok(()) }
+}
+
+/// Common French passwords and AZERTY keyboard runs, which the English-centred
+/// zxcvbn list misses; they count as a dictionary for the checks above.
+const FRENCH_COMMON: &[&str] = &[
+    "azerty",
+    "azertyuiop",
+    "qsdfghjklm",
+    "wxcvbn",
+    "azertyuiopqsdfghjklmwxcvbn",
+    "azertyuiopqsdf",
+    "azertyqsdfgh",
+    "azertyqsdfghwxcvbn",
+    "azertyuiopqsdfghjklm",
+    "motdepasse",
+    "soleil",
+    "bonjour",
+    "doudou",
+    "loulou",
+    "chouchou",
+    "jetaime",
+    "marseille",
+    "toulouse",
+    "bordeaux",
+    "nicolas",
+    "camille",
+    "princesse",
+    "coucou",
+    "liberte",
+    "chocolat",
+    "bienvenue",
+    "bisous",
+    "vacances",
+];
+
+#[cfg(test)]
+mod common_tests {
+    use super::*;
+    use palier_domain::PasswordError;
+
+    fn check(text: &str, personal: &[&str]) -> Result<(), PasswordError> {
+        check_not_common(&Password::parse(text).unwrap(), personal)
+    }
+
+    #[test]
+    fn passwords_of_the_common_list_and_their_variants_are_refused() {
+        for common in ["qwerty123456", "1qaz2wsx3edc", "LEAVEMEALONE", "enolaemevael", "finalfantasy", "1q2w3e4r5t6y"] {
+            assert_eq!(check(common, &[]), Err(PasswordError::Common), "{common}");
+        }
+    }
+
+    #[test]
+    fn sequences_and_repeats_are_refused() {
+        for weak in ["123456789012", "abcabcabcabc", "aaaaaaaaaaaa", "azertyuiopqsdf", "motdepasse2024", "Azerty123456"]
+        {
+            assert_eq!(check(weak, &[]), Err(PasswordError::Common), "{weak}");
+        }
+    }
+
+    #[test]
+    fn ordinary_passphrases_pass() {
+        assert_eq!(check("la mer est calme ce matin", &[]), Ok(()));
+        assert_eq!(check("Bâtiment B, escalier 3, 2e", &[]), Ok(()));
+        assert_eq!(check("correct horse battery staple", &[]), Ok(()));
+    }
+
+    #[test]
+    fn a_password_that_is_the_persons_email_or_name_is_refused() {
+        assert_eq!(check("jeanne.martin@example.org", &["jeanne.martin@example.org"]), Err(PasswordError::Common));
+        assert_eq!(check("Jeanne-Martine Dupont", &["Jeanne-Martine Dupont"]), Err(PasswordError::Common));
+    }
+}

@@ -45,6 +45,34 @@ const SOURCES: &[(&str, &str)] = templates![
     "smtp_test/fr.txt",
     "smtp_test/en.html",
     "smtp_test/en.txt",
+    "verify_email/fr.html",
+    "verify_email/fr.txt",
+    "verify_email/en.html",
+    "verify_email/en.txt",
+    "account_exists/fr.html",
+    "account_exists/fr.txt",
+    "account_exists/en.html",
+    "account_exists/en.txt",
+    "password_reset/fr.html",
+    "password_reset/fr.txt",
+    "password_reset/en.html",
+    "password_reset/en.txt",
+    "password_changed/fr.html",
+    "password_changed/fr.txt",
+    "password_changed/en.html",
+    "password_changed/en.txt",
+    "confirm_new_email/fr.html",
+    "confirm_new_email/fr.txt",
+    "confirm_new_email/en.html",
+    "confirm_new_email/en.txt",
+    "email_change_notice/fr.html",
+    "email_change_notice/fr.txt",
+    "email_change_notice/en.html",
+    "email_change_notice/en.txt",
+    "staff_invitation/fr.html",
+    "staff_invitation/fr.txt",
+    "staff_invitation/en.html",
+    "staff_invitation/en.txt",
 ];
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
@@ -86,6 +114,90 @@ impl EmailTemplate for SmtpTest {
     const NAME: &'static str = "smtp_test";
 }
 
+/// Confirms the address of a new account.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyEmail {
+    pub name: String,
+    pub link: String,
+}
+
+impl EmailTemplate for VerifyEmail {
+    const NAME: &'static str = "verify_email";
+}
+
+/// Sent instead of a verification when someone registers with an address
+/// that already has an account (so registration reveals nothing).
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountExists {
+    pub name: String,
+    pub login_link: String,
+    pub reset_link: String,
+}
+
+impl EmailTemplate for AccountExists {
+    const NAME: &'static str = "account_exists";
+}
+
+/// A link to choose a new password.
+#[derive(Debug, Clone, Serialize)]
+pub struct PasswordReset {
+    pub name: String,
+    pub link: String,
+}
+
+impl EmailTemplate for PasswordReset {
+    const NAME: &'static str = "password_reset";
+}
+
+/// Tells the owner their password changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PasswordChanged {
+    pub name: String,
+    pub reset_link: String,
+}
+
+impl EmailTemplate for PasswordChanged {
+    const NAME: &'static str = "password_changed";
+}
+
+/// Sent to a new address to confirm it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConfirmNewEmail {
+    pub name: String,
+    pub link: String,
+}
+
+impl EmailTemplate for ConfirmNewEmail {
+    const NAME: &'static str = "confirm_new_email";
+}
+
+/// Sent to the old address when a change of address is requested.
+#[derive(Debug, Clone, Serialize)]
+pub struct EmailChangeNotice {
+    pub name: String,
+    pub new_email: String,
+    pub reset_link: String,
+}
+
+impl EmailTemplate for EmailChangeNotice {
+    const NAME: &'static str = "email_change_notice";
+}
+
+/// Invites someone to an organisation's team.
+#[derive(Debug, Clone, Serialize)]
+pub struct StaffInvitation {
+    pub organisation: String,
+    pub inviter: String,
+    /// `admin` or `staff`.
+    pub role: String,
+    pub link: String,
+    pub days: i64,
+}
+
+impl EmailTemplate for StaffInvitation {
+    const NAME: &'static str = "staff_invitation";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +224,53 @@ mod tests {
         let fr = render(&SmtpTest { transport: "smtp".into() }, Locale::Fr, &LAYOUT).unwrap();
         assert!(fr.subject.contains("Palier"));
         assert!(fr.text.contains("Ce message"));
+    }
+
+    fn check<T: EmailTemplate>(message: &T, must_contain: &str) {
+        for locale in Locale::ALL {
+            let email = render(message, locale, &LAYOUT).unwrap_or_else(|e| panic!("{} in {locale}: {e:#}", T::NAME));
+            assert!(!email.subject.is_empty() && !email.subject.contains("{{"), "{} subject", T::NAME);
+            assert!(email.text.contains(must_contain), "{} text in {locale} lacks {must_contain}", T::NAME);
+            assert!(
+                email.html.replace("&#x2f;", "/").contains(must_contain),
+                "{} html in {locale} lacks {must_contain}",
+                T::NAME
+            );
+            assert!(!email.text.contains("{{") && !email.html.contains("{{"), "{} has raw template syntax", T::NAME);
+        }
+    }
+
+    #[test]
+    fn every_message_renders_in_every_locale() {
+        let link = "https://palier.example/x?jeton=abc".to_owned();
+        check(&VerifyEmail { name: "Jeanne".into(), link: link.clone() }, &link);
+        check(
+            &AccountExists { name: "Jeanne".into(), login_link: link.clone(), reset_link: "https://r".into() },
+            &link,
+        );
+        check(&PasswordReset { name: "Jeanne".into(), link: link.clone() }, &link);
+        check(&PasswordChanged { name: "Jeanne".into(), reset_link: link.clone() }, &link);
+        check(&ConfirmNewEmail { name: "Jeanne".into(), link: link.clone() }, &link);
+        check(
+            &EmailChangeNotice {
+                name: "Jeanne".into(),
+                new_email: "j***@example.org".into(),
+                reset_link: link.clone(),
+            },
+            "j***@example.org",
+        );
+        check(
+            &StaffInvitation {
+                organisation: "Habitat".into(),
+                inviter: "Claire".into(),
+                role: "admin".into(),
+                link: link.clone(),
+                days: 7,
+            },
+            &link,
+        );
+        let fr = render(&VerifyEmail { name: "Jeanne".into(), link }, Locale::Fr, &LAYOUT).unwrap();
+        assert_eq!(fr.subject, "Palier : confirmez votre adresse email");
     }
 
     #[test]

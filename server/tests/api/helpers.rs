@@ -10,7 +10,6 @@ use std::collections::HashMap;
 pub struct TestApp {
     pub address: String,
     pub db: palier_backend::DatabaseConnection,
-    #[expect(dead_code, reason = "read by the account tests, which come with the accounts issue")]
     pub mailbox: StubMailbox,
     /// A client that keeps cookies and does not follow redirects.
     pub client: reqwest::Client,
@@ -106,6 +105,119 @@ impl TestApp {
         }
         read(request.send().await.unwrap()).await
     }
+}
+
+/// A person the tests sign in as.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub id: i64,
+    pub email: String,
+    pub password: String,
+}
+
+impl TestApp {
+    /// A new client (its own cookie jar), like another browser.
+    pub fn new_client() -> reqwest::Client {
+        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().unwrap()
+    }
+
+    /// Creates an account directly in the database.
+    pub async fn create_user(&self, email: &str, name: &str, verified: bool) -> TestUser {
+        use palier_backend::accounts::{self, NewAccount};
+        use palier_domain::{DisplayName, Email, Locale, Password};
+        let password = format!("un mot de passe pour {name}");
+        let hash = palier_backend::auth::password::hash(Password::parse(&password).unwrap()).await.unwrap();
+        let account = NewAccount {
+            email: Email::parse(email).unwrap(),
+            display_name: DisplayName::parse(name).unwrap(),
+            locale: Locale::Fr,
+            email_verified: verified,
+            platform_admin: false,
+        };
+        let user = accounts::insert(&self.db, account, &hash).await.unwrap();
+        TestUser { id: user.id, email: email.to_owned(), password }
+    }
+
+    /// A client signed in as `user` through the real sign-in form.
+    pub async fn signed_in(&self, user: &TestUser) -> reqwest::Client {
+        let client = Self::new_client();
+        let page = self
+            .post_form_as(&client, "/api/accounts/login", &[("email", &user.email), ("password", &user.password)])
+            .await;
+        assert_eq!(page.status, 302, "sign-in failed: {}", page.body);
+        assert_eq!(page.header("location"), Some("/accueil"));
+        client
+    }
+
+    pub async fn get_as(&self, client: &reqwest::Client, path: &str) -> Page {
+        read(client.get(self.url(path)).send().await.unwrap()).await
+    }
+
+    /// Posts a form with `client`, as a browser without JavaScript does.
+    pub async fn post_form_as(&self, client: &reqwest::Client, path: &str, fields: &[(&str, &str)]) -> Page {
+        let body =
+            fields.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
+        let request = client
+            .post(self.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("origin", &self.address)
+            .header("accept", "text/html")
+            .header("referer", self.url("/formulaire"))
+            .body(body);
+        read(request.send().await.unwrap()).await
+    }
+
+    /// Calls a server function as the browser's JavaScript does (JSON back).
+    pub async fn call_as(&self, client: &reqwest::Client, path: &str, fields: &[(&str, &str)]) -> Page {
+        let body =
+            fields.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
+        let request = client
+            .post(self.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("origin", &self.address)
+            .header("accept", "application/json")
+            .body(body);
+        read(request.send().await.unwrap()).await
+    }
+
+    /// Waits until the outbox worker has sent `count` emails in all.
+    pub async fn emails(&self, count: usize) -> Vec<palier_backend::mail::OutgoingEmail> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let sent = self.mailbox.messages();
+            if sent.len() >= count || std::time::Instant::now() > deadline {
+                return sent;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+    }
+
+    /// The last email sent to `to`.
+    pub async fn last_email_to(&self, to: &str) -> palier_backend::mail::OutgoingEmail {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            if let Some(email) = self.mailbox.messages().into_iter().rev().find(|m| m.to == to) {
+                return email;
+            }
+            assert!(std::time::Instant::now() < deadline, "no email to {to}");
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+    }
+}
+
+/// The first link in `text` whose path starts with `path`, as a path and query.
+pub fn link_in(text: &str, path: &str) -> String {
+    let start = text.find(path).unwrap_or_else(|| panic!("no link to {path} in {text}"));
+    text[start..].split(|c: char| c.is_whitespace() || c == '"' || c == '<').next().unwrap().to_owned()
+}
+
+/// The `Set-Cookie` header for cookie `name`, if the response has one.
+pub fn set_cookie<'a>(page: &'a Page, name: &str) -> Option<&'a str> {
+    page.headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with(&format!("{name}=")))
 }
 
 async fn read(response: reqwest::Response) -> Page {

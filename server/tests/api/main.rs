@@ -5,6 +5,7 @@
 
 mod helpers;
 
+mod accounts;
 mod health;
 mod pages;
 mod security;

@@ -1,0 +1,219 @@
+//! "My account": name, language, address, password, sessions, data, deletion.
+
+use crate::api::accounts::password::ChangePassword;
+use crate::api::accounts::profile::{ChangeEmail, ConfirmEmailChange, DeleteAccount, Rename, my_account};
+use crate::api::accounts::sessions::{RevokeOtherSessions, RevokeSession, my_sessions};
+use crate::api::shell::SetLocale;
+use crate::components::form::{Checkbox, ErrorSummary, Feedback, Field, OkNotice, error_text};
+use crate::i18n::use_i18n;
+use crate::validation::{check_email, check_name, check_new_password};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use palier_domain::Locale;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let rename = ServerAction::<Rename>::new();
+    let change_email = ServerAction::<ChangeEmail>::new();
+    let change_password = ServerAction::<ChangePassword>::new();
+    let revoke = ServerAction::<RevokeSession>::new();
+    let revoke_others = ServerAction::<RevokeOtherSessions>::new();
+    let delete = ServerAction::<DeleteAccount>::new();
+    let account = Resource::new(move || rename.version().get(), |_| my_account());
+    let sessions = Resource::new(
+        move || (revoke.version().get(), revoke_others.version().get(), change_password.version().get()),
+        |_| my_sessions(),
+    );
+
+    view! {
+        <Title text=i18n.t("account-title")/>
+        <div class="page page--narrow">
+            <h1>{i18n.t("account-title")}</h1>
+            <OkNotice known=&[
+                "renamed",
+                "email-sent",
+                "email-changed",
+                "password-changed",
+                "session-ended",
+                "sessions-ended",
+            ]/>
+            <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    let account = match account.await {
+                        Ok(account) => account,
+                        Err(error) => return view! { <p class="notice notice--error">{error_text(&error)}</p> }.into_any(),
+                    };
+                    let rename_feedback = Feedback::of(rename);
+                    let email_feedback = Feedback::of(change_email);
+                    let password_feedback = Feedback::of(change_password);
+                    view! {
+                        <section class="card" aria-labelledby="account-name">
+                            <h2 id="account-name">{i18n.t("account-name-title")}</h2>
+                            <ErrorSummary feedback=rename_feedback/>
+                            <ActionForm action=rename attr:class="form" attr:novalidate=true>
+                                <Field feedback=rename_feedback name="display_name" label="field-display-name"
+                                    hint="field-display-name-hint" autocomplete="name" required=true check=check_name
+                                    maxlength=60 initial=account.display_name.clone()/>
+                                <button type="submit" class="button">{i18n.t("account-name-submit")}</button>
+                            </ActionForm>
+                        </section>
+
+                        <section class="card" aria-labelledby="account-language">
+                            <h2 id="account-language">{i18n.t("account-language-title")}</h2>
+                            <form class="form" method="post" action=SetLocale::PATH>
+                                <input type="hidden" name="redirect_to" value="/compte"/>
+                                <div class="field">
+                                    <label for="field-locale">{i18n.t("account-language-label")}</label>
+                                    <span class="field__hint">{i18n.t("account-language-hint")}</span>
+                                    <select id="field-locale" name="locale">
+                                        {Locale::ALL
+                                            .into_iter()
+                                            .map(|l| view! {
+                                                <option value=l.as_str() selected=l == account.locale lang=l.as_str()>
+                                                    {l.endonym()}
+                                                </option>
+                                            })
+                                            .collect_view()}
+                                    </select>
+                                </div>
+                                <button type="submit" class="button">{i18n.t("account-language-submit")}</button>
+                            </form>
+                        </section>
+
+                        <section class="card" aria-labelledby="account-email">
+                            <h2 id="account-email">{i18n.t("account-email-title")}</h2>
+                            <p>{i18n.t_with("account-email-current", &[("email", account.email.clone().into())])}</p>
+                            <ErrorSummary feedback=email_feedback/>
+                            <ActionForm action=change_email attr:class="form" attr:novalidate=true>
+                                <Field feedback=email_feedback name="new_email" label="field-new-email" kind="email"
+                                    autocomplete="email" required=true check=check_email/>
+                                <Field feedback=email_feedback name="password" label="field-password-confirm"
+                                    kind="password" autocomplete="current-password" required=true/>
+                                <button type="submit" class="button">{i18n.t("account-email-submit")}</button>
+                            </ActionForm>
+                        </section>
+
+                        <section class="card" aria-labelledby="account-password">
+                            <h2 id="account-password">{i18n.t("account-password-title")}</h2>
+                            <ErrorSummary feedback=password_feedback/>
+                            <ActionForm action=change_password attr:class="form" attr:novalidate=true>
+                                <Field feedback=password_feedback name="current_password" label="field-current-password"
+                                    kind="password" autocomplete="current-password" required=true/>
+                                <Field feedback=password_feedback name="new_password" label="field-new-password"
+                                    hint="field-new-password-hint" kind="password" autocomplete="new-password"
+                                    required=true check=check_new_password/>
+                                <p class="field__hint">{i18n.t("account-password-effect")}</p>
+                                <button type="submit" class="button">{i18n.t("account-password-submit")}</button>
+                            </ActionForm>
+                        </section>
+                    }
+                        .into_any()
+                })}
+            </Suspense>
+
+            <section class="card" id="sessions" aria-labelledby="account-sessions">
+                <h2 id="account-sessions">{i18n.t("account-sessions-title")}</h2>
+                <p>{i18n.t("account-sessions-body")}</p>
+                <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+                    {move || Suspend::new(async move {
+                        let list = sessions.await.unwrap_or_default();
+                        view! {
+                            <ul class="session-list">
+                                {list
+                                    .into_iter()
+                                    .map(|s| {
+                                        let device = s.device.clone().unwrap_or_else(|| i18n.t("account-sessions-unknown-device"));
+                                        view! {
+                                            <li class="session-list__item">
+                                                <p>
+                                                    <strong>{device}</strong>
+                                                    {s.current.then(|| view! { " " <span class="badge badge--success">{i18n.t("account-sessions-this-device")}</span> })}
+                                                </p>
+                                                <p class="field__hint">
+                                                    {i18n.t_with("account-sessions-seen", &[("when", s.last_seen.clone().into()), ("since", s.started.clone().into())])}
+                                                </p>
+                                                {(!s.current).then(|| view! {
+                                                    <ActionForm action=revoke>
+                                                        <input type="hidden" name="session_id" value=s.id/>
+                                                        <button type="submit" class="button button--secondary">
+                                                            {i18n.t("account-sessions-revoke")}
+                                                        </button>
+                                                    </ActionForm>
+                                                })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
+                </Suspense>
+                <ActionForm action=revoke_others>
+                    <button type="submit" class="button button--secondary">{i18n.t("account-sessions-revoke-others")}</button>
+                </ActionForm>
+            </section>
+
+            <section class="card" aria-labelledby="account-data">
+                <h2 id="account-data">{i18n.t("account-data-title")}</h2>
+                <p>{i18n.t("account-data-body")}</p>
+                <a class="button button--secondary" href="/compte/mes-donnees.json" download="palier-mes-donnees.json">
+                    {i18n.t("account-data-download")}
+                </a>
+            </section>
+
+            <section class="card" aria-labelledby="account-delete">
+                <h2 id="account-delete">{i18n.t("account-delete-title")}</h2>
+                <p>{i18n.t("account-delete-body")}</p>
+                {move || {
+                    let feedback = Feedback::of(delete);
+                    view! {
+                        <ErrorSummary feedback/>
+                        <form class="form" method="post" action=DeleteAccount::PATH novalidate>
+                            <Field feedback name="password" label="field-password-confirm" kind="password"
+                                autocomplete="current-password" required=true/>
+                            <Checkbox feedback name="confirm" label="account-delete-confirm"/>
+                            <button type="submit" class="button button--danger">{i18n.t("account-delete-submit")}</button>
+                        </form>
+                    }
+                }}
+            </section>
+        </div>
+    }
+}
+
+/// The page a new-address confirmation link opens.
+#[component]
+pub fn ConfirmEmailPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<ConfirmEmailChange>::new();
+    let feedback = Feedback::of(action);
+    let query = use_query_map();
+    let token = move || query.with(|q| q.get("jeton").unwrap_or_default());
+    view! {
+        <Title text=i18n.t("confirm-email-title")/>
+        <div class="page page--narrow">
+            <h1>{i18n.t("confirm-email-title")}</h1>
+            {move || match feedback.error() {
+                Some(crate::error::AppError::Invalid(_)) => view! {
+                    <div class="notice notice--error" role="alert"><p>{i18n.t("error-email-taken")}</p></div>
+                }
+                    .into_any(),
+                Some(_) => view! {
+                    <div class="notice notice--error" role="alert"><p>{i18n.t("confirm-email-invalid")}</p></div>
+                }
+                    .into_any(),
+                None => view! {
+                    <p>{i18n.t("confirm-email-body")}</p>
+                    <form method="post" action=ConfirmEmailChange::PATH>
+                        <input type="hidden" name="token" value=token/>
+                        <button type="submit" class="button">{i18n.t("confirm-email-submit")}</button>
+                    </form>
+                }
+                    .into_any(),
+            }}
+        </div>
+    }
+}

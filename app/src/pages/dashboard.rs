@@ -1,0 +1,54 @@
+//! `/accueil`: where a signed-in person lands.
+
+use crate::api::shell::ShellInfo;
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let info = expect_context::<Resource<Result<ShellInfo, AppError>>>();
+    view! {
+        <Title text=i18n.t("dashboard-title")/>
+        <div class="page">
+            <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    let user = info.await.ok().and_then(|info| info.user).unwrap_or_default();
+                    view! {
+                        <h1>{i18n.t_with("dashboard-hello", &[("name", user.display_name.clone().into())])}</h1>
+                        <div class="card-grid">
+                            {user.has_home.then(|| view! {
+                                <section class="card">
+                                    <h2>{i18n.t("dashboard-home-title")}</h2>
+                                    <p>{i18n.t("dashboard-home-body")}</p>
+                                    <a class="button" href="/mon-logement">{i18n.t("dashboard-home-link")}</a>
+                                </section>
+                            })}
+                            {(!user.has_home).then(|| view! {
+                                <section class="card">
+                                    <h2>{i18n.t("dashboard-join-title")}</h2>
+                                    <p>{i18n.t("dashboard-join-body")}</p>
+                                    <a class="button" href="/rejoindre">{i18n.t("dashboard-join-link")}</a>
+                                </section>
+                            })}
+                            {user.staff.then(|| view! {
+                                <section class="card">
+                                    <h2>{i18n.t("dashboard-staff-title")}</h2>
+                                    <p>{i18n.t("dashboard-staff-body")}</p>
+                                    <a class="button" href="/gestion">{i18n.t("nav-back-office")}</a>
+                                </section>
+                            })}
+                            <section class="card">
+                                <h2>{i18n.t("dashboard-account-title")}</h2>
+                                <p>{i18n.t("dashboard-account-body")}</p>
+                                <a class="button button--secondary" href="/compte">{i18n.t("nav-account")}</a>
+                            </section>
+                        </div>
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}

@@ -1,0 +1,253 @@
+//! Server-side sessions. The browser holds a random 256-bit token in an
+//! `HttpOnly` cookie; the database holds only its SHA-256. A session ends
+//! after 30 idle minutes (30 days with "stay signed in"), or at its absolute
+//! limit (12 hours; 90 days with "stay signed in"), at logout, or when the
+//! password changes.
+
+use crate::auth::secret;
+use crate::entities::{household, membership, occupancy, session, user};
+use crate::policy::{Actor, Home, Membership, OrgRole};
+use chrono::{DateTime, Duration, Utc};
+use palier_domain::Locale;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _,
+    QueryFilter as _, QueryOrder as _,
+};
+use serde::{Deserialize, Serialize};
+
+pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
+pub const REMEMBERED_IDLE_TIMEOUT: Duration = Duration::days(30);
+pub const ABSOLUTE_TIMEOUT: Duration = Duration::hours(12);
+pub const REMEMBERED_ABSOLUTE_TIMEOUT: Duration = Duration::days(90);
+/// Last activity is written at most this often, to spare the database a write per request.
+const TOUCH_INTERVAL: Duration = Duration::seconds(60);
+
+/// A session just created: the token goes into the cookie, once.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub token: String,
+    pub id: i64,
+    pub remember: bool,
+}
+
+/// The session of the request being handled, and who it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentSession {
+    pub session_id: i64,
+    pub actor: Actor,
+}
+
+/// A session as its owner sees it on "my sessions".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub id: i64,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    /// e.g. "Firefox, Android"; `None` when the browser did not say.
+    pub device: Option<String>,
+    pub remember: bool,
+}
+
+/// Opens a session for `user_id` and returns its token (shown once).
+pub async fn create<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i64,
+    remember: bool,
+    user_agent: &str,
+) -> Result<NewSession, DbErr> {
+    let token = secret::new_token();
+    let now = Utc::now();
+    let (idle, absolute) = timeouts(remember);
+    let row = session::ActiveModel {
+        token_hash: Set(token.hash),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        idle_expires_at: Set(now + idle),
+        absolute_expires_at: Set(now + absolute),
+        remember: Set(remember),
+        user_agent: Set(user_agent.chars().take(300).collect()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(NewSession { token: token.plain, id: row.id, remember })
+}
+
+fn timeouts(remember: bool) -> (Duration, Duration) {
+    if remember { (REMEMBERED_IDLE_TIMEOUT, REMEMBERED_ABSOLUTE_TIMEOUT) } else { (IDLE_TIMEOUT, ABSOLUTE_TIMEOUT) }
+}
+
+/// The live session whose token is `token`, and its actor; expired sessions
+/// are deleted on sight. Refreshes the idle deadline at most once a minute.
+pub async fn authenticate<C: ConnectionTrait>(conn: &C, token: &str) -> Result<Option<CurrentSession>, DbErr> {
+    if token.len() != 64 {
+        return Ok(None);
+    }
+    let now = Utc::now();
+    let Some((row, Some(user))) = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(secret::hash(token)))
+        .find_also_related(user::Entity)
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if row.idle_expires_at <= now || row.absolute_expires_at <= now || user.deleted_at.is_some() {
+        session::Entity::delete_by_id(row.id).exec(conn).await?;
+        return Ok(None);
+    }
+    if now - row.last_seen_at >= TOUCH_INTERVAL {
+        let (idle, _) = timeouts(row.remember);
+        let idle_end = (now + idle).min(row.absolute_expires_at);
+        session::Entity::update_many()
+            .col_expr(session::Column::LastSeenAt, Expr::value(now))
+            .col_expr(session::Column::IdleExpiresAt, Expr::value(idle_end))
+            .filter(session::Column::Id.eq(row.id))
+            .exec(conn)
+            .await?;
+    }
+    let actor = load_actor(conn, &user).await?;
+    Ok(Some(CurrentSession { session_id: row.id, actor }))
+}
+
+/// Everything the policy needs about `user`: roles and homes.
+pub async fn load_actor<C: ConnectionTrait>(conn: &C, user: &user::Model) -> Result<Actor, DbErr> {
+    let memberships = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user.id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|m| OrgRole::parse(&m.role).map(|role| Membership { organisation_id: m.organisation_id, role }))
+        .collect();
+    let homes = occupancy::Entity::find()
+        .filter(occupancy::Column::UserId.eq(user.id))
+        .find_also_related(household::Entity)
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|(_, household)| household)
+        .map(|h| Home {
+            household_id: h.id,
+            residence_id: h.residence_id,
+            building_id: h.building_id,
+            organisation_id: h.organisation_id,
+        })
+        .collect();
+    Ok(Actor {
+        user_id: user.id,
+        display_name: user.display_name.clone(),
+        locale: user.locale.parse().unwrap_or(Locale::Fr),
+        email_verified: user.email_verified_at.is_some(),
+        platform_admin: user.is_platform_admin,
+        memberships,
+        homes,
+        councils: Vec::new(),
+    })
+}
+
+/// The live sessions of `user_id`, most recent first.
+pub async fn list<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<Vec<SessionInfo>, DbErr> {
+    let now = Utc::now();
+    Ok(session::Entity::find()
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::IdleExpiresAt.gt(now))
+        .filter(session::Column::AbsoluteExpiresAt.gt(now))
+        .order_by_desc(session::Column::LastSeenAt)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| SessionInfo {
+            id: row.id,
+            created_at: row.created_at,
+            last_seen_at: row.last_seen_at,
+            device: describe_device(&row.user_agent),
+            remember: row.remember,
+        })
+        .collect())
+}
+
+/// Ends one session of `user_id`. Returns whether it existed.
+pub async fn revoke<C: ConnectionTrait>(conn: &C, user_id: i64, session_id: i64) -> Result<bool, DbErr> {
+    let result = session::Entity::delete_many()
+        .filter(session::Column::Id.eq(session_id))
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected > 0)
+}
+
+/// Ends every session of `user_id` but `keep`. Returns how many ended.
+pub async fn revoke_all_except<C: ConnectionTrait>(conn: &C, user_id: i64, keep: Option<i64>) -> Result<u64, DbErr> {
+    let mut query = session::Entity::delete_many().filter(session::Column::UserId.eq(user_id));
+    if let Some(keep) = keep {
+        query = query.filter(session::Column::Id.ne(keep));
+    }
+    Ok(query.exec(conn).await?.rows_affected)
+}
+
+/// Ends the session with this token (logout).
+pub async fn end_by_token<C: ConnectionTrait>(conn: &C, token: &str) -> Result<(), DbErr> {
+    session::Entity::delete_many().filter(session::Column::TokenHash.eq(secret::hash(token))).exec(conn).await?;
+    Ok(())
+}
+
+/// Deletes sessions past their deadlines.
+pub async fn purge_expired<C: ConnectionTrait>(conn: &C) -> Result<u64, DbErr> {
+    let now = Utc::now();
+    Ok(session::Entity::delete_many()
+        .filter(session::Column::IdleExpiresAt.lte(now).or(session::Column::AbsoluteExpiresAt.lte(now)))
+        .exec(conn)
+        .await?
+        .rows_affected)
+}
+
+/// A short description of the browser and system in a User-Agent string.
+pub fn describe_device(user_agent: &str) -> Option<String> {
+    let browser = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("SamsungBrowser/", "Samsung Internet"),
+        ("Firefox/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("Chromium/", "Chromium"),
+        ("Safari/", "Safari"),
+    ]
+    .into_iter()
+    .find(|(marker, _)| user_agent.contains(marker))
+    .map(|(_, name)| name);
+    let system = [
+        ("Android", "Android"),
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ]
+    .into_iter()
+    .find(|(marker, _)| user_agent.contains(marker))
+    .map(|(_, name)| name);
+    match (browser, system) {
+        (Some(browser), Some(system)) => Some(format!("{browser}, {system}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.to_owned()),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn devices_are_described_briefly() {
+        let firefox = "Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0";
+        assert_eq!(describe_device(firefox).as_deref(), Some("Firefox, Android"));
+        let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+        assert_eq!(describe_device(chrome).as_deref(), Some("Chrome, Windows"));
+        let safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+        assert_eq!(describe_device(safari).as_deref(), Some("Safari, iPhone"));
+        assert_eq!(describe_device(""), None);
+    }
+}

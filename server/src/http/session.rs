@@ -1,0 +1,167 @@
+//! Per-request identity: the session cookie is resolved once, here, into a
+//! `CurrentSession` in the request's extensions (with the client's IP), so
+//! pages and server functions read who is asking without another query.
+//! Pages for signed-in people redirect visitors to the sign-in page.
+
+use axum::body::Body;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderValue, Method, Request, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use palier_app::server::{AppState, ClientIp, RETRY_AFTER_MARKER, cookie, request_locale};
+use palier_domain::Locale;
+use std::net::SocketAddr;
+
+/// Paths that need a signed-in person; visitors are sent to sign in first.
+const SIGNED_IN_ONLY: &[&str] = &["/accueil", "/compte", "/rejoindre", "/mon-logement", "/gestion", "/admin"];
+
+fn needs_sign_in(path: &str) -> bool {
+    SIGNED_IN_ONLY.iter().any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))
+}
+
+/// Resolves the session cookie and the client's address.
+pub async fn resolve(State(state): State<AppState>, mut request: Request<Body>, next: Next) -> Response {
+    let ip = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|info| info.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned());
+    request.extensions_mut().insert(ClientIp(ip));
+
+    let cookie_name = state.settings.session_cookie();
+    let mut stale_cookie = false;
+    if let Some(token) = cookie(request.headers(), cookie_name) {
+        match palier_backend::sessions::authenticate(&state.db, &token).await {
+            Ok(Some(current)) => {
+                request.extensions_mut().insert(current);
+            }
+            Ok(None) => stale_cookie = true,
+            Err(error) => tracing::error!(%error, "could not read the session"),
+        }
+    }
+    let signed_in = request.extensions().get::<palier_backend::sessions::CurrentSession>().is_some();
+    let path = request.uri().path().to_owned();
+    if !signed_in && request.method() == Method::GET && needs_sign_in(&path) {
+        let back = request.uri().path_and_query().map(|pq| pq.as_str().to_owned()).unwrap_or(path);
+        let target = format!("/connexion?retour={}", encode(&back));
+        return Redirect::to(&target).into_response();
+    }
+
+    let mut response = next.run(request).await;
+    if stale_cookie {
+        let expired = ::cookie::Cookie::build((cookie_name, ""))
+            .path("/")
+            .http_only(true)
+            .same_site(::cookie::SameSite::Lax)
+            .secure(state.settings.secure_cookies)
+            .max_age(::cookie::time::Duration::ZERO)
+            .build();
+        if let Ok(value) = HeaderValue::from_str(&expired.to_string()) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+/// Gives server-function errors their HTTP status. A script calling a
+/// server function gets the error as JSON with the status that fits it (422
+/// for a form with errors, 404, 403, 429 with `Retry-After`…) instead of the
+/// 500 that server_fn answers for every error. A form posted without
+/// JavaScript is redirected back to its page, with the error in the address,
+/// except when it was refused for too many attempts: then it gets HTTP 429
+/// and a readable page in the person's language, with a way back.
+pub async fn server_fn_errors(request: Request<Body>, next: Next) -> Response {
+    let wants_html = request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    let locale = request_locale(request.headers());
+    let back = request.headers().get(header::REFERER).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let mut response = next.run(request).await;
+    let retry_after = response.headers_mut().remove(RETRY_AFTER_MARKER);
+    if let (true, Some(seconds)) = (wants_html, &retry_after) {
+        let minutes = seconds.to_str().ok().and_then(|s| s.parse::<u64>().ok()).unwrap_or(60).div_ceil(60).max(1);
+        let back = back
+            .as_deref()
+            .and_then(|url| url.find("://").and_then(|i| url[i + 3..].find('/').map(|j| &url[i + 3 + j..])))
+            .map(|path| palier_app::server::safe_local_path(path).split("?__").next().unwrap_or("/").to_owned())
+            .unwrap_or_else(|| "/".to_owned());
+        let page = too_many_page(locale, minutes, &back);
+        let mut response =
+            (StatusCode::TOO_MANY_REQUESTS, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();
+        response.headers_mut().insert(header::RETRY_AFTER, seconds.clone());
+        return response;
+    }
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR || !response.headers().contains_key("serverfnerror") {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 1024 * 1024).await.unwrap_or_default();
+    let status = serde_json::from_slice::<palier_app::error::AppError>(&bytes)
+        .ok()
+        .and_then(|error| StatusCode::from_u16(error.status_code()).ok())
+        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    parts.status = status;
+    if let Some(seconds) = retry_after {
+        parts.headers.insert(header::RETRY_AFTER, seconds);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+fn too_many_page(locale: Locale, minutes: u64, back: &str) -> String {
+    let back = html_escape(back);
+    let (title, body, link) = match locale {
+        Locale::Fr => (
+            "Trop de tentatives",
+            format!("Par sécurité, cette action est bloquée pendant un moment. Réessayez dans {minutes} minute(s)."),
+            "Revenir à la page précédente",
+        ),
+        Locale::En => (
+            "Too many attempts",
+            format!("For your security, this action is blocked for a while. Try again in {minutes} minute(s)."),
+            "Go back to the previous page",
+        ),
+    };
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title} · Palier</title><link rel=\"stylesheet\" href=\"/pkg/palier.css\"></head>\
+         <body><div class=\"app\"><main id=\"main\" class=\"site-main\"><div class=\"page page--narrow\">\
+         <h1>{title}</h1><div class=\"notice notice--warning\" role=\"alert\"><p>{body}</p></div>\
+         <p><a class=\"button\" href=\"{back}\">{link}</a></p></div></main></div></body></html>",
+        lang = locale.as_str(),
+    )
+}
+
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_areas_need_sign_in() {
+        assert!(needs_sign_in("/compte"));
+        assert!(needs_sign_in("/gestion/residences/3"));
+        assert!(!needs_sign_in("/comptes-rendus"));
+        assert!(!needs_sign_in("/connexion"));
+        assert!(!needs_sign_in("/"));
+    }
+
+    #[test]
+    fn return_paths_are_encoded() {
+        assert_eq!(encode("/gestion?page=2&x=é"), "/gestion%3Fpage%3D2%26x%3D%C3%A9");
+    }
+}
