@@ -13,11 +13,14 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-/// A field's problem: the field's name and the id of the message to show.
+/// A field's problem: the field's name, the id of the message to show and
+/// the message's arguments (e.g. the line of a file).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, String)>,
 }
 
 /// A form that did not pass validation.
@@ -35,7 +38,16 @@ impl FormErrors {
 
     /// Adds the message `message` for `field`.
     pub fn add(&mut self, field: &str, message: &str) {
-        self.errors.push(FieldError { field: field.to_owned(), message: message.to_owned() });
+        self.errors.push(FieldError { field: field.to_owned(), message: message.to_owned(), args: Vec::new() });
+    }
+
+    /// Adds the message `message` with arguments for `field`.
+    pub fn add_with(&mut self, field: &str, message: &str, args: &[(&str, String)]) {
+        self.errors.push(FieldError {
+            field: field.to_owned(),
+            message: message.to_owned(),
+            args: args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+        });
     }
 
     /// Remembers what was typed in `field`.
@@ -50,6 +62,11 @@ impl FormErrors {
     /// The message id for `field`, if it has one.
     pub fn for_field(&self, field: &str) -> Option<&str> {
         self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+    }
+
+    /// Every error of `field`, with its arguments.
+    pub fn all_for(&self, field: &str) -> Vec<&FieldError> {
+        self.errors.iter().filter(|e| e.field == field).collect()
     }
 
     /// What was typed in `field`, if kept.

@@ -54,6 +54,15 @@ impl I18n {
     }
 }
 
+impl I18n {
+    /// The message `id` with text arguments named at run time (from an error).
+    pub fn t_args(self, id: &str, args: &[(String, String)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+            args.iter().map(|(name, value)| (Cow::Owned(name.clone()), FluentValue::from(value.clone()))).collect();
+        LOCALES.lookup_with_args(language(self.locale), id, &args)
+    }
+}
+
 /// The translator of the current page (French when none was provided).
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or_default()

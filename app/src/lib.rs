@@ -22,10 +22,13 @@ use crate::pages::account::{AccountPage, ConfirmEmailPage};
 use crate::pages::auth::{
     ForgotPasswordPage, LoginPage, RegisterPage, RegisterSentPage, ResetPasswordPage, VerifyPage,
 };
+use crate::pages::back_office::{BackOfficePage, HouseholdAdminPage, ImportPage, NewResidencePage, ResidenceAdminPage};
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::home::HomePage;
+use crate::pages::homes::{JoinPage, MyHomePage, ResidencePage};
 use crate::pages::info::{AccessibilityPage, LegalPage};
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::team::{AuditPage, InvitationPage, PlatformPage, TeamPage};
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -90,6 +93,18 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/accueil") view=DashboardPage ssr=WHOLE/>
                         <Route path=path!("/compte") view=AccountPage ssr=WHOLE/>
                         <Route path=path!("/compte/adresse") view=ConfirmEmailPage ssr=WHOLE/>
+                        <Route path=path!("/rejoindre") view=JoinPage ssr=WHOLE/>
+                        <Route path=path!("/mon-logement") view=MyHomePage ssr=WHOLE/>
+                        <Route path=path!("/residences/:id") view=ResidencePage ssr=WHOLE/>
+                        <Route path=path!("/gestion") view=BackOfficePage ssr=WHOLE/>
+                        <Route path=path!("/gestion/organisations/:org/residences/nouvelle") view=NewResidencePage ssr=WHOLE/>
+                        <Route path=path!("/gestion/organisations/:org/import") view=ImportPage ssr=WHOLE/>
+                        <Route path=path!("/gestion/organisations/:org/equipe") view=TeamPage ssr=WHOLE/>
+                        <Route path=path!("/gestion/organisations/:org/journal") view=AuditPage ssr=WHOLE/>
+                        <Route path=path!("/gestion/residences/:id") view=ResidenceAdminPage ssr=WHOLE/>
+                        <Route path=path!("/gestion/menages/:id") view=HouseholdAdminPage ssr=WHOLE/>
+                        <Route path=path!("/invitation") view=InvitationPage ssr=WHOLE/>
+                        <Route path=path!("/admin") view=PlatformPage ssr=WHOLE/>
                     </Routes>
                 </Layout>
             </div>

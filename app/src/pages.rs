@@ -2,7 +2,10 @@
 
 pub mod account;
 pub mod auth;
+pub mod back_office;
 pub mod dashboard;
 pub mod home;
+pub mod homes;
 pub mod info;
 pub mod not_found;
+pub mod team;

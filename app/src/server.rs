@@ -82,6 +82,23 @@ pub fn require_session() -> Result<CurrentSession, AppError> {
     session().ok_or(AppError::Unauthenticated)
 }
 
+/// `Ok` when `actor` may do `permission` on `scope`. A refusal is
+/// [`AppError::Forbidden`] for someone of that organisation, and
+/// [`AppError::NotFound`] for an outsider, who should not even learn that the
+/// resource exists.
+pub fn authorise(
+    actor: &palier_backend::policy::Actor,
+    permission: palier_backend::policy::Permission,
+    scope: palier_backend::policy::Scope,
+) -> Result<(), AppError> {
+    if actor.can(permission, scope) {
+        return Ok(());
+    }
+    let insider = actor.role_in(scope.organisation_id).is_some()
+        || actor.homes.iter().any(|home| home.organisation_id == scope.organisation_id);
+    Err(if insider { AppError::Forbidden } else { AppError::NotFound })
+}
+
 /// The client's IP address as text (`unknown` when the server could not tell).
 pub fn client_ip() -> String {
     use_context::<axum::http::request::Parts>()

@@ -51,7 +51,8 @@ pub struct LogLine {
     pub action: String,
     pub target_kind: String,
     pub target_id: Option<i64>,
-    pub details: String,
+    /// The entry's particulars as (name, value) pairs.
+    pub details: Vec<(String, String)>,
 }
 
 /// A page of the organisation's log, newest first, with the total count.
@@ -89,7 +90,11 @@ pub async fn page<C: ConnectionTrait>(
             action: row.action,
             target_kind: row.target_kind,
             target_id: row.target_id,
-            details: row.details,
+            details: serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&row.details)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(k, v)| (k, v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())))
+                .collect(),
         })
         .collect();
     Ok((lines, total))

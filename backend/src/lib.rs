@@ -15,6 +15,8 @@ pub mod audit;
 pub mod auth;
 pub mod db;
 pub mod entities;
+pub mod import;
+pub mod letters;
 pub mod links;
 pub mod mail;
 pub mod maintenance;
@@ -24,6 +26,7 @@ pub mod rate_limit;
 pub mod registry;
 pub mod seed;
 pub mod sessions;
+pub mod team;
 pub mod testing;
 pub mod tokens;
 

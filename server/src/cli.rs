@@ -42,6 +42,31 @@ pub enum Command {
         #[arg(long)]
         to: String,
     },
+    /// Import households from a CSV file into an organisation (all or nothing;
+    /// importing the same file again changes nothing).
+    ImportHouseholds {
+        /// The organisation's short name (slug).
+        #[arg(long)]
+        org: String,
+        /// The CSV file: residence;batiment;logement;bail[;occupants_max].
+        file: std::path::PathBuf,
+    },
+    /// Issue new invitation codes and write the letters (one A4 page each) as
+    /// one HTML file to print. The previous codes of these households stop working.
+    PrintLetters {
+        /// The organisation's short name (slug).
+        #[arg(long)]
+        org: String,
+        /// The residence's name.
+        #[arg(long)]
+        residence: String,
+        /// Letters for every household, not only those nobody joined yet.
+        #[arg(long)]
+        all: bool,
+        /// Where to write the letters.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -57,6 +82,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::CreateAdmin { email, name } => create_admin(&config, &email, &name).await,
         Command::SeedDemo { json } => seed_demo(&config, json).await,
         Command::MailTest { to } => mail_test(&config, &to).await,
+        Command::ImportHouseholds { org, file } => import_households(&config, &org, &file).await,
+        Command::PrintLetters { org, residence, all, out } => print_letters(&config, &org, &residence, all, &out).await,
     }
 }
 
@@ -169,6 +196,73 @@ async fn mail_test(config: &Config, to: &str) -> anyhow::Result<()> {
     } else {
         bail!("the test email was not sent; the outbox will retry it (see the server logs)")
     }
+}
+
+async fn import_households(config: &Config, org: &str, file: &std::path::Path) -> anyhow::Result<()> {
+    use palier_backend::import::{self, ImportError};
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let db = open(config).await?;
+    let organisation = palier_backend::registry::organisation_by_slug(&db, org)
+        .await?
+        .with_context(|| format!("--org: no organisation has the short name '{org}'"))?;
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} households {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let result = import::import_households(&db, None, organisation.id, &bytes, |done, total| {
+        bar.set_length(u64::try_from(total).unwrap_or(0));
+        bar.set_position(u64::try_from(done).unwrap_or(0));
+    })
+    .await;
+    bar.finish_and_clear();
+    match result {
+        Ok(report) => {
+            println!(
+                "Imported into {}: {} created, {} updated, {} unchanged.",
+                organisation.name, report.created, report.updated, report.unchanged
+            );
+            if !report.buildings_created.is_empty() {
+                println!("New buildings: {}", report.buildings_created.join(", "));
+            }
+            Ok(())
+        }
+        Err(ImportError::Invalid(errors)) => {
+            eprintln!("Nothing was imported: the file has {} problem(s).", errors.len());
+            for error in &errors {
+                eprintln!("  line {}: {}", error.line, error.problem);
+            }
+            bail!("fix the file and import it again")
+        }
+        Err(ImportError::Unexpected(error)) => Err(error),
+    }
+}
+
+async fn print_letters(
+    config: &Config,
+    org: &str,
+    residence: &str,
+    all: bool,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
+    use palier_backend::registry::{self, LetterSelection};
+    let db = open(config).await?;
+    let organisation = registry::organisation_by_slug(&db, org)
+        .await?
+        .with_context(|| format!("--org: no organisation has the short name '{org}'"))?;
+    let found = registry::residences_of(&db, organisation.id)
+        .await?
+        .into_iter()
+        .find(|r| r.name.eq_ignore_ascii_case(residence.trim()))
+        .with_context(|| format!("--residence: {} has no residence named '{residence}'", organisation.name))?;
+    let residence = registry::residence(&db, found.id).await?.context("the residence disappeared")?;
+    let selection = if all { LetterSelection::All } else { LetterSelection::Unclaimed };
+    let letters = registry::issue_letters(&db, None, &residence, selection).await?;
+    let links = palier_backend::links::Links::new(&config.public_url);
+    let html = palier_backend::letters::render(&letters, &residence.name, &links.join(), None)?;
+    std::fs::write(out, html).with_context(|| format!("cannot write {}", out.display()))?;
+    println!("{} letter(s) written to {} — open it in a browser and print it.", letters.len(), out.display());
+    Ok(())
 }
 
 fn uuid_like() -> String {

@@ -41,6 +41,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
 
     let router = Router::new()
         .route("/compte/mes-donnees.json", get(downloads::my_data))
+        .route("/gestion/residences/{id}/lettres", axum::routing::post(downloads::letters))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -27,6 +27,17 @@ impl Feedback {
         Self { error: Signal::derive(move || action.value().get().and_then(Result::err)) }
     }
 
+    /// The error a form posted without JavaScript brought back in the address,
+    /// for server functions that cannot have a `ServerAction` (file uploads).
+    pub fn from_address(path: &'static str) -> Self {
+        use leptos::server::ServerActionError;
+        use leptos::server_fn::error::ServerFnUrlError;
+        let error = use_context::<ServerActionError>()
+            .filter(|error| error.path() == path)
+            .map(|error| ServerFnUrlError::<AppError>::decode_err(error.err()));
+        Self { error: Signal::derive(move || error.clone()) }
+    }
+
     /// The message id for `field`, if the last submission had one.
     pub fn field_error(&self, field: &str) -> Option<String> {
         self.error.with(|e| e.as_ref().and_then(AppError::form).and_then(|f| f.for_field(field)).map(str::to_owned))
@@ -68,7 +79,7 @@ pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
                         let href = format!("#field-{}", e.field);
                         view! {
                             <li>
-                                <a href=href>{i18n.t(&e.message)}</a>
+                                <a href=href>{i18n.t_args(&e.message, &e.args)}</a>
                             </li>
                         }
                     })

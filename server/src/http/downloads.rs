@@ -3,10 +3,10 @@
 //! a file, not data for a page; they authorise through the same session and
 //! policy.
 
-use axum::Extension;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
 use palier_app::server::AppState;
 use palier_backend::sessions::CurrentSession;
 
@@ -35,6 +35,78 @@ pub async fn my_data(State(state): State<AppState>, session: Option<Extension<Cu
         Ok(None) => StatusCode::UNAUTHORIZED.into_response(),
         Err(error) => {
             tracing::error!(%error, "could not gather a data export");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// The letters form of a residence or household page.
+#[derive(Debug, serde::Deserialize)]
+pub struct LettersForm {
+    /// `unclaimed`, `all` or `household`.
+    which: String,
+    household_id: Option<i64>,
+}
+
+/// `POST /gestion/residences/{id}/lettres`: issues new invitation codes for
+/// the chosen households and answers the printable letters (one A4 page
+/// each). The codes appear only in this response.
+pub async fn letters(
+    State(state): State<AppState>,
+    Path(residence_id): Path<i64>,
+    session: Option<Extension<CurrentSession>>,
+    Form(form): Form<LettersForm>,
+) -> Response {
+    use palier_backend::policy::Permission;
+    use palier_backend::registry::{self, LetterSelection, RegistryError};
+    let Some(Extension(session)) = session else {
+        return Redirect::to(&format!("/connexion?retour=/gestion/residences/{residence_id}")).into_response();
+    };
+    let residence = match registry::residence(&state.db, residence_id).await {
+        Ok(Some(residence)) => residence,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "could not load a residence");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let scope = registry::residence_scope(&residence);
+    if !session.actor.can(Permission::ManageRegistry, scope) {
+        let insider = session.actor.role_in(scope.organisation_id).is_some()
+            || session.actor.homes.iter().any(|h| h.organisation_id == scope.organisation_id);
+        return if insider { StatusCode::FORBIDDEN } else { StatusCode::NOT_FOUND }.into_response();
+    }
+    let selection = match (form.which.as_str(), form.household_id) {
+        ("all", _) => LetterSelection::All,
+        ("unclaimed", _) => LetterSelection::Unclaimed,
+        ("household", Some(id)) => LetterSelection::Household(id),
+        _ => return StatusCode::BAD_REQUEST.into_response(),
+    };
+    let letters = match registry::issue_letters(&state.db, Some(session.actor.user_id), &residence, selection).await {
+        Ok(letters) => letters,
+        Err(RegistryError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "could not issue letters");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let nonce = palier_backend::auth::secret::new_token().plain[..24].to_owned();
+    let links = state.settings.links();
+    match palier_backend::letters::render(&letters, &residence.name, &links.join(), Some(&nonce)) {
+        Ok(html) => (
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    format!("default-src 'none'; style-src 'nonce-{nonce}'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
+                ),
+            ],
+            html,
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "could not render letters");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
