@@ -6,6 +6,10 @@
 mod helpers;
 
 mod accounts;
+mod cli;
 mod health;
 mod pages;
+mod permissions;
+mod registry;
 mod security;
+mod world;

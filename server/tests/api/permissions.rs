@@ -1,0 +1,461 @@
+//! The permission matrix: every server function (and download), called by
+//! every role, is allowed or refused exactly as the policy says. A server
+//! function that is not in the table fails the test, so a new one cannot be
+//! added without deciding who may call it.
+
+use crate::helpers::spawn_app;
+use crate::world::{ROLES, Role, World};
+use std::collections::BTreeSet;
+
+/// Who may call a server function.
+#[derive(Debug, Clone, Copy)]
+enum Access {
+    /// Anyone (it is protected by a token or credentials, not by a role).
+    Public,
+    /// Anyone signed in (on their own data, which the account tests check).
+    SignedIn,
+    /// Only these roles.
+    Only(&'static [Role]),
+}
+
+use Role::*;
+
+const REGISTRY_1: Access = Access::Only(&[Staff1, Admin1, Platform]);
+const ADMIN_1: Access = Access::Only(&[Admin1, Platform]);
+
+struct Case {
+    path: &'static str,
+    access: Access,
+    fields: fn(&World) -> Vec<(&'static str, String)>,
+}
+
+fn none(_: &World) -> Vec<(&'static str, String)> {
+    Vec::new()
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case { path: "/api/shell_info", access: Access::Public, fields: none },
+        Case {
+            path: "/api/set_locale",
+            access: Access::Public,
+            fields: |_| vec![("locale", "en".into()), ("redirect_to", "/".into())],
+        },
+        Case {
+            path: "/api/accounts/register",
+            access: Access::Public,
+            fields: |_| vec![("display_name", "X".into()), ("email", "bad".into()), ("password", "short".into())],
+        },
+        Case {
+            path: "/api/accounts/verify_email",
+            access: Access::Public,
+            fields: |_| vec![("token", "0".repeat(64))],
+        },
+        Case {
+            path: "/api/accounts/login",
+            access: Access::Public,
+            fields: |_| vec![("email", "nobody@example.org".into()), ("password", "not the password".into())],
+        },
+        Case { path: "/api/accounts/logout", access: Access::Public, fields: none },
+        Case {
+            path: "/api/accounts/request_password_reset",
+            access: Access::Public,
+            fields: |_| vec![("email", "bad".into())],
+        },
+        Case {
+            path: "/api/accounts/reset_link_status",
+            access: Access::Public,
+            fields: |_| vec![("token", "0".repeat(64))],
+        },
+        Case {
+            path: "/api/accounts/reset_password",
+            access: Access::Public,
+            fields: |_| vec![("token", "0".repeat(64)), ("password", "a brand new password".into())],
+        },
+        Case {
+            path: "/api/accounts/confirm_email_change",
+            access: Access::Public,
+            fields: |_| vec![("token", "0".repeat(64))],
+        },
+        Case {
+            path: "/api/accounts/change_password",
+            access: Access::SignedIn,
+            fields: |_| vec![("current_password", "wrong".into()), ("new_password", "a brand new password".into())],
+        },
+        Case { path: "/api/accounts/my_account", access: Access::SignedIn, fields: none },
+        Case {
+            path: "/api/accounts/rename",
+            access: Access::SignedIn,
+            fields: |_| vec![("display_name", "Nouveau nom".into())],
+        },
+        Case {
+            path: "/api/accounts/change_email",
+            access: Access::SignedIn,
+            fields: |_| vec![("new_email", "new@example.org".into()), ("password", "wrong".into())],
+        },
+        Case {
+            path: "/api/accounts/delete_account",
+            access: Access::SignedIn,
+            fields: |_| vec![("password", "wrong".into())],
+        },
+        Case { path: "/api/accounts/my_sessions", access: Access::SignedIn, fields: none },
+        Case {
+            path: "/api/accounts/revoke_session",
+            access: Access::SignedIn,
+            fields: |_| vec![("session_id", "999999".into())],
+        },
+        Case { path: "/api/accounts/revoke_other_sessions", access: Access::SignedIn, fields: none },
+        Case {
+            path: "/api/registry/back_office",
+            access: Access::Only(&[Staff1, Admin1, Staff2, Platform]),
+            fields: none,
+        },
+        Case {
+            path: "/api/registry/create_residence",
+            access: REGISTRY_1,
+            fields: |w| {
+                vec![
+                    ("organisation_id", w.org1.to_string()),
+                    ("name", "Nouvelle".into()),
+                    ("address", String::new()),
+                    ("postcode", String::new()),
+                    ("city", String::new()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/registry/update_residence",
+            access: REGISTRY_1,
+            fields: |w| {
+                vec![
+                    ("residence_id", w.residence_a.to_string()),
+                    ("name", "Résidence A2".into()),
+                    ("address", String::new()),
+                    ("postcode", String::new()),
+                    ("city", String::new()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/registry/create_building",
+            access: REGISTRY_1,
+            fields: |w| vec![("residence_id", w.residence_a.to_string()), ("name", "Bâtiment Z".into())],
+        },
+        Case {
+            path: "/api/registry/residence_admin",
+            access: REGISTRY_1,
+            fields: |w| vec![("residence_id", w.residence_a.to_string()), ("page", "0".into())],
+        },
+        Case {
+            path: "/api/registry/create_household",
+            access: REGISTRY_1,
+            fields: |w| {
+                vec![
+                    ("residence_id", w.residence_a.to_string()),
+                    ("building_id", String::new()),
+                    ("unit_label", "Logement Z".into()),
+                    ("lease_ref", "Z-1".into()),
+                    ("max_occupants", "4".into()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/registry/household_admin",
+            access: REGISTRY_1,
+            fields: |w| vec![("household_id", w.household_a1.to_string())],
+        },
+        Case {
+            path: "/api/registry/update_household",
+            access: REGISTRY_1,
+            fields: |w| {
+                vec![
+                    ("household_id", w.household_a1.to_string()),
+                    ("building_id", String::new()),
+                    ("unit_label", "Logement A1 bis".into()),
+                    ("max_occupants", "3".into()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/registry/remove_occupant",
+            access: REGISTRY_1,
+            fields: |w| vec![("household_id", w.household_a1.to_string()), ("user_id", w.tenant_a.to_string())],
+        },
+        Case {
+            path: "/api/registry/join_household",
+            access: Access::SignedIn,
+            fields: |w| vec![("code", w.code_a2.to_string())],
+        },
+        Case { path: "/api/registry/my_homes", access: Access::SignedIn, fields: none },
+        Case {
+            path: "/api/registry/residence_view",
+            access: Access::Only(&[TenantA, Staff1, Admin1, Platform]),
+            fields: |w| vec![("residence_id", w.residence_a.to_string())],
+        },
+        Case { path: "/api/team/get_team", access: ADMIN_1, fields: |w| vec![("organisation_id", w.org1.to_string())] },
+        Case {
+            path: "/api/team/invite",
+            access: ADMIN_1,
+            fields: |w| {
+                vec![
+                    ("organisation_id", w.org1.to_string()),
+                    ("email", "new.staff@example.org".into()),
+                    ("role", "staff".into()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/team/revoke_invitation",
+            access: ADMIN_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string()), ("invitation_id", w.invitation_id.to_string())],
+        },
+        Case {
+            path: "/api/team/change_role",
+            access: ADMIN_1,
+            fields: |w| {
+                vec![
+                    ("organisation_id", w.org1.to_string()),
+                    ("user_id", w.staff1.to_string()),
+                    ("role", "admin".into()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/team/remove_member",
+            access: ADMIN_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string()), ("user_id", w.staff1.to_string())],
+        },
+        Case {
+            path: "/api/team/invitation_info",
+            access: Access::Public,
+            fields: |w| vec![("token", w.invitation_token.clone())],
+        },
+        Case {
+            path: "/api/team/accept_invitation",
+            access: Access::SignedIn,
+            fields: |w| vec![("token", w.invitation_token.clone())],
+        },
+        Case {
+            path: "/api/team/accept_invitation_new_account",
+            access: Access::Public,
+            fields: |w| {
+                vec![
+                    ("token", w.invitation_token.clone()),
+                    ("display_name", "X".into()),
+                    ("password", "a brand new password".into()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/team/audit_log",
+            access: ADMIN_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string()), ("page", "0".into())],
+        },
+        Case { path: "/api/platform/organisations", access: Access::Only(&[Platform]), fields: none },
+        Case {
+            path: "/api/platform/create_organisation",
+            access: Access::Only(&[Platform]),
+            fields: |_| {
+                vec![
+                    ("name", "Organisme Trois".into()),
+                    ("slug", "org-trois".into()),
+                    ("admin_email", "boss@example.org".into()),
+                ]
+            },
+        },
+    ]
+}
+
+/// Server functions called with a multipart body, tested on their own below.
+const MULTIPART: &[&str] = &["/api/registry/import_households"];
+
+fn registered() -> Vec<(String, String)> {
+    leptos::server_fn::axum::server_fn_paths().map(|(path, method)| (path.to_owned(), method.to_string())).collect()
+}
+
+#[test]
+fn every_server_function_is_in_the_matrix() {
+    let registered: BTreeSet<String> = registered().into_iter().map(|(path, _)| path).collect();
+    let covered: BTreeSet<String> =
+        cases().iter().map(|c| c.path.to_owned()).chain(MULTIPART.iter().map(|p| (*p).to_owned())).collect();
+    let missing: Vec<_> = registered.difference(&covered).collect();
+    let stale: Vec<_> = covered.difference(&registered).collect();
+    assert!(missing.is_empty(), "server functions with no row in the permission matrix: {missing:?}");
+    assert!(stale.is_empty(), "matrix rows for server functions that do not exist: {stale:?}");
+}
+
+fn is_denied(status: u16) -> bool {
+    matches!(status, 401 | 403 | 404)
+}
+
+async fn call(
+    app: &crate::helpers::TestApp,
+    client: &reqwest::Client,
+    method: &str,
+    path: &str,
+    fields: &[(&'static str, String)],
+) -> u16 {
+    let query: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let request = if method == "GET" {
+        client.get(app.url(path)).query(&query)
+    } else {
+        let body = serde_urlencoded(&query);
+        client
+            .post(app.url(path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("origin", &app.address)
+            .body(body)
+    };
+    request.header("accept", "application/json").send().await.unwrap().status().as_u16()
+}
+
+fn serde_urlencoded(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let encode = |s: &str| {
+                s.bytes()
+                    .map(|b| match b {
+                        b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+                        _ => format!("%{b:02X}"),
+                    })
+                    .collect::<String>()
+            };
+            format!("{}={}", encode(k), encode(v))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+#[tokio::test]
+async fn every_server_function_allows_exactly_the_roles_it_should() {
+    let methods: std::collections::HashMap<String, String> = registered().into_iter().collect();
+    let mut failures = Vec::new();
+    for case in cases() {
+        let method = methods.get(case.path).cloned().unwrap_or_else(|| "POST".into());
+        let allowed = |role: Role| match case.access {
+            Access::Public => true,
+            Access::SignedIn => role != Anonymous,
+            Access::Only(roles) => roles.contains(&role),
+        };
+        // Refusals change nothing, so the refused roles share one world.
+        let app = spawn_app().await;
+        let world = World::build(&app).await;
+        for role in ROLES.into_iter().filter(|r| !allowed(*r)) {
+            let status = call(&app, world.client(role), &method, case.path, &(case.fields)(&world)).await;
+            if !is_denied(status) {
+                failures.push(format!("{} as {role:?}: expected a refusal, got {status}", case.path));
+            }
+        }
+        // Each allowed role gets a fresh world, as an allowed call may change it.
+        for role in ROLES.into_iter().filter(|r| allowed(*r)) {
+            let app = spawn_app().await;
+            let world = World::build(&app).await;
+            let status = call(&app, world.client(role), &method, case.path, &(case.fields)(&world)).await;
+            // Past the role check, a business answer (a wrong token, a session that is not
+            // yours) is not a refusal by the policy.
+            let refused = match case.access {
+                Access::Public => matches!(status, 401 | 403),
+                Access::SignedIn => status == 401,
+                Access::Only(_) => is_denied(status),
+            };
+            if refused || status >= 500 {
+                failures.push(format!("{} as {role:?}: expected to be allowed, got {status}", case.path));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "permission matrix failures:\n{}", failures.join("\n"));
+}
+
+fn multipart(organisation_id: i64, csv: &str) -> (String, Vec<u8>) {
+    let boundary = "palier-test-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"organisation_id\"\r\n\r\n{organisation_id}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"logements.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n\
+         --{boundary}--\r\n"
+    );
+    (format!("multipart/form-data; boundary={boundary}"), body.into_bytes())
+}
+
+#[tokio::test]
+async fn only_the_organisations_staff_import_households() {
+    let csv = "residence;logement;bail\nRésidence A;Logement Z;Z-1\n";
+    for role in ROLES {
+        let app = spawn_app().await;
+        let world = World::build(&app).await;
+        let (content_type, body) = multipart(world.org1, csv);
+        let status = world
+            .client(role)
+            .post(app.url("/api/registry/import_households"))
+            .header("content-type", content_type)
+            .header("origin", &app.address)
+            .header("accept", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        let allowed = matches!(role, Staff1 | Admin1 | Platform);
+        assert_eq!(!is_denied(status), allowed, "import as {role:?} gave {status}");
+    }
+}
+
+#[tokio::test]
+async fn downloads_follow_the_same_policy() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    for role in ROLES {
+        let status = world
+            .client(role)
+            .post(app.url(&format!("/gestion/residences/{}/lettres", world.residence_a)))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("origin", &app.address)
+            .body("which=unclaimed")
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16();
+        let allowed = matches!(role, Staff1 | Admin1 | Platform);
+        let expected = if allowed {
+            200
+        } else if role == Anonymous {
+            303
+        } else if role == Staff2 {
+            404
+        } else {
+            403
+        };
+        assert_eq!(status, expected, "letters as {role:?}");
+
+        let status =
+            world.client(role).get(app.url("/compte/mes-donnees.json")).send().await.unwrap().status().as_u16();
+        assert_eq!(status, if role == Anonymous { 303 } else { 200 }, "data export as {role:?}");
+    }
+}
+
+#[tokio::test]
+async fn pages_of_other_organisations_are_not_found() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let staff2 = world.client(Staff2);
+    for path in [
+        format!("/gestion/residences/{}", world.residence_a),
+        format!("/gestion/menages/{}", world.household_a1),
+        format!("/gestion/organisations/{}/equipe", world.org1),
+        format!("/residences/{}", world.residence_a),
+    ] {
+        let page = staff2.get(app.url(&path)).send().await.unwrap();
+        assert_eq!(page.status().as_u16(), 404, "{path}");
+        let body = page.text().await.unwrap();
+        assert!(!body.contains("Résidence A"), "{path} leaked the residence's name");
+    }
+    // A tenant of residence B is refused residence A (same landlord: 403).
+    let page = world.client(TenantB).get(app.url(&format!("/residences/{}", world.residence_a))).send().await.unwrap();
+    assert_eq!(page.status().as_u16(), 403);
+    let page = world.client(TenantA).get(app.url(&format!("/residences/{}", world.residence_a))).send().await.unwrap();
+    assert_eq!(page.status().as_u16(), 200);
+    let _ = (world.org2, world.residence_b, world.residence_c, world.building_a, world.household_a2);
+    let _ = (world.household_b1, world.household_c1, world.tenant_b, world.admin1, world.staff2, world.platform);
+}

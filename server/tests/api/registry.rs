@@ -1,0 +1,446 @@
+//! The housing registry over HTTP: staff build it, import it, print letters;
+//! tenants join with a code; everything staff do is in the audit log.
+
+use crate::helpers::{TestApp, spawn_app};
+use crate::world::{Role, World};
+use palier_backend::entities::{audit_log, household, occupancy};
+use sea_orm::{ColumnTrait as _, EntityTrait as _, PaginatorTrait as _, QueryFilter as _};
+
+async fn post(app: &TestApp, client: &reqwest::Client, path: &str, fields: &[(&str, &str)]) -> crate::helpers::Page {
+    app.post_form_as(client, path, fields).await
+}
+
+/// The form error codes carried back in a redirect (as the page would show them).
+fn error_of(page: &crate::helpers::Page) -> String {
+    use base64::Engine as _;
+    let location = page.header("location").unwrap_or_default();
+    let err = location.split("__err=").nth(1).unwrap_or_default().split('&').next().unwrap_or_default();
+    let err = err.replace("%3D", "=");
+    String::from_utf8(base64::engine::general_purpose::URL_SAFE.decode(err).unwrap_or_default()).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn staff_build_a_residence_with_buildings_and_households() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let staff = world.client(Role::Staff1);
+    let org = world.org1.to_string();
+
+    let page = post(
+        &app,
+        staff,
+        "/api/registry/create_residence",
+        &[
+            ("organisation_id", &org),
+            ("name", "  Les   Lilas "),
+            ("address", "1 rue des Lilas"),
+            ("postcode", "69003"),
+            ("city", "Lyon"),
+        ],
+    )
+    .await;
+    let location = page.header("location").unwrap().to_owned();
+    assert!(location.starts_with("/gestion/residences/") && location.ends_with("?ok=residence-created"), "{location}");
+    let residence_id = location.trim_start_matches("/gestion/residences/").split('?').next().unwrap().to_owned();
+
+    // The same name again, and a bad postcode, come back as field errors.
+    let page = post(
+        &app,
+        staff,
+        "/api/registry/create_residence",
+        &[("organisation_id", &org), ("name", "Les Lilas"), ("address", ""), ("postcode", "6900"), ("city", "")],
+    )
+    .await;
+    let error = error_of(&page);
+    assert!(error.contains("error-postcode"), "{error}");
+    let page = post(
+        &app,
+        staff,
+        "/api/registry/create_residence",
+        &[("organisation_id", &org), ("name", "Les Lilas"), ("address", ""), ("postcode", ""), ("city", "")],
+    )
+    .await;
+    assert!(error_of(&page).contains("error-residence-name-taken"));
+
+    let page =
+        post(&app, staff, "/api/registry/create_building", &[("residence_id", &residence_id), ("name", "Bâtiment 1")])
+            .await;
+    assert!(page.header("location").unwrap().ends_with("?ok=building-created"));
+    let page = post(
+        &app,
+        staff,
+        "/api/registry/create_household",
+        &[
+            ("residence_id", &residence_id),
+            ("building_id", ""),
+            ("unit_label", "Logement 12"),
+            ("lease_ref", "LIL-12"),
+            ("max_occupants", "2"),
+        ],
+    )
+    .await;
+    assert!(page.header("location").unwrap().ends_with("?ok=household-created"), "{}", error_of(&page));
+    let page = post(
+        &app,
+        staff,
+        "/api/registry/create_household",
+        &[
+            ("residence_id", &residence_id),
+            ("building_id", ""),
+            ("unit_label", "Logement 13"),
+            ("lease_ref", "LIL-12"),
+            ("max_occupants", "99"),
+        ],
+    )
+    .await;
+    let error = error_of(&page);
+    assert!(error.contains("error-lease-ref-taken") || error.contains("error-max-occupants"), "{error}");
+    // A building of another residence is refused.
+    let page = post(
+        &app,
+        staff,
+        "/api/registry/create_household",
+        &[
+            ("residence_id", &residence_id),
+            ("building_id", &world.building_a.to_string()),
+            ("unit_label", "Logement 14"),
+            ("lease_ref", "LIL-14"),
+            ("max_occupants", "2"),
+        ],
+    )
+    .await;
+    assert!(page.header("location").unwrap().contains("__err="));
+
+    let page = app.get_as(staff, &format!("/gestion/residences/{residence_id}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Les Lilas") && page.body.contains("Logement 12") && page.body.contains("LIL-12"));
+    assert!(page.body.contains("Bâtiment 1"));
+    let page = app.get_as(staff, "/gestion").await;
+    assert!(page.body.contains("Les Lilas"));
+    assert!(!page.body.contains("Résidence C"), "another organisation's residence is listed");
+}
+
+fn multipart(organisation_id: i64, csv: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "palier-test-boundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"organisation_id\"\r\n\r\n{organisation_id}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"logements.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(csv);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn upload(app: &TestApp, client: &reqwest::Client, organisation_id: i64, csv: &[u8]) -> crate::helpers::Page {
+    let (content_type, body) = multipart(organisation_id, csv);
+    let response = client
+        .post(app.url("/api/registry/import_households"))
+        .header("content-type", content_type)
+        .header("origin", &app.address)
+        .header("accept", "text/html")
+        .header("referer", app.url("/gestion/organisations/1/import"))
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    crate::helpers::Page { status, headers, body: response.text().await.unwrap() }
+}
+
+#[tokio::test]
+async fn households_are_imported_all_or_nothing_and_idempotently() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let staff = world.client(Role::Staff1);
+    let before = household::Entity::find().count(&app.db).await.unwrap();
+
+    let bad = "résidence;bâtiment;logement;bail\nRésidence A;Bâtiment A;Logement 1;IMP-1\nRésidence Z;;Logement 2;IMP-2\nRésidence B;;;IMP-3\n";
+    let page = upload(&app, staff, world.org1, bad.as_bytes()).await;
+    assert_eq!(page.status, 302);
+    let location = page.header("location").unwrap().to_owned();
+    let form_page = app.get_as(staff, &location.replacen(&app.url(""), "", 1)).await;
+    assert!(
+        form_page.body.contains("Rien n&#x27;a été importé") || form_page.body.contains("Rien n'a été importé"),
+        "{}",
+        form_page.body
+    );
+    assert!(form_page.body.contains("Ligne 3") && form_page.body.contains("Résidence Z"));
+    assert!(form_page.body.contains("Ligne 4"));
+    assert_eq!(household::Entity::find().count(&app.db).await.unwrap(), before, "a bad file wrote something");
+
+    let good = "residence;batiment;logement;bail;occupants_max\nRésidence A;Bâtiment A;Logement 1;IMP-1;3\nrésidence b;Bâtiment Neuf;Logement 2;IMP-2;\n";
+    let page = upload(&app, staff, world.org1, good.as_bytes()).await;
+    let location = page.header("location").unwrap().to_owned();
+    assert!(location.contains("ok=imported&created=2&updated=0&unchanged=0&buildings=1"), "{location}");
+    assert_eq!(household::Entity::find().count(&app.db).await.unwrap(), before + 2);
+
+    let page = upload(&app, staff, world.org1, good.as_bytes()).await;
+    assert!(page.header("location").unwrap().contains("created=0&updated=0&unchanged=2&buildings=0"));
+
+    let changed = good.replace("Logement 1;IMP-1;3", "Logement 1 bis;IMP-1;3");
+    let page = upload(&app, staff, world.org1, changed.as_bytes()).await;
+    assert!(page.header("location").unwrap().contains("created=0&updated=1&unchanged=1"));
+
+    let page = app
+        .get_as(
+            staff,
+            &format!(
+                "/gestion/organisations/{}/import?ok=imported&created=2&updated=0&unchanged=0&buildings=1",
+                world.org1
+            ),
+        )
+        .await;
+    assert!(page.body.contains("Import terminé : 2 logement(s) créé(s)"));
+    let logged = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("households.imported"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(logged, 3);
+}
+
+/// The codes in a letters page.
+fn codes_in(html: &str) -> Vec<String> {
+    html.split("<p class=\"code\">").skip(1).filter_map(|rest| rest.split('<').next()).map(str::to_owned).collect()
+}
+
+#[tokio::test]
+async fn letters_issue_new_codes_that_tenants_use_to_join() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let staff = world.client(Role::Staff1);
+    let letters_url = format!("/gestion/residences/{}/lettres", world.residence_a);
+
+    let response = staff
+        .post(app.url(&letters_url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("origin", &app.address)
+        .body("which=unclaimed")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let csp = response.headers().get("content-security-policy").unwrap().to_str().unwrap().to_owned();
+    assert!(csp.contains("style-src 'nonce-"));
+    assert_eq!(response.headers().get("cache-control").unwrap(), "no-store");
+    let html = response.text().await.unwrap();
+    // Only A2 is unclaimed in residence A (A1 has tenant A).
+    let codes = codes_in(&html);
+    assert_eq!(codes.len(), 1, "{html}");
+    assert!(
+        html.contains("Logement A2")
+            && html.contains("Résidence A")
+            && html.replace("&#x2f;", "/").contains("/rejoindre")
+    );
+    assert!(html.contains("Donnez votre avis"));
+
+    // The code from before the letter no longer works; the new one does.
+    let newcomer = app.create_user("newcomer@example.org", "Nouvelle", true).await;
+    let client = app.signed_in(&newcomer).await;
+    let page = app.post_form_as(&client, "/api/registry/join_household", &[("code", &world.code_a2.to_string())]).await;
+    assert!(error_of(&page).contains("error-code-unknown"));
+    let typed = codes[0].to_lowercase().replace('-', " ");
+    let page = app.post_form_as(&client, "/api/registry/join_household", &[("code", &typed)]).await;
+    assert!(page.header("location").unwrap().starts_with("/mon-logement?ok=joined"), "{}", error_of(&page));
+    let page = app.get_as(&client, "/mon-logement").await;
+    assert!(page.body.contains("Résidence A") && page.body.contains("Logement A2"));
+    let page = app.post_form_as(&client, "/api/registry/join_household", &[("code", &codes[0])]).await;
+    assert!(error_of(&page).contains("error-already-joined"));
+
+    // All households: two letters now, and audit entries for both issues.
+    let html = staff
+        .post(app.url(&letters_url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("origin", &app.address)
+        .body("which=all")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(codes_in(&html).len(), 2);
+    let issued =
+        audit_log::Entity::find().filter(audit_log::Column::Action.eq("letters.issued")).count(&app.db).await.unwrap();
+    assert_eq!(issued, 2);
+}
+
+#[tokio::test]
+async fn wrong_codes_are_limited_and_full_households_refused() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let tenant = world.client(Role::TenantB);
+    let mut last = 0;
+    for n in 0..11 {
+        let code = format!("ZZZZ-ZZZZ-ZZ{:02}", n % 10);
+        last = app.call_as(tenant, "/api/registry/join_household", &[("code", &code)]).await.status;
+    }
+    assert_eq!(last, 429);
+
+    // Household A1 takes one more account at most once its capacity is 2.
+    palier_backend::registry::edit_household(
+        &app.db,
+        world.staff1,
+        world.household_a1,
+        palier_backend::registry::HouseholdChanges {
+            unit_label: "Logement A1".into(),
+            building_id: None,
+            max_occupants: 1,
+        },
+    )
+    .await
+    .unwrap();
+    let residence = palier_backend::registry::residence(&app.db, world.residence_a).await.unwrap().unwrap();
+    let letters = palier_backend::registry::issue_letters(
+        &app.db,
+        None,
+        &residence,
+        palier_backend::registry::LetterSelection::Household(world.household_a1),
+    )
+    .await
+    .unwrap();
+    let newcomer = app.create_user("full@example.org", "Plein", true).await;
+    let client = app.signed_in(&newcomer).await;
+    let page = app.post_form_as(&client, "/api/registry/join_household", &[("code", &letters[0].code)]).await;
+    assert!(error_of(&page).contains("error-household-full"));
+}
+
+#[tokio::test]
+async fn staff_see_who_joined_and_remove_those_who_moved_out() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let staff = world.client(Role::Staff1);
+    let page = app.get_as(staff, &format!("/gestion/menages/{}", world.household_a1)).await;
+    assert!(page.body.contains("tenant.a"), "the occupant is listed");
+
+    let tenant = world.client(Role::TenantA);
+    assert_eq!(app.get_as(tenant, &format!("/residences/{}", world.residence_a)).await.status, 200);
+    let page = post(
+        &app,
+        staff,
+        "/api/registry/remove_occupant",
+        &[("household_id", &world.household_a1.to_string()), ("user_id", &world.tenant_a.to_string())],
+    )
+    .await;
+    assert!(page.header("location").unwrap().ends_with("?ok=occupant-removed"));
+    assert_eq!(
+        occupancy::Entity::find().filter(occupancy::Column::UserId.eq(world.tenant_a)).count(&app.db).await.unwrap(),
+        0
+    );
+    assert_eq!(app.get_as(tenant, &format!("/residences/{}", world.residence_a)).await.status, 404);
+    let logged = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("household.occupant_removed"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(logged.actor_user_id, Some(world.staff1));
+}
+
+#[tokio::test]
+async fn admins_invite_colleagues_who_join_the_team() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let admin = world.client(Role::Admin1);
+    let org = world.org1.to_string();
+    let page = post(
+        &app,
+        admin,
+        "/api/team/invite",
+        &[("organisation_id", &org), ("email", "karim@example.org"), ("role", "staff")],
+    )
+    .await;
+    assert!(page.header("location").unwrap().ends_with("?ok=invited"), "{}", error_of(&page));
+    let email = app.last_email_to("karim@example.org").await;
+    assert!(email.subject.contains("Organisme Un"));
+    let link = crate::helpers::link_in(&email.text, "/invitation?jeton=");
+    let token = link.split("jeton=").nth(1).unwrap().to_owned();
+
+    let page = app.get(&link).await;
+    assert!(page.body.contains("Créez votre compte pour accepter"));
+    let karim = TestApp::new_client();
+    let page = app
+        .post_form_as(
+            &karim,
+            "/api/team/accept_invitation_new_account",
+            &[("token", &token), ("display_name", "Karim"), ("password", "une phrase pour karim")],
+        )
+        .await;
+    assert_eq!(page.header("location"), Some("/gestion?ok=joined-team"), "{}", error_of(&page));
+    let page = app.get_as(&karim, "/gestion").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Résidence A"));
+    // Used once.
+    let page = app.post_form_as(&karim, "/api/team/accept_invitation", &[("token", &token)]).await;
+    assert!(page.header("location").unwrap().contains("__err="));
+
+    let team = app.get_as(admin, &format!("/gestion/organisations/{org}/equipe")).await;
+    assert!(team.body.contains("Karim"));
+    // Staff cannot open the team page or the log.
+    assert_eq!(
+        app.get_as(world.client(Role::Staff1), &format!("/gestion/organisations/{org}/equipe")).await.status,
+        403
+    );
+    assert_eq!(
+        app.get_as(world.client(Role::Staff1), &format!("/gestion/organisations/{org}/journal")).await.status,
+        403
+    );
+
+    // The last admin cannot step down.
+    let page = post(
+        &app,
+        admin,
+        "/api/team/change_role",
+        &[("organisation_id", &org), ("user_id", &world.admin1.to_string()), ("role", "staff")],
+    )
+    .await;
+    assert!(error_of(&page).contains("error-last-admin"));
+
+    let log = app.get_as(admin, &format!("/gestion/organisations/{org}/journal")).await;
+    assert_eq!(log.status, 200);
+    assert!(
+        log.body.contains("Personne invitée dans l&#x27;équipe") || log.body.contains("Personne invitée dans l'équipe")
+    );
+    assert!(log.body.contains("Invitation acceptée"));
+    assert!(log.body.contains("k***@example.org"));
+    assert!(!log.body.contains("karim@example.org"));
+}
+
+#[tokio::test]
+async fn the_data_export_lists_the_homes() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let page = app.get_as(world.client(Role::TenantA), "/compte/mes-donnees.json").await;
+    let data: serde_json::Value = serde_json::from_str(&page.body).unwrap();
+    assert_eq!(data["households"][0]["residence"], "Résidence A");
+    assert_eq!(data["households"][0]["unit"], "Logement A1");
+}
+
+#[tokio::test]
+async fn platform_admins_create_organisations() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let platform = world.client(Role::Platform);
+    let page = post(
+        &app,
+        platform,
+        "/api/platform/create_organisation",
+        &[("name", "Logis du Sud"), ("slug", "Logis du Sud"), ("admin_email", "chef@example.org")],
+    )
+    .await;
+    assert!(error_of(&page).contains("error-slug"));
+    let page = post(
+        &app,
+        platform,
+        "/api/platform/create_organisation",
+        &[("name", "Logis du Sud"), ("slug", "logis-sud"), ("admin_email", "chef@example.org")],
+    )
+    .await;
+    assert_eq!(page.header("location"), Some("/admin?ok=organisation-created"));
+    let email = app.last_email_to("chef@example.org").await;
+    assert!(email.subject.contains("Logis du Sud"));
+    let page = app.get_as(platform, "/admin").await;
+    assert!(page.body.contains("logis-sud"));
+}

@@ -1,0 +1,190 @@
+//! A small world for authorisation tests: two organisations, residences,
+//! households, and one signed-in client per role. Accounts share one
+//! pre-computed password hash and sessions are opened directly, so building
+//! a world costs no argon2 work.
+
+use crate::helpers::TestApp;
+use palier_backend::accounts::{self, NewAccount};
+use palier_backend::auth::password::{self, PasswordHashString};
+use palier_backend::policy::OrgRole;
+use palier_backend::registry::{self, NewHousehold, NewResidence};
+use palier_domain::{DisplayName, Email, InvitationCode, Locale, Password};
+use tokio::sync::OnceCell;
+
+static HASH: OnceCell<PasswordHashString> = OnceCell::const_new();
+
+/// The password of every world account.
+pub const PASSWORD: &str = "le mot de passe du monde de test";
+
+async fn hash() -> &'static PasswordHashString {
+    HASH.get_or_init(|| async { password::hash(Password::parse(PASSWORD).unwrap()).await.unwrap() }).await
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Anonymous,
+    /// Lives in residence A of organisation 1.
+    TenantA,
+    /// Lives in residence B of organisation 1.
+    TenantB,
+    /// Staff of organisation 1.
+    Staff1,
+    /// Admin of organisation 1.
+    Admin1,
+    /// Staff of organisation 2.
+    Staff2,
+    /// Platform administrator.
+    Platform,
+}
+
+pub const ROLES: [Role; 7] =
+    [Role::Anonymous, Role::TenantA, Role::TenantB, Role::Staff1, Role::Admin1, Role::Staff2, Role::Platform];
+
+pub struct World {
+    pub org1: i64,
+    pub org2: i64,
+    pub residence_a: i64,
+    pub residence_b: i64,
+    pub residence_c: i64,
+    pub building_a: i64,
+    pub household_a1: i64,
+    pub household_a2: i64,
+    pub household_b1: i64,
+    pub household_c1: i64,
+    /// The code of household A2 (nobody joined it).
+    pub code_a2: InvitationCode,
+    pub tenant_a: i64,
+    pub tenant_b: i64,
+    pub staff1: i64,
+    pub admin1: i64,
+    pub staff2: i64,
+    pub platform: i64,
+    pub invitation_token: String,
+    /// A pending invitation to organisation 1.
+    pub invitation_id: i64,
+    clients: Vec<(Role, reqwest::Client)>,
+}
+
+impl World {
+    pub async fn build(app: &TestApp) -> World {
+        let db = &app.db;
+        let org1 = registry::create_organisation(db, "org-un", "Organisme Un").await.unwrap().id;
+        let org2 = registry::create_organisation(db, "org-deux", "Organisme Deux").await.unwrap().id;
+        let residence = |org, name: &str| {
+            let name = name.to_owned();
+            async move { registry::create_residence(db, org, NewResidence { name, ..Default::default() }).await.unwrap().id }
+        };
+        let residence_a = residence(org1, "Résidence A").await;
+        let residence_b = residence(org1, "Résidence B").await;
+        let residence_c = residence(org2, "Résidence C").await;
+        let building_a = registry::create_building(db, residence_a, "Bâtiment A").await.unwrap().id;
+        let household = |org, residence_id, building_id, lease: &str| {
+            let lease = lease.to_owned();
+            async move {
+                registry::create_household(
+                    db,
+                    org,
+                    NewHousehold {
+                        residence_id,
+                        building_id,
+                        lease_ref: lease.clone(),
+                        unit_label: format!("Logement {lease}"),
+                        max_occupants: 4,
+                    },
+                )
+                .await
+                .unwrap()
+            }
+        };
+        let household_a1 = household(org1, residence_a, Some(building_a), "A1").await.0.id;
+        let (a2, code_a2) = household(org1, residence_a, Some(building_a), "A2").await;
+        let household_b1 = household(org1, residence_b, None, "B1").await.0.id;
+        let household_c1 = household(org2, residence_c, None, "C1").await.0.id;
+
+        let user = |email: &str, platform_admin: bool| {
+            let email = email.to_owned();
+            async move {
+                let account = NewAccount {
+                    email: Email::parse(&email).unwrap(),
+                    display_name: DisplayName::parse(email.split('@').next().unwrap()).unwrap(),
+                    locale: Locale::Fr,
+                    email_verified: true,
+                    platform_admin,
+                };
+                accounts::insert(db, account, hash().await).await.unwrap().id
+            }
+        };
+        let tenant_a = user("tenant.a@example.org", false).await;
+        let tenant_b = user("tenant.b@example.org", false).await;
+        let staff1 = user("staff.1@example.org", false).await;
+        let admin1 = user("admin.1@example.org", false).await;
+        let staff2 = user("staff.2@example.org", false).await;
+        let platform = user("platform@example.org", true).await;
+        registry::add_occupant(db, household_a1, tenant_a).await.unwrap();
+        registry::add_occupant(db, household_b1, tenant_b).await.unwrap();
+        accounts::set_membership(db, staff1, org1, OrgRole::Staff).await.unwrap();
+        accounts::set_membership(db, admin1, org1, OrgRole::Admin).await.unwrap();
+        accounts::set_membership(db, staff2, org2, OrgRole::Staff).await.unwrap();
+
+        let invitation_token = "0".repeat(64);
+        let organisation_1 = registry::organisation(db, org1).await.unwrap().unwrap();
+        let inviter = palier_backend::team::Inviter { user_id: admin1, name: "Admin".into(), locale: Locale::Fr };
+        palier_backend::team::invite(
+            db,
+            &palier_backend::links::Links::new(&app.address),
+            &inviter,
+            &organisation_1,
+            &Email::parse("invited@example.org").unwrap(),
+            OrgRole::Staff,
+        )
+        .await
+        .unwrap();
+        let invitation_id = palier_backend::team::pending_invitations(db, org1).await.unwrap()[0].id;
+
+        let mut clients = vec![(Role::Anonymous, TestApp::new_client())];
+        for (role, user_id) in [
+            (Role::TenantA, tenant_a),
+            (Role::TenantB, tenant_b),
+            (Role::Staff1, staff1),
+            (Role::Admin1, admin1),
+            (Role::Staff2, staff2),
+            (Role::Platform, platform),
+        ] {
+            let session = palier_backend::sessions::create(db, user_id, false, "tests").await.unwrap();
+            let mut headers = reqwest::header::HeaderMap::new();
+            headers.insert("cookie", format!("palier_session={}", session.token).parse().unwrap());
+            let client = reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .default_headers(headers)
+                .build()
+                .unwrap();
+            clients.push((role, client));
+        }
+        World {
+            org1,
+            org2,
+            residence_a,
+            residence_b,
+            residence_c,
+            building_a,
+            household_a1,
+            household_a2: a2.id,
+            household_b1,
+            household_c1,
+            code_a2,
+            tenant_a,
+            tenant_b,
+            staff1,
+            admin1,
+            staff2,
+            platform,
+            invitation_token,
+            invitation_id,
+            clients,
+        }
+    }
+
+    pub fn client(&self, role: Role) -> &reqwest::Client {
+        &self.clients.iter().find(|(r, _)| *r == role).unwrap().1
+    }
+}
