@@ -38,8 +38,13 @@ trap - EXIT
 
 step "browser tests (Playwright, Chromium, axe-core)"
 e2e_dir="$(mktemp -d)"
-trap 'rm -rf "$e2e_dir"' EXIT
-PALIER_DATA_DIR="$e2e_dir" PALIER_ADDR=127.0.0.1:3100 PALIER_E2E_URL=http://127.0.0.1:3100 \
+smtp_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+# A real SMTP server receives the emails the journeys need (verification, invitations).
+"$root/.tools/venv/bin/python" -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$e2e_dir/mail" &
+smtp_pid=$!
+trap 'kill "$smtp_pid" 2>/dev/null; rm -rf "$e2e_dir"' EXIT
+PALIER_DATA_DIR="$e2e_dir/data" PALIER_ADDR=127.0.0.1:3100 PALIER_PUBLIC_URL=http://127.0.0.1:3100 \
+    PALIER_E2E_URL=http://127.0.0.1:3100 PALIER_SMTP_URL="smtp://127.0.0.1:$smtp_port" E2E_MAILDIR="$e2e_dir/mail" \
     PALIER_LOG="${PALIER_LOG:-warn}" cargo leptos end-to-end
 
 step "all tests passed in $((SECONDS - started))s"

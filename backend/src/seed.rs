@@ -13,6 +13,8 @@ use serde::Serialize;
 
 /// The demo organisation's slug; seeding twice is refused.
 pub const DEMO_SLUG: &str = "habitat-exemple";
+/// The neighbouring demo organisation's slug.
+pub const NEIGHBOUR_SLUG: &str = "logis-voisin";
 const DEMO_DOMAIN: &str = "demo.palier.invalid";
 
 /// What `seed-demo` created, as printed by `--json`.
@@ -20,7 +22,17 @@ const DEMO_DOMAIN: &str = "demo.palier.invalid";
 pub struct SeedReport {
     pub organisation: String,
     pub accounts: Vec<DemoAccount>,
+    /// The demo organisation's 40 households.
     pub households: Vec<DemoHousehold>,
+    /// Every residence created, with its organisation (including the neighbour's).
+    pub residences: Vec<DemoResidence>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoResidence {
+    pub id: i64,
+    pub name: String,
+    pub organisation: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -30,6 +42,8 @@ pub struct DemoAccount {
     /// `platform_admin`, `org_admin`, `staff` or `tenant`.
     pub role: String,
     pub name: String,
+    /// The organisation the account works for or lives in.
+    pub organisation: String,
     pub residence: Option<String>,
     /// The household's unit, for tenants.
     pub unit: Option<String>,
@@ -136,6 +150,9 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, SeedError>
         let parsed = Password::parse(&plain).map_err(|e| anyhow::anyhow!("demo password: {e}"))?;
         credentials.push((plain, password::hash(parsed).await?));
     }
+    let neighbour_plain = format!("demo-{}", &secret::new_token().plain[..14]);
+    let neighbour_parsed = Password::parse(&neighbour_plain).map_err(|e| anyhow::anyhow!("demo password: {e}"))?;
+    let neighbour_credentials = (neighbour_plain, password::hash(neighbour_parsed).await?);
 
     let txn = db.begin().await.context("could not start the seed transaction")?;
     let org = registry::create_organisation(&txn, DEMO_SLUG, "Habitat Exemple")
@@ -145,6 +162,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, SeedError>
     // residence index -> list of (household id, unit label, residence name)
     let mut homes: Vec<Vec<(i64, usize)>> = Vec::new();
     let mut households = Vec::new();
+    let mut residence_ids: Vec<(String, i64)> = Vec::new();
     for spec in RESIDENCES {
         let residence = registry::create_residence(
             &txn,
@@ -158,6 +176,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, SeedError>
         )
         .await
         .context("could not create a demo residence")?;
+        residence_ids.push((residence.name.clone(), residence.id));
         let mut these = Vec::new();
         for (building_name, short) in spec.buildings {
             let building = registry::create_building(&txn, residence.id, building_name)
@@ -232,10 +251,73 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, SeedError>
             password: plain,
             role: person.role.to_owned(),
             name: person.name.to_owned(),
+            organisation: org.name.clone(),
             residence,
             unit,
         });
     }
+    let mut residences: Vec<DemoResidence> = Vec::new();
+    for (name, id) in &residence_ids {
+        residences.push(DemoResidence { id: *id, name: name.clone(), organisation: org.name.clone() });
+    }
+
+    // A neighbouring landlord on the same instance, to show that each
+    // organisation sees only its own residences.
+    let neighbour = registry::create_organisation(&txn, NEIGHBOUR_SLUG, "Logis Voisin")
+        .await
+        .context("could not create the neighbouring organisation")?;
+    let cedres = registry::create_residence(
+        &txn,
+        neighbour.id,
+        NewResidence {
+            name: "Résidence Les Cèdres".to_owned(),
+            address: "8 avenue des Cèdres".to_owned(),
+            postcode: "69500".to_owned(),
+            city: "Bron".to_owned(),
+        },
+    )
+    .await
+    .context("could not create the neighbouring residence")?;
+    for n in 1..=4 {
+        registry::create_household(
+            &txn,
+            neighbour.id,
+            NewHousehold {
+                residence_id: cedres.id,
+                building_id: None,
+                lease_ref: format!("CED-{n:02}"),
+                unit_label: format!("Logement {n:02}"),
+                max_occupants: 4,
+            },
+        )
+        .await
+        .context("could not create a neighbouring household")?;
+    }
+    residences.push(DemoResidence { id: cedres.id, name: cedres.name.clone(), organisation: neighbour.name.clone() });
+    let (plain, hash) = neighbour_credentials;
+    let email = Email::parse(&format!("equipe@{DEMO_DOMAIN}")).map_err(|e| anyhow::anyhow!("demo email: {e}"))?;
+    let account = NewAccount {
+        email: email.clone(),
+        display_name: DisplayName::parse("Équipe Logis Voisin").map_err(|e| anyhow::anyhow!("demo name: {e}"))?,
+        locale: Locale::Fr,
+        email_verified: true,
+        platform_admin: false,
+    };
+    let user = accounts::insert(&txn, account, &hash).await.map_err(|error| match error {
+        CreateAccountError::EmailTaken => anyhow::anyhow!("a demo email is already taken"),
+        CreateAccountError::Unexpected(error) => error,
+    })?;
+    accounts::set_membership(&txn, user.id, neighbour.id, OrgRole::Admin).await.context("demo membership")?;
+    accounts.push(DemoAccount {
+        email: email.into(),
+        password: plain,
+        role: "org_admin".to_owned(),
+        name: "Équipe Logis Voisin".to_owned(),
+        organisation: neighbour.name.clone(),
+        residence: None,
+        unit: None,
+    });
+
     txn.commit().await.context("could not commit the demo data")?;
-    Ok(SeedReport { organisation: org.name, accounts, households })
+    Ok(SeedReport { organisation: org.name, accounts, households, residences })
 }

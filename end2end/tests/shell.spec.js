@@ -11,7 +11,7 @@ for (const javaScript of [true, false]) {
       await expect(page.locator("html")).toHaveAttribute("lang", "fr");
       await expect(page).toHaveTitle("Palier : votre avis compte dans votre résidence · Palier");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Palier : votre avis compte dans votre résidence");
-      await expect(page.getByRole("banner")).toContainText("Habitat Exemple");
+      await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
       await expect(page.getByRole("navigation", { name: "Menu principal" })).toBeVisible();
       await expect(page.getByRole("contentinfo")).toContainText("Accessibilité : partiellement conforme");
     });

@@ -14,6 +14,8 @@ use leptos_router::hooks::use_query_map;
 #[derive(Clone, Copy)]
 pub struct Feedback {
     error: Signal<Option<AppError>>,
+    /// Makes field ids unique when a page has several forms with the same field names.
+    prefix: Option<&'static str>,
 }
 
 impl Feedback {
@@ -24,7 +26,21 @@ impl Feedback {
         S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
         S::Output: Clone + Send + Sync + 'static,
     {
-        Self { error: Signal::derive(move || action.value().get().and_then(Result::err)) }
+        Self { error: Signal::derive(move || action.value().get().and_then(Result::err)), prefix: None }
+    }
+
+    /// The same feedback, for a form whose field ids start with `prefix`
+    /// (needed when two forms of a page share a field name).
+    pub fn prefixed(self, prefix: &'static str) -> Self {
+        Self { prefix: Some(prefix), ..self }
+    }
+
+    /// The id of `field`'s input in this form.
+    pub fn field_id(&self, field: &str) -> String {
+        match self.prefix {
+            Some(prefix) => format!("field-{prefix}-{field}"),
+            None => format!("field-{field}"),
+        }
     }
 
     /// The error a form posted without JavaScript brought back in the address,
@@ -35,7 +51,7 @@ impl Feedback {
         let error = use_context::<ServerActionError>()
             .filter(|error| error.path() == path)
             .map(|error| ServerFnUrlError::<AppError>::decode_err(error.err()));
-        Self { error: Signal::derive(move || error.clone()) }
+        Self { error: Signal::derive(move || error.clone()), prefix: None }
     }
 
     /// The message id for `field`, if the last submission had one.
@@ -76,7 +92,7 @@ pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
                     .errors
                     .iter()
                     .map(|e| {
-                        let href = format!("#field-{}", e.field);
+                        let href = format!("#{}", feedback.field_id(&e.field));
                         view! {
                             <li>
                                 <a href=href>{i18n.t_args(&e.message, &e.args)}</a>
@@ -124,7 +140,7 @@ pub fn Field(
     #[prop(optional)] maxlength: Option<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = format!("field-{name}");
+    let id = feedback.field_id(name);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let local_error = RwSignal::new(None::<&'static str>);
@@ -182,7 +198,7 @@ pub fn Checkbox(
     #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = format!("field-{name}");
+    let id = feedback.field_id(name);
     let error = move || feedback.field_error(name);
     view! {
         <div class="field" class:field--invalid=move || error().is_some()>

@@ -4,6 +4,7 @@ use crate::components::form::error_text;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
+use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// A numeric route parameter (`None` when absent or not a number).
@@ -39,6 +40,7 @@ pub fn PageError(error: AppError) -> impl IntoView {
         _ => "error-title",
     };
     view! {
+        <Title text=i18n.t(title)/>
         <div class="page page--narrow">
             <h1>{i18n.t(title)}</h1>
             <p class="notice notice--error" role="alert">{error_text(&error)}</p>

@@ -46,9 +46,9 @@ pub fn AccountPage() -> impl IntoView {
                         Ok(account) => account,
                         Err(error) => return view! { <p class="notice notice--error">{error_text(&error)}</p> }.into_any(),
                     };
-                    let rename_feedback = Feedback::of(rename);
-                    let email_feedback = Feedback::of(change_email);
-                    let password_feedback = Feedback::of(change_password);
+                    let rename_feedback = Feedback::of(rename).prefixed("name");
+                    let email_feedback = Feedback::of(change_email).prefixed("email");
+                    let password_feedback = Feedback::of(change_password).prefixed("password");
                     view! {
                         <section class="card" aria-labelledby="account-name">
                             <h2 id="account-name">{i18n.t("account-name-title")}</h2>
@@ -168,7 +168,7 @@ pub fn AccountPage() -> impl IntoView {
                 <h2 id="account-delete">{i18n.t("account-delete-title")}</h2>
                 <p>{i18n.t("account-delete-body")}</p>
                 {move || {
-                    let feedback = Feedback::of(delete);
+                    let feedback = Feedback::of(delete).prefixed("delete");
                     view! {
                         <ErrorSummary feedback/>
                         <form class="form" method="post" action=DeleteAccount::PATH novalidate>

@@ -11,7 +11,10 @@ async fn seed_demo_creates_a_usable_organisation_once() {
     let report = seed_demo(&db).await.unwrap();
 
     assert_eq!(report.households.len(), 40);
-    assert_eq!(household::Entity::find().count(&db).await.unwrap(), 40);
+    // 40 for the demo landlord, 4 for its neighbour.
+    assert_eq!(household::Entity::find().count(&db).await.unwrap(), 44);
+    assert_eq!(report.residences.len(), 3);
+    assert_eq!(report.residences.iter().filter(|r| r.organisation == "Logis Voisin").count(), 1);
     let residences: std::collections::BTreeSet<_> = report.households.iter().map(|h| h.residence.clone()).collect();
     assert_eq!(residences.len(), 2);
     assert!(report.households.iter().all(|h| h.building.is_some()));
@@ -26,7 +29,7 @@ async fn seed_demo_creates_a_usable_organisation_once() {
         occupancy::Entity::find().count(&db).await.unwrap() as usize,
         report.accounts.iter().filter(|a| a.role == "tenant").count()
     );
-    assert_eq!(membership::Entity::find().count(&db).await.unwrap(), 2);
+    assert_eq!(membership::Entity::find().count(&db).await.unwrap(), 3);
 
     // Every printed code is the household's current code, stored only hashed.
     for printed in &report.households {

@@ -131,5 +131,19 @@ async fn households_are_imported_and_letters_printed_from_the_terminal() {
     let html = std::fs::read_to_string(&letters).unwrap();
     // Le Parc: 16 demo households, 2 joined by demo tenants, plus the 2 imported.
     assert_eq!(html.matches("<section class=\"letter\">").count(), 16);
+    // The neighbouring landlord's residence is not the demo landlord's.
+    let output = palier.run(
+        &[
+            "print-letters",
+            "--org",
+            "habitat-exemple",
+            "--residence",
+            "Résidence Les Cèdres",
+            "--out",
+            letters.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(!output.status.success());
     assert!(html.contains("Logement 301"));
 }

@@ -93,10 +93,13 @@ async fn unknown_pages_get_a_localised_404() {
 async fn the_header_names_the_organisation_of_a_single_landlord_instance() {
     let app = spawn_app().await;
     assert!(!app.get("/").await.body.contains("brand__org"));
-    palier_backend::seed::seed_demo(&app.db).await.unwrap();
+    palier_backend::registry::create_organisation(&app.db, "habitat-exemple", "Habitat Exemple").await.unwrap();
     let page = app.get("/").await;
     assert!(page.body.contains("<span class=\"brand__org\">Habitat Exemple</span>"));
     // Rendered in place, not streamed out of order for a script to move: the
     // page is complete without JavaScript.
     assert!(!page.body.contains("<template"), "out-of-order fragment in {}", page.body);
+    // With a second landlord on the instance, visitors see no name.
+    palier_backend::registry::create_organisation(&app.db, "logis-voisin", "Logis Voisin").await.unwrap();
+    assert!(!app.get("/").await.body.contains("brand__org"));
 }
