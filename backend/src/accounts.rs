@@ -161,7 +161,11 @@ pub(crate) async fn send<C: ConnectionTrait, T: EmailTemplate>(
     message: &T,
 ) -> Result<(), Unexpected> {
     let content = templates::render(message, locale, &links.layout()).context("could not render an email")?;
-    outbox::enqueue(conn, NewEmail { idempotency_key: key, to: to.clone(), content, headers: Vec::new() }).await?;
+    outbox::enqueue(
+        conn,
+        NewEmail { idempotency_key: key, to: to.clone(), content, headers: Vec::new(), sensitive: false },
+    )
+    .await?;
     Ok(())
 }
 

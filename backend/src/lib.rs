@@ -13,6 +13,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod consultations;
 pub mod db;
 pub mod entities;
 pub mod import;
@@ -20,6 +21,7 @@ pub mod letters;
 pub mod links;
 pub mod mail;
 pub mod maintenance;
+pub mod markdown;
 pub mod outbox;
 pub mod policy;
 pub mod rate_limit;

@@ -59,6 +59,8 @@ pub struct NewEmail {
     pub to: Email,
     pub content: RenderedEmail,
     pub headers: Vec<(String, String)>,
+    /// Erase the subject and bodies once sent (they must not stay in the database).
+    pub sensitive: bool,
 }
 
 /// Writes `email` to the outbox on `conn` (pass the caller's transaction).
@@ -77,6 +79,7 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: NewEmail) -> Result<bo
         attempts: Set(0),
         next_attempt_at: Set(now),
         created_at: Set(now),
+        sensitive: Set(email.sensitive),
         ..Default::default()
     };
     let inserted = Entity::insert(row)
@@ -202,7 +205,7 @@ impl Worker {
             let email = to_outgoing(&row, self.mailer.sender_domain());
             match self.mailer.send(&email).await {
                 Ok(()) => {
-                    self.mark_sent(row.id).await?;
+                    self.mark_sent(row.id, row.sensitive).await?;
                     round.sent += 1;
                     tracing::info!(outbox_id = row.id, attempts = row.attempts, "email sent");
                 }
@@ -253,8 +256,16 @@ impl Worker {
         Ok(rows)
     }
 
-    async fn mark_sent(&self, id: i64) -> Result<(), DbErr> {
-        Entity::update_many()
+    async fn mark_sent(&self, id: i64, sensitive: bool) -> Result<(), DbErr> {
+        let mut update = Entity::update_many();
+        if sensitive {
+            let erased = "[erased after sending]";
+            update = update
+                .col_expr(Column::Subject, Expr::value(erased))
+                .col_expr(Column::TextBody, Expr::value(erased))
+                .col_expr(Column::HtmlBody, Expr::value(erased));
+        }
+        update
             .col_expr(Column::Status, Expr::value(Status::Sent.as_str()))
             .col_expr(Column::SentAt, Expr::value(Utc::now()))
             .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))

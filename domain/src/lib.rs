@@ -6,6 +6,7 @@
 //! [`account::Email`], it is valid ("parse, don't validate").
 
 pub mod account;
+pub mod consultation;
 pub mod invitation;
 pub mod locale;
 

@@ -9,6 +9,8 @@ pub use sea_orm_migration::prelude::*;
 mod m20261128_000001_create_registry;
 mod m20261128_000002_create_outbox;
 mod m20261128_000003_create_accounts;
+mod m20261128_000004_create_consultations;
+mod m20261128_000005_add_outbox_sensitive;
 
 pub struct Migrator;
 
@@ -19,6 +21,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_create_registry::Migration),
             Box::new(m20261128_000002_create_outbox::Migration),
             Box::new(m20261128_000003_create_accounts::Migration),
+            Box::new(m20261128_000004_create_consultations::Migration),
+            Box::new(m20261128_000005_add_outbox_sensitive::Migration),
         ]
     }
 }

@@ -186,7 +186,7 @@ async fn mail_test(config: &Config, to: &str) -> anyhow::Result<()> {
         &Layout { public_url: &config.public_url, unsubscribe_url: None },
     )?;
     let key = format!("mail-test:{}", uuid_like());
-    outbox::enqueue(&db, NewEmail { idempotency_key: key, to, content, headers: Vec::new() }).await?;
+    outbox::enqueue(&db, NewEmail { idempotency_key: key, to, content, headers: Vec::new(), sensitive: false }).await?;
     let mailer = palier_backend::mail::Mailer::new(&config.mail_from, &config.mail_transport)?;
     let worker = outbox::Worker::new(db, mailer, config.outbox.clone());
     let round = worker.run_once().await?;

@@ -5,6 +5,7 @@
 #![expect(clippy::unwrap_used, reason = "test helpers fail loudly, like the tests that call them")]
 
 mod accounts;
+mod consultations;
 mod database;
 mod outbox;
 mod seed;

@@ -23,6 +23,7 @@ fn email(key: &str, to: &str) -> NewEmail {
         to: Email::parse(to).unwrap(),
         content,
         headers: vec![("X-Palier-Test".into(), key.to_owned())],
+        sensitive: false,
     }
 }
 

@@ -1,0 +1,191 @@
+//! The clock's part of the lifecycle: a scheduled consultation opens at its
+//! opening time, an open one closes at its closing time. Opening freezes the
+//! eligible units (households, or adults registered in Palier, in the
+//! audience at that moment) in the same transaction, so the turnout
+//! denominator and the quorum never move afterwards.
+//!
+//! `palier serve` advances due consultations every few seconds, and every
+//! read or vote advances the consultation it touches first, so the clock is
+//! exact even between two ticks.
+
+use super::VotingUnit;
+use crate::entities::{consultation, consultation_scope, eligible_unit, household, occupancy};
+use chrono::Utc;
+use palier_domain::consultation::Status;
+use sea_orm::sea_query::{Alias, Expr, JoinType, OnConflict, Query, SelectStatement};
+use sea_orm::{
+    ColumnTrait as _, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait as _,
+    PaginatorTrait as _, QueryFilter as _, QuerySelect as _, TransactionTrait as _,
+};
+
+/// What the clock did to a consultation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Transition {
+    Opened { consultation_id: i64, eligible: u64 },
+    Closed { consultation_id: i64 },
+}
+
+/// Applies the clock to consultation `id`. Returns what changed.
+pub async fn advance(db: &DatabaseConnection, id: i64) -> Result<Vec<Transition>, DbErr> {
+    let Some(row) = consultation::Entity::find_by_id(id).one(db).await? else { return Ok(Vec::new()) };
+    let now = Utc::now();
+    let status = Status::parse(&row.status).unwrap_or(Status::Draft);
+    let target =
+        status.by_clock(now.timestamp_millis(), row.opens_at.timestamp_millis(), row.closes_at.timestamp_millis());
+    let mut done = Vec::new();
+    if status == Status::Scheduled && target != Status::Scheduled {
+        let txn = db.begin().await?;
+        if let Some(eligible) = open(&txn, &row).await? {
+            done.push(Transition::Opened { consultation_id: id, eligible });
+        }
+        txn.commit().await?;
+    }
+    if target == Status::Closed {
+        let txn = db.begin().await?;
+        let closed = consultation::Entity::update_many()
+            .col_expr(consultation::Column::Status, Expr::value(Status::Closed.code()))
+            .col_expr(consultation::Column::ClosedAt, Expr::value(now))
+            .filter(consultation::Column::Id.eq(id))
+            .filter(consultation::Column::Status.eq(Status::Open.code()))
+            .filter(consultation::Column::ClosesAt.lte(now))
+            .exec(&txn)
+            .await?
+            .rows_affected;
+        if closed > 0 {
+            done.push(Transition::Closed { consultation_id: id });
+        }
+        txn.commit().await?;
+        if closed > 0 {
+            shuffle_ballots(db).await?;
+        }
+    }
+    Ok(done)
+}
+
+/// Applies the clock to every consultation that is due.
+pub async fn advance_due(db: &DatabaseConnection) -> Result<Vec<Transition>, DbErr> {
+    let now = Utc::now();
+    let due: Vec<i64> = consultation::Entity::find()
+        .select_only()
+        .column(consultation::Column::Id)
+        .filter(
+            (consultation::Column::Status.eq(Status::Scheduled.code()).and(consultation::Column::OpensAt.lte(now)))
+                .or(consultation::Column::Status.eq(Status::Open.code()).and(consultation::Column::ClosesAt.lte(now))),
+        )
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut done = Vec::new();
+    for id in due {
+        done.extend(advance(db, id).await?);
+    }
+    Ok(done)
+}
+
+/// On PostgreSQL, rows sit in the heap in insertion order, which a database
+/// administrator could line up with the register; once a vote closes, the
+/// ballot tables are rewritten in the order of their random keys. (SQLite
+/// stores them `WITHOUT ROWID`, already in key order.)
+async fn shuffle_ballots(db: &DatabaseConnection) -> Result<(), DbErr> {
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        db.execute_unprepared("CLUSTER ballots USING ballots_pkey").await?;
+        db.execute_unprepared("CLUSTER ballot_answers USING ballot_answers_pkey").await?;
+    }
+    Ok(())
+}
+
+/// Marks the consultation open (if it still is scheduled) and snapshots its
+/// eligible units with one INSERT … SELECT. Returns their number.
+async fn open(txn: &DatabaseTransaction, row: &consultation::Model) -> Result<Option<u64>, DbErr> {
+    let now = Utc::now();
+    let opened = consultation::Entity::update_many()
+        .col_expr(consultation::Column::Status, Expr::value(Status::Open.code()))
+        .col_expr(consultation::Column::OpenedAt, Expr::value(now))
+        .filter(consultation::Column::Id.eq(row.id))
+        .filter(consultation::Column::Status.eq(Status::Scheduled.code()))
+        .exec(txn)
+        .await?
+        .rows_affected;
+    if opened == 0 {
+        return Ok(None);
+    }
+    let unit = VotingUnit::parse(&row.voting_unit).unwrap_or(VotingUnit::Household);
+    let mut select = Query::select();
+    let h = Alias::new("h");
+    select.expr(Expr::val(row.id));
+    match unit {
+        VotingUnit::Household => {
+            select.expr(Expr::col((h.clone(), household::Column::Id))).from_as(household::Entity, h.clone());
+        }
+        VotingUnit::Adult => {
+            let o = Alias::new("o");
+            select
+                .expr(Expr::col((o.clone(), occupancy::Column::UserId)))
+                .from_as(occupancy::Entity, o.clone())
+                .join_as(
+                    JoinType::InnerJoin,
+                    household::Entity,
+                    h.clone(),
+                    Expr::col((h.clone(), household::Column::Id)).equals((o, occupancy::Column::HouseholdId)),
+                );
+        }
+    }
+    select
+        .expr(Expr::col((h.clone(), household::Column::Id)))
+        .expr(Expr::col((h.clone(), household::Column::ResidenceId)))
+        .expr(Expr::col((h.clone(), household::Column::BuildingId)))
+        .and_where(Expr::col((h.clone(), household::Column::OrganisationId)).eq(row.organisation_id));
+    restrict_to_audience(&mut select, &h, row);
+    let insert = Query::insert()
+        .into_table(eligible_unit::Entity)
+        .columns([
+            eligible_unit::Column::ConsultationId,
+            eligible_unit::Column::UnitId,
+            eligible_unit::Column::HouseholdId,
+            eligible_unit::Column::ResidenceId,
+            eligible_unit::Column::BuildingId,
+        ])
+        .select_from(select)
+        .map_err(|error| DbErr::Custom(error.to_string()))?
+        .on_conflict(
+            OnConflict::columns([eligible_unit::Column::ConsultationId, eligible_unit::Column::UnitId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .to_owned();
+    txn.execute(txn.get_database_backend().build(&insert)).await?;
+    let eligible =
+        eligible_unit::Entity::find().filter(eligible_unit::Column::ConsultationId.eq(row.id)).count(txn).await?;
+    consultation::Entity::update_many()
+        .col_expr(consultation::Column::EligibleCount, Expr::value(i64::try_from(eligible).unwrap_or(i64::MAX)))
+        .filter(consultation::Column::Id.eq(row.id))
+        .exec(txn)
+        .await?;
+    Ok(Some(eligible))
+}
+
+fn restrict_to_audience(select: &mut SelectStatement, h: &Alias, row: &consultation::Model) {
+    let scoped = |column: consultation_scope::Column| {
+        Query::select()
+            .column(column)
+            .from(consultation_scope::Entity)
+            .and_where(Expr::col(consultation_scope::Column::ConsultationId).eq(row.id))
+            .and_where(Expr::col(column).is_not_null())
+            .to_owned()
+    };
+    match row.scope_kind.as_str() {
+        "residences" => {
+            select.and_where(
+                Expr::col((h.clone(), household::Column::ResidenceId))
+                    .in_subquery(scoped(consultation_scope::Column::ResidenceId)),
+            );
+        }
+        "buildings" => {
+            select.and_where(
+                Expr::col((h.clone(), household::Column::BuildingId))
+                    .in_subquery(scoped(consultation_scope::Column::BuildingId)),
+            );
+        }
+        _ => {}
+    }
+}

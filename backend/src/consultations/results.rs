@@ -1,0 +1,512 @@
+//! Results, counted by the database: every number comes from a GROUP BY on
+//! the answers or the register, never from a loop over ballots, so a page of
+//! results costs the same few queries for ten ballots or a hundred thousand.
+//! The published ballot list lets anyone recount.
+
+use super::Definition;
+use crate::entities::{ballot, ballot_answer, building, eligible_unit, participation, residence};
+use palier_domain::consultation::{QuestionKind, borda, percent, quorum_reached, scale_mean};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _,
+    QuerySelect as _,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// The count of a consultation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    pub ballots: u64,
+    /// Eligible units, frozen at opening.
+    pub eligible: u64,
+    pub participants: u64,
+    pub online: u64,
+    pub paper: u64,
+    pub turnout_percent: f64,
+    pub quorum_percent: Option<u32>,
+    pub quorum_reached: Option<bool>,
+    pub turnout: Vec<TurnoutLine>,
+    pub questions: Vec<QuestionResult>,
+}
+
+/// Turnout of one residence, or of one building.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TurnoutLine {
+    pub residence: String,
+    pub building: Option<String>,
+    pub eligible: u64,
+    pub participants: u64,
+    pub percent: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionResult {
+    pub id: i64,
+    pub prompt: String,
+    /// Ballots that answered this question.
+    pub answered: u64,
+    pub detail: Detail,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Detail {
+    /// Single or multiple choice: each option's count and share of the
+    /// ballots that answered.
+    Choice {
+        options: Vec<OptionResult>,
+        multiple: bool,
+    },
+    /// Ranking: Borda score and first choices, best first.
+    Ranking {
+        options: Vec<RankingResult>,
+    },
+    Scale {
+        low: String,
+        high: String,
+        distribution: Vec<u64>,
+        mean: Option<f64>,
+    },
+    Text {
+        samples: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OptionResult {
+    pub id: i64,
+    pub label: String,
+    pub count: u64,
+    pub percent: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RankingResult {
+    pub id: i64,
+    pub label: String,
+    pub borda: u64,
+    pub first_choices: u64,
+    pub first_percent: f64,
+}
+
+/// How many text answers the results page shows (the ballot list has them all).
+pub const TEXT_SAMPLES: u64 = 20;
+
+fn count(value: i64) -> u64 {
+    u64::try_from(value).unwrap_or(0)
+}
+
+/// Counts a consultation.
+pub async fn compute<C: ConnectionTrait>(conn: &C, definition: &Definition) -> Result<Results, DbErr> {
+    let id = definition.consultation.id;
+    let question_ids: Vec<i64> = definition.questions.iter().map(|q| q.id).collect();
+    let ballots = ballot::Entity::find().filter(ballot::Column::ConsultationId.eq(id)).count(conn).await?;
+
+    // Register: totals by channel, by residence and by building.
+    let channels: Vec<(String, i64)> = participation::Entity::find()
+        .select_only()
+        .column(participation::Column::Channel)
+        .column_as(participation::Column::Id.count(), "n")
+        .filter(participation::Column::ConsultationId.eq(id))
+        .group_by(participation::Column::Channel)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let channel = |name: &str| channels.iter().find(|(c, _)| c == name).map_or(0, |(_, n)| count(*n));
+    let (online, paper) = (channel("online"), channel("paper"));
+    let participants = online + paper;
+    let eligible = definition.consultation.eligible_count.map_or(0, count);
+
+    let by_place = |column_p: participation::Column, column_e: eligible_unit::Column| async move {
+        let done: Vec<(Option<i64>, i64)> = participation::Entity::find()
+            .select_only()
+            .column(column_p)
+            .column_as(participation::Column::Id.count(), "n")
+            .filter(participation::Column::ConsultationId.eq(id))
+            .group_by(column_p)
+            .into_tuple()
+            .all(conn)
+            .await?;
+        let all: Vec<(Option<i64>, i64)> = eligible_unit::Entity::find()
+            .select_only()
+            .column(column_e)
+            .column_as(eligible_unit::Column::UnitId.count(), "n")
+            .filter(eligible_unit::Column::ConsultationId.eq(id))
+            .group_by(column_e)
+            .into_tuple()
+            .all(conn)
+            .await?;
+        Ok::<_, DbErr>((done.into_iter().collect::<HashMap<_, _>>(), all))
+    };
+    let (done_r, all_r) = by_place(participation::Column::ResidenceId, eligible_unit::Column::ResidenceId).await?;
+    let (done_b, all_b) = by_place(participation::Column::BuildingId, eligible_unit::Column::BuildingId).await?;
+    let residence_names: HashMap<i64, String> = residence::Entity::find()
+        .filter(residence::Column::Id.is_in(all_r.iter().filter_map(|(r, _)| *r)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.name))
+        .collect();
+    let buildings: HashMap<i64, building::Model> = building::Entity::find()
+        .filter(building::Column::Id.is_in(all_b.iter().filter_map(|(b, _)| *b)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    let mut turnout = Vec::new();
+    for (residence_id, n) in &all_r {
+        let Some(residence_id) = residence_id else { continue };
+        let done = done_r.get(&Some(*residence_id)).map_or(0, |n| count(*n));
+        turnout.push(TurnoutLine {
+            residence: residence_names.get(residence_id).cloned().unwrap_or_default(),
+            building: None,
+            eligible: count(*n),
+            participants: done,
+            percent: percent(done, count(*n)),
+        });
+        let mut in_residence: Vec<TurnoutLine> = all_b
+            .iter()
+            .filter_map(|(building_id, n)| {
+                let building = buildings.get(&(*building_id)?)?;
+                (building.residence_id == *residence_id).then(|| {
+                    let done = done_b.get(building_id).map_or(0, |n| count(*n));
+                    TurnoutLine {
+                        residence: residence_names.get(residence_id).cloned().unwrap_or_default(),
+                        building: Some(building.name.clone()),
+                        eligible: count(*n),
+                        participants: done,
+                        percent: percent(done, count(*n)),
+                    }
+                })
+            })
+            .collect();
+        in_residence.sort_by(|a, b| a.building.cmp(&b.building));
+        turnout.extend(in_residence);
+    }
+    turnout.sort_by(|a, b| (&a.residence, &a.building).cmp(&(&b.residence, &b.building)));
+
+    // Answers: one GROUP BY each for options, ranks, scale values, answered ballots.
+    let answered: HashMap<i64, u64> = ballot_answer::Entity::find()
+        .select_only()
+        .column(ballot_answer::Column::QuestionId)
+        .column_as(Expr::cust("COUNT(DISTINCT ballot_id)"), "n")
+        .filter(ballot_answer::Column::QuestionId.is_in(question_ids.clone()))
+        .group_by(ballot_answer::Column::QuestionId)
+        .into_tuple::<(i64, i64)>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|(q, n)| (q, count(n)))
+        .collect();
+    let choices: Vec<(i64, i64, Option<i32>, i64)> = ballot_answer::Entity::find()
+        .select_only()
+        .column(ballot_answer::Column::QuestionId)
+        .column(ballot_answer::Column::OptionId)
+        .column(ballot_answer::Column::Rank)
+        .column_as(ballot_answer::Column::BallotId.count(), "n")
+        .filter(ballot_answer::Column::QuestionId.is_in(question_ids.clone()))
+        .filter(ballot_answer::Column::OptionId.is_not_null())
+        .group_by(ballot_answer::Column::QuestionId)
+        .group_by(ballot_answer::Column::OptionId)
+        .group_by(ballot_answer::Column::Rank)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let scales: Vec<(i64, i32, i64)> = ballot_answer::Entity::find()
+        .select_only()
+        .column(ballot_answer::Column::QuestionId)
+        .column(ballot_answer::Column::Value)
+        .column_as(ballot_answer::Column::BallotId.count(), "n")
+        .filter(ballot_answer::Column::QuestionId.is_in(question_ids.clone()))
+        .filter(ballot_answer::Column::Value.is_not_null())
+        .group_by(ballot_answer::Column::QuestionId)
+        .group_by(ballot_answer::Column::Value)
+        .into_tuple()
+        .all(conn)
+        .await?;
+
+    let mut questions = Vec::with_capacity(definition.questions.len());
+    for question in &definition.questions {
+        let answered_here = answered.get(&question.id).copied().unwrap_or(0);
+        let detail = match &question.kind {
+            QuestionKind::SingleChoice | QuestionKind::MultipleChoice { .. } => {
+                let counts: HashMap<i64, u64> = choices
+                    .iter()
+                    .filter(|(q, _, rank, _)| *q == question.id && rank.is_none())
+                    .map(|(_, option, _, n)| (*option, count(*n)))
+                    .collect();
+                Detail::Choice {
+                    multiple: matches!(question.kind, QuestionKind::MultipleChoice { .. }),
+                    options: question
+                        .options
+                        .iter()
+                        .map(|(option, label)| {
+                            let n = counts.get(option).copied().unwrap_or(0);
+                            OptionResult {
+                                id: *option,
+                                label: label.clone(),
+                                count: n,
+                                percent: percent(n, answered_here),
+                            }
+                        })
+                        .collect(),
+                }
+            }
+            QuestionKind::Ranking => {
+                let by_rank: BTreeMap<(i64, u32), u64> = choices
+                    .iter()
+                    .filter(|(q, _, rank, _)| *q == question.id && rank.is_some())
+                    .map(|(_, option, rank, n)| {
+                        ((*option, rank.and_then(|r| u32::try_from(r).ok()).unwrap_or(0)), count(*n))
+                    })
+                    .collect();
+                let option_ids: Vec<i64> = question.options.iter().map(|(id, _)| *id).collect();
+                let scores = borda(&option_ids, &by_rank);
+                let mut options: Vec<RankingResult> = question
+                    .options
+                    .iter()
+                    .map(|(option, label)| {
+                        let first = by_rank.get(&(*option, 1)).copied().unwrap_or(0);
+                        RankingResult {
+                            id: *option,
+                            label: label.clone(),
+                            borda: scores.get(option).copied().unwrap_or(0),
+                            first_choices: first,
+                            first_percent: percent(first, answered_here),
+                        }
+                    })
+                    .collect();
+                options.sort_by(|a, b| b.borda.cmp(&a.borda).then(b.first_choices.cmp(&a.first_choices)));
+                Detail::Ranking { options }
+            }
+            QuestionKind::Scale { low, high } => {
+                let distribution: BTreeMap<u8, u64> = scales
+                    .iter()
+                    .filter(|(q, _, _)| *q == question.id)
+                    .filter_map(|(_, value, n)| u8::try_from(*value).ok().map(|v| (v, count(*n))))
+                    .collect();
+                Detail::Scale {
+                    low: low.clone(),
+                    high: high.clone(),
+                    distribution: (1..=5).map(|v| distribution.get(&v).copied().unwrap_or(0)).collect(),
+                    mean: scale_mean(&distribution),
+                }
+            }
+            QuestionKind::FreeText { .. } => {
+                let samples = ballot_answer::Entity::find()
+                    .select_only()
+                    .column(ballot_answer::Column::Text)
+                    .filter(ballot_answer::Column::QuestionId.eq(question.id))
+                    .filter(ballot_answer::Column::Text.is_not_null())
+                    .order_by_asc(ballot_answer::Column::BallotId)
+                    .limit(TEXT_SAMPLES)
+                    .into_tuple::<Option<String>>()
+                    .all(conn)
+                    .await?
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                Detail::Text { samples }
+            }
+        };
+        questions.push(QuestionResult {
+            id: question.id,
+            prompt: question.prompt.clone(),
+            answered: answered_here,
+            detail,
+        });
+    }
+
+    let quorum_percent = definition.consultation.quorum_percent.and_then(|q| u32::try_from(q).ok());
+    Ok(Results {
+        ballots,
+        eligible,
+        participants,
+        online,
+        paper,
+        turnout_percent: percent(participants, eligible),
+        quorum_reached: quorum_percent.map(|q| quorum_reached(participants, eligible, q)),
+        quorum_percent,
+        turnout,
+        questions,
+    })
+}
+
+/// A ballot in the published list: its receipt and its answers as text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedBallot {
+    pub receipt: String,
+    /// (question id, answer written out), in question order; `None` when left blank.
+    pub answers: Vec<(i64, Option<String>)>,
+}
+
+/// A page of the ballot list, by receipt, and the number of ballots.
+pub async fn ballot_list<C: ConnectionTrait>(
+    conn: &C,
+    definition: &Definition,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<PublishedBallot>, u64), DbErr> {
+    let id = definition.consultation.id;
+    let base = ballot::Entity::find().filter(ballot::Column::ConsultationId.eq(id));
+    let total = base.clone().count(conn).await?;
+    let ballots = base.order_by_asc(ballot::Column::Receipt).offset(page * per_page).limit(per_page).all(conn).await?;
+    Ok((written_out(conn, definition, ballots).await?, total))
+}
+
+/// Every ballot, by receipt (for the CSV download).
+pub async fn all_ballots<C: ConnectionTrait>(conn: &C, definition: &Definition) -> Result<Vec<PublishedBallot>, DbErr> {
+    let ballots = ballot::Entity::find()
+        .filter(ballot::Column::ConsultationId.eq(definition.consultation.id))
+        .order_by_asc(ballot::Column::Receipt)
+        .all(conn)
+        .await?;
+    let mut all = Vec::with_capacity(ballots.len());
+    for chunk in ballots.chunks(500) {
+        all.extend(written_out(conn, definition, chunk.to_vec()).await?);
+    }
+    Ok(all)
+}
+
+async fn written_out<C: ConnectionTrait>(
+    conn: &C,
+    definition: &Definition,
+    ballots: Vec<ballot::Model>,
+) -> Result<Vec<PublishedBallot>, DbErr> {
+    let mut answers: HashMap<String, Vec<ballot_answer::Model>> = HashMap::new();
+    for answer in ballot_answer::Entity::find()
+        .filter(ballot_answer::Column::BallotId.is_in(ballots.iter().map(|b| b.id.clone())))
+        .order_by_asc(ballot_answer::Column::Position)
+        .all(conn)
+        .await?
+    {
+        answers.entry(answer.ballot_id.clone()).or_default().push(answer);
+    }
+    let labels: HashMap<i64, &str> =
+        definition.questions.iter().flat_map(|q| q.options.iter().map(|(id, label)| (*id, label.as_str()))).collect();
+    Ok(ballots
+        .into_iter()
+        .map(|ballot| {
+            let mine = answers.remove(&ballot.id).unwrap_or_default();
+            let written = definition
+                .questions
+                .iter()
+                .map(|question| {
+                    let mut parts: Vec<&ballot_answer::Model> =
+                        mine.iter().filter(|a| a.question_id == question.id).collect();
+                    parts.sort_by_key(|a| (a.rank, a.position));
+                    if parts.is_empty() {
+                        return (question.id, None);
+                    }
+                    let text = match &question.kind {
+                        QuestionKind::Scale { .. } => {
+                            parts.iter().filter_map(|a| a.value).map(|v| v.to_string()).collect::<Vec<_>>().join("")
+                        }
+                        QuestionKind::FreeText { .. } => {
+                            parts.iter().filter_map(|a| a.text.clone()).collect::<Vec<_>>().join("")
+                        }
+                        QuestionKind::Ranking => parts
+                            .iter()
+                            .filter_map(|a| {
+                                a.option_id
+                                    .and_then(|o| labels.get(&o))
+                                    .map(|l| format!("{}. {l}", a.rank.unwrap_or(0)))
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" ; "),
+                        _ => parts
+                            .iter()
+                            .filter_map(|a| a.option_id.and_then(|o| labels.get(&o)))
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(" ; "),
+                    };
+                    (question.id, Some(text))
+                })
+                .collect();
+            PublishedBallot { receipt: ballot.receipt, answers: written }
+        })
+        .collect())
+}
+
+/// Whether a receipt is in the count of this consultation.
+pub async fn receipt_counted<C: ConnectionTrait>(conn: &C, consultation_id: i64, receipt: &str) -> Result<bool, DbErr> {
+    Ok(ballot::Entity::find()
+        .filter(ballot::Column::ConsultationId.eq(consultation_id))
+        .filter(ballot::Column::Receipt.eq(receipt))
+        .count(conn)
+        .await?
+        > 0)
+}
+
+/// The results as CSV: one line per option (or scale value), with counts and shares.
+pub fn results_csv(results: &Results) -> String {
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let _ = writer.write_record(["question", "answer", "count", "percent", "borda", "first_choices"]);
+    for question in &results.questions {
+        match &question.detail {
+            Detail::Choice { options, .. } => {
+                for o in options {
+                    let _ = writer.write_record([
+                        question.prompt.as_str(),
+                        &o.label,
+                        &o.count.to_string(),
+                        &o.percent.to_string(),
+                        "",
+                        "",
+                    ]);
+                }
+            }
+            Detail::Ranking { options } => {
+                for o in options {
+                    let _ = writer.write_record([
+                        question.prompt.as_str(),
+                        &o.label,
+                        "",
+                        &o.first_percent.to_string(),
+                        &o.borda.to_string(),
+                        &o.first_choices.to_string(),
+                    ]);
+                }
+            }
+            Detail::Scale { distribution, .. } => {
+                for (value, n) in distribution.iter().enumerate() {
+                    let _ = writer.write_record([
+                        question.prompt.as_str(),
+                        &(value + 1).to_string(),
+                        &n.to_string(),
+                        &percent(*n, question.answered).to_string(),
+                        "",
+                        "",
+                    ]);
+                }
+            }
+            Detail::Text { .. } => {
+                let _ = writer.write_record([
+                    question.prompt.as_str(),
+                    "(texte libre)",
+                    &question.answered.to_string(),
+                    "",
+                    "",
+                    "",
+                ]);
+            }
+        }
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The anonymous ballot list as CSV: a receipt per line, one column per question.
+pub fn ballots_csv(definition: &Definition, ballots: &[PublishedBallot]) -> String {
+    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let mut header = vec!["receipt".to_owned()];
+    header.extend(definition.questions.iter().map(|q| q.prompt.clone()));
+    let _ = writer.write_record(&header);
+    for ballot in ballots {
+        let mut line = vec![ballot.receipt.clone()];
+        line.extend(ballot.answers.iter().map(|(_, a)| a.clone().unwrap_or_default()));
+        let _ = writer.write_record(&line);
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
