@@ -1,5 +1,7 @@
 //! Building blocks shared by pages.
 
+pub mod ballot;
+pub mod charts;
 pub mod form;
 pub mod layout;
 pub mod page;

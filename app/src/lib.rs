@@ -23,6 +23,12 @@ use crate::pages::auth::{
     ForgotPasswordPage, LoginPage, RegisterPage, RegisterSentPage, ResetPasswordPage, VerifyPage,
 };
 use crate::pages::back_office::{BackOfficePage, HouseholdAdminPage, ImportPage, NewResidencePage, ResidenceAdminPage};
+use crate::pages::consultations::{
+    BallotPage, ConsultationPage, ConsultationsPage, ReceiptPage, RecountPage, ResultsPage, ReviewPage,
+};
+use crate::pages::consultations_admin::{
+    ConsultationAdminPage, ConsultationsAdminPage, NewConsultationPage, PreviewPage,
+};
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::home::HomePage;
 use crate::pages::homes::{JoinPage, MyHomePage, ResidencePage};
@@ -105,6 +111,17 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/gestion/menages/:id") view=HouseholdAdminPage ssr=WHOLE/>
                         <Route path=path!("/invitation") view=InvitationPage ssr=WHOLE/>
                         <Route path=path!("/admin") view=PlatformPage ssr=WHOLE/>
+                        <Route path=path!("/consultations") view=ConsultationsPage ssr=WHOLE/>
+                        <Route path=path!("/consultations/:id") view=ConsultationPage ssr=WHOLE/>
+                        <Route path=path!("/consultations/:id/voter") view=BallotPage ssr=WHOLE/>
+                        <Route path=path!("/consultations/:id/verifier") view=ReviewPage ssr=WHOLE/>
+                        <Route path=path!("/consultations/:id/recu") view=ReceiptPage ssr=WHOLE/>
+                        <Route path=path!("/consultations/:id/resultats") view=ResultsPage ssr=WHOLE/>
+                        <Route path=path!("/consultations/:id/depouillement") view=RecountPage ssr=WHOLE/>
+                        <Route path=path!("/gestion/organisations/:org/consultations") view=ConsultationsAdminPage ssr=WHOLE/>
+                        <Route path=path!("/gestion/organisations/:org/consultations/nouvelle") view=NewConsultationPage ssr=WHOLE/>
+                        <Route path=path!("/gestion/consultations/:id") view=ConsultationAdminPage ssr=WHOLE/>
+                        <Route path=path!("/gestion/consultations/:id/apercu") view=PreviewPage ssr=WHOLE/>
                     </Routes>
                 </Layout>
             </div>

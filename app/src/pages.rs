@@ -3,6 +3,8 @@
 pub mod account;
 pub mod auth;
 pub mod back_office;
+pub mod consultations;
+pub mod consultations_admin;
 pub mod dashboard;
 pub mod home;
 pub mod homes;

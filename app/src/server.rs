@@ -181,6 +181,30 @@ pub fn format_datetime(at: chrono::DateTime<chrono::Utc>, locale: Locale) -> Str
     }
 }
 
+/// A `datetime-local` value (`2026-12-01T18:00`, Paris time) as UTC.
+pub fn parse_paris(value: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    use chrono::TimeZone as _;
+    let naive = chrono::NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    chrono_tz::Europe::Paris.from_local_datetime(&naive).earliest().map(|at| at.with_timezone(&chrono::Utc))
+}
+
+/// `at` as a `datetime-local` value in Paris time.
+pub fn paris_input(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Paris).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+/// Posted ballot answers, put in the request by the server when a ballot is
+/// posted for review (they never travel in an address).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingBallot(pub std::collections::BTreeMap<i64, Vec<String>>);
+
+/// The answers posted for review with this request, if any.
+pub fn pending_ballot() -> Option<PendingBallot> {
+    use_context::<axum::http::request::Parts>().and_then(|parts| parts.extensions.get::<PendingBallot>().cloned())
+}
+
 /// The locale of the request being handled.
 pub fn locale() -> Locale {
     use_context::<crate::i18n::RequestLocale>().map(|l| l.0).unwrap_or_default()
@@ -245,6 +269,18 @@ mod tests {
         assert_eq!(safe_local_path("https://evil.example"), "/");
         assert_eq!(safe_local_path("/a\nb"), "/");
         assert_eq!(safe_local_path(""), "/");
+    }
+
+    #[test]
+    fn paris_times_round_trip() {
+        let winter = parse_paris("2026-12-01T18:00").unwrap();
+        assert_eq!(winter.to_rfc3339(), "2026-12-01T17:00:00+00:00");
+        let summer = parse_paris("2026-07-01T18:00").unwrap();
+        assert_eq!(summer.to_rfc3339(), "2026-07-01T16:00:00+00:00");
+        assert_eq!(paris_input(winter), "2026-12-01T18:00");
+        assert!(parse_paris("demain").is_none());
+        // The hour skipped by the spring change does not exist.
+        assert!(parse_paris("2026-03-29T02:30").is_none());
     }
 
     #[test]

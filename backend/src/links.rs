@@ -46,6 +46,14 @@ impl Links {
         format!("{}/invitation?jeton={token}", self.public_url)
     }
 
+    pub fn recount(&self, consultation_id: i64) -> String {
+        format!("{}/consultations/{consultation_id}/depouillement", self.public_url)
+    }
+
+    pub fn consultation(&self, consultation_id: i64) -> String {
+        format!("{}/consultations/{consultation_id}", self.public_url)
+    }
+
     pub fn join(&self) -> String {
         format!("{}/rejoindre", self.public_url)
     }

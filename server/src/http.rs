@@ -1,5 +1,6 @@
 //! The HTTP layer: routes, static files and the middleware stack.
 
+pub mod ballot;
 pub mod downloads;
 pub mod health;
 pub mod security;
@@ -42,11 +43,13 @@ pub fn router(state: AppState, config: &Config) -> Router {
     let router = Router::new()
         .route("/compte/mes-donnees.json", get(downloads::my_data))
         .route("/gestion/residences/{id}/lettres", axum::routing::post(downloads::letters))
+        .route("/consultations/{id}/{file}", get(downloads::consultation_csv))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn(ballot::review_posted_ballot))
         .layer(axum::middleware::from_fn(session::server_fn_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::resolve))
         .route("/healthz", get(health::healthz))

@@ -80,6 +80,7 @@ impl Application {
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let (stop_worker, worker_stopped) = watch::channel(false);
         let janitor = tokio::spawn(janitor(self.state.db.clone(), worker_stopped.clone()));
+        let clock = tokio::spawn(consultation_clock(self.state.db.clone(), worker_stopped.clone()));
         let worker = tokio::spawn(self.worker.run(worker_stopped));
         // Without TCP_NODELAY, Nagle's algorithm holds each streamed page ~40 ms.
         let listener = self.listener.tap_io(|tcp| {
@@ -94,8 +95,28 @@ impl Application {
         let _ = stop_worker.send(true);
         let _ = worker.await;
         let _ = janitor.await;
+        let _ = clock.await;
         tracing::info!("stopped");
         Ok(())
+    }
+}
+
+/// Opens and closes consultations on time (reads and votes also advance the
+/// consultation they touch, so this only keeps lists and notifications prompt).
+async fn consultation_clock(db: palier_backend::DatabaseConnection, mut stop: watch::Receiver<bool>) {
+    loop {
+        match palier_backend::consultations::lifecycle::advance_due(&db).await {
+            Ok(done) => {
+                for transition in done {
+                    tracing::info!(?transition, "consultation advanced by the clock");
+                }
+            }
+            Err(error) => tracing::warn!(%error, "the consultation clock failed"),
+        }
+        tokio::select! {
+            () = tokio::time::sleep(std::time::Duration::from_secs(15)) => {}
+            _ = stop.changed() => return,
+        }
     }
 }
 

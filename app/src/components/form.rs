@@ -15,7 +15,7 @@ use leptos_router::hooks::use_query_map;
 pub struct Feedback {
     error: Signal<Option<AppError>>,
     /// Makes field ids unique when a page has several forms with the same field names.
-    prefix: Option<&'static str>,
+    prefix: Option<Signal<String>>,
 }
 
 impl Feedback {
@@ -31,14 +31,14 @@ impl Feedback {
 
     /// The same feedback, for a form whose field ids start with `prefix`
     /// (needed when two forms of a page share a field name).
-    pub fn prefixed(self, prefix: &'static str) -> Self {
-        Self { prefix: Some(prefix), ..self }
+    pub fn prefixed(self, prefix: impl Into<String>) -> Self {
+        Self { prefix: Some(Signal::stored(prefix.into())), ..self }
     }
 
     /// The id of `field`'s input in this form.
     pub fn field_id(&self, field: &str) -> String {
         match self.prefix {
-            Some(prefix) => format!("field-{prefix}-{field}"),
+            Some(prefix) => format!("field-{}-{field}", prefix.get_untracked()),
             None => format!("field-{field}"),
         }
     }
@@ -54,9 +54,39 @@ impl Feedback {
         Self { error: Signal::derive(move || error.clone()), prefix: None }
     }
 
+    /// No submission yet.
+    pub fn none() -> Self {
+        Self { error: Signal::derive(|| None), prefix: None }
+    }
+
+    /// Feedback for an error a page already holds (e.g. from a resource).
+    pub fn from_error(error: AppError) -> Self {
+        Self { error: Signal::derive(move || Some(error.clone())), prefix: None }
+    }
+
     /// The message id for `field`, if the last submission had one.
     pub fn field_error(&self, field: &str) -> Option<String> {
         self.error.with(|e| e.as_ref().and_then(AppError::form).and_then(|f| f.for_field(field)).map(str::to_owned))
+    }
+
+    /// The message id and arguments for `field`, if the last submission had one.
+    pub fn field_message(&self, field: &str) -> Option<(String, Vec<(String, String)>)> {
+        self.error.with(|e| {
+            e.as_ref()
+                .and_then(AppError::form)
+                .and_then(|f| f.errors.iter().find(|x| x.field == field))
+                .map(|x| (x.message.clone(), x.args.clone()))
+        })
+    }
+
+    /// Every value kept for `field` (several for checkboxes).
+    pub fn values(&self, field: &str) -> Vec<String> {
+        self.error.with(|e| {
+            e.as_ref()
+                .and_then(AppError::form)
+                .map(|f| f.values.iter().filter(|(name, _)| name == field).map(|(_, v)| v.clone()).collect())
+                .unwrap_or_default()
+        })
     }
 
     /// What was typed in `field` at the last submission.

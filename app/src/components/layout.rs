@@ -92,6 +92,7 @@ fn NavLinks(user: Option<crate::api::shell::ShellUser>) -> impl IntoView {
         Some(user) => view! {
             <ul>
                 {link("/accueil", "nav-dashboard")}
+                {user.has_home.then(|| link("/consultations", "nav-consultations"))}
                 {(!user.has_home && !user.staff).then(|| link("/rejoindre", "nav-join"))}
                 {user.staff.then(|| link("/gestion", "nav-back-office"))}
                 {user.platform_admin.then(|| link("/admin", "nav-platform"))}

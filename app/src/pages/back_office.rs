@@ -38,7 +38,8 @@ pub fn BackOfficePage() -> impl IntoView {
                                 <section class="card" aria-labelledby=format!("org-{}", org.id)>
                                     <h2 id=format!("org-{}", org.id)>{org.name.clone()}</h2>
                                     <nav class="actions" aria-label=i18n.t("back-office-actions")>
-                                        <a class="button" href=format!("{base}/residences/nouvelle")>{i18n.t("residence-new")}</a>
+                                        <a class="button" href=format!("{base}/consultations")>{i18n.t("consultations-admin-title")}</a>
+                                        <a class="button button--secondary" href=format!("{base}/residences/nouvelle")>{i18n.t("residence-new")}</a>
                                         <a class="button button--secondary" href=format!("{base}/import")>{i18n.t("import-title")}</a>
                                         {org.admin.then(|| view! {
                                             <a class="button button--secondary" href=format!("{base}/equipe")>{i18n.t("team-title")}</a>

@@ -21,6 +21,13 @@ pub fn DashboardPage() -> impl IntoView {
                         <div class="card-grid">
                             {user.has_home.then(|| view! {
                                 <section class="card">
+                                    <h2>{i18n.t("consultations-title")}</h2>
+                                    <p>{i18n.t("dashboard-consultations-body")}</p>
+                                    <a class="button" href="/consultations">{i18n.t("dashboard-consultations-link")}</a>
+                                </section>
+                            })}
+                            {user.has_home.then(|| view! {
+                                <section class="card">
                                     <h2>{i18n.t("dashboard-home-title")}</h2>
                                     <p>{i18n.t("dashboard-home-body")}</p>
                                     <a class="button" href="/mon-logement">{i18n.t("dashboard-home-link")}</a>

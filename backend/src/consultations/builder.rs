@@ -247,7 +247,9 @@ struct KindColumns {
 fn question_columns(q: &NewQuestion) -> KindColumns {
     let int = |v: u32| i32::try_from(v).ok();
     match &q.kind {
-        QuestionKind::MultipleChoice { min, max } => KindColumns { min: int(*min), max: int(*max), ..Default::default() },
+        QuestionKind::MultipleChoice { min, max } => {
+            KindColumns { min: int(*min), max: int(*max), ..Default::default() }
+        }
         QuestionKind::Scale { low, high } => {
             KindColumns { low: Some(low.clone()), high: Some(high.clone()), ..Default::default() }
         }

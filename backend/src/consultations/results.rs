@@ -5,89 +5,16 @@
 
 use super::Definition;
 use crate::entities::{ballot, ballot_answer, building, eligible_unit, participation, residence};
+pub use palier_domain::consultation::{
+    Detail, OptionResult, PublishedBallot, QuestionResult, RankingResult, Results, TurnoutLine,
+};
 use palier_domain::consultation::{QuestionKind, borda, percent, quorum_reached, scale_mean};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _,
     QuerySelect as _,
 };
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-
-/// The count of a consultation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Results {
-    pub ballots: u64,
-    /// Eligible units, frozen at opening.
-    pub eligible: u64,
-    pub participants: u64,
-    pub online: u64,
-    pub paper: u64,
-    pub turnout_percent: f64,
-    pub quorum_percent: Option<u32>,
-    pub quorum_reached: Option<bool>,
-    pub turnout: Vec<TurnoutLine>,
-    pub questions: Vec<QuestionResult>,
-}
-
-/// Turnout of one residence, or of one building.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TurnoutLine {
-    pub residence: String,
-    pub building: Option<String>,
-    pub eligible: u64,
-    pub participants: u64,
-    pub percent: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct QuestionResult {
-    pub id: i64,
-    pub prompt: String,
-    /// Ballots that answered this question.
-    pub answered: u64,
-    pub detail: Detail,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Detail {
-    /// Single or multiple choice: each option's count and share of the
-    /// ballots that answered.
-    Choice {
-        options: Vec<OptionResult>,
-        multiple: bool,
-    },
-    /// Ranking: Borda score and first choices, best first.
-    Ranking {
-        options: Vec<RankingResult>,
-    },
-    Scale {
-        low: String,
-        high: String,
-        distribution: Vec<u64>,
-        mean: Option<f64>,
-    },
-    Text {
-        samples: Vec<String>,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OptionResult {
-    pub id: i64,
-    pub label: String,
-    pub count: u64,
-    pub percent: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RankingResult {
-    pub id: i64,
-    pub label: String,
-    pub borda: u64,
-    pub first_choices: u64,
-    pub first_percent: f64,
-}
 
 /// How many text answers the results page shows (the ballot list has them all).
 pub const TEXT_SAMPLES: u64 = 20;
@@ -331,14 +258,6 @@ pub async fn compute<C: ConnectionTrait>(conn: &C, definition: &Definition) -> R
         turnout,
         questions,
     })
-}
-
-/// A ballot in the published list: its receipt and its answers as text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PublishedBallot {
-    pub receipt: String,
-    /// (question id, answer written out), in question order; `None` when left blank.
-    pub answers: Vec<(i64, Option<String>)>,
 }
 
 /// A page of the ballot list, by receipt, and the number of ballots.

@@ -119,15 +119,37 @@ pub async fn eligible_unit<C: ConnectionTrait>(
     eligible_unit::Entity::find_by_id((consultation_id, unit_id)).one(conn).await
 }
 
+/// Where to email the receipt of an online ballot.
+#[derive(Debug, Clone)]
+pub struct ReceiptMail<'a> {
+    pub to: palier_domain::Email,
+    pub locale: palier_domain::Locale,
+    pub links: &'a crate::links::Links,
+}
+
 /// Checks `raw` answers and casts the ballot for `unit`. Returns the receipt,
 /// shown once.
-#[tracing::instrument(skip_all, fields(consultation_id = definition.consultation.id))]
 pub async fn cast(
     db: &DatabaseConnection,
     definition: &Definition,
     unit: &eligible_unit::Model,
     channel: Channel,
     raw: &BTreeMap<i64, Vec<String>>,
+) -> Result<String, CastError> {
+    cast_with_receipt(db, definition, unit, channel, raw, None).await
+}
+
+/// Like [`cast`], and emails the receipt to the voter through the outbox, in
+/// the same transaction; the email is marked sensitive, so its text is
+/// erased from the database once sent.
+#[tracing::instrument(skip_all, fields(consultation_id = definition.consultation.id))]
+pub async fn cast_with_receipt(
+    db: &DatabaseConnection,
+    definition: &Definition,
+    unit: &eligible_unit::Model,
+    channel: Channel,
+    raw: &BTreeMap<i64, Vec<String>>,
+    mail: Option<ReceiptMail<'_>>,
 ) -> Result<String, CastError> {
     if !is_open(definition) {
         return Err(CastError::NotOpen);
@@ -200,6 +222,26 @@ pub async fn cast(
     }
     if !rows.is_empty() {
         ballot_answer::Entity::insert_many(rows).exec(&txn).await?;
+    }
+    if let Some(mail) = mail {
+        let message = crate::mail::templates::BallotReceipt {
+            title: definition.consultation.title.clone(),
+            receipt: receipt.clone(),
+            link: mail.links.recount(definition.consultation.id),
+        };
+        let content = crate::mail::templates::render(&message, mail.locale, &mail.links.layout())
+            .map_err(|error| anyhow::anyhow!("could not render the receipt email: {error}"))?;
+        crate::outbox::enqueue(
+            &txn,
+            crate::outbox::NewEmail {
+                idempotency_key: format!("receipt:{}", uuid::Uuid::new_v4()),
+                to: mail.to,
+                content,
+                headers: Vec::new(),
+                sensitive: true,
+            },
+        )
+        .await?;
     }
     if let Channel::Paper { staff_id } = channel {
         audit::record(

@@ -73,6 +73,10 @@ const SOURCES: &[(&str, &str)] = templates![
     "staff_invitation/fr.txt",
     "staff_invitation/en.html",
     "staff_invitation/en.txt",
+    "ballot_receipt/fr.html",
+    "ballot_receipt/fr.txt",
+    "ballot_receipt/en.html",
+    "ballot_receipt/en.txt",
 ];
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
@@ -198,6 +202,19 @@ impl EmailTemplate for StaffInvitation {
     const NAME: &'static str = "staff_invitation";
 }
 
+/// The receipt of a ballot, sent to the voter (erased from the outbox once sent).
+#[derive(Debug, Clone, Serialize)]
+pub struct BallotReceipt {
+    pub title: String,
+    pub receipt: String,
+    /// Where the ballot list will be published.
+    pub link: String,
+}
+
+impl EmailTemplate for BallotReceipt {
+    const NAME: &'static str = "ballot_receipt";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +285,10 @@ mod tests {
                 days: 7,
             },
             &link,
+        );
+        check(
+            &BallotReceipt { title: "Halls".into(), receipt: "K7QM-9TXR-2HWP".into(), link: link.clone() },
+            "K7QM-9TXR-2HWP",
         );
         let fr = render(&VerifyEmail { name: "Jeanne".into(), link }, Locale::Fr, &LAYOUT).unwrap();
         assert_eq!(fr.subject, "Palier : confirmez votre adresse email");

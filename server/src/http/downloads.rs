@@ -111,3 +111,57 @@ pub async fn letters(
         }
     }
 }
+
+/// `GET /consultations/{id}/resultats.csv` and `…/bulletins.csv`: the
+/// results and the anonymous ballot list, for the organisation's staff,
+/// once results may be seen.
+pub async fn consultation_csv(
+    State(state): State<AppState>,
+    Path((id, file)): Path<(i64, String)>,
+    session: Option<Extension<CurrentSession>>,
+) -> Response {
+    use palier_backend::consultations::{definition, lifecycle, results};
+    use palier_backend::policy::Permission;
+    let Some(Extension(session)) = session else { return StatusCode::UNAUTHORIZED.into_response() };
+    if lifecycle::advance(&state.db, id).await.is_err() {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    let definition = match definition(&state.db, id).await {
+        Ok(Some(definition)) => definition,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(%error, "could not load a consultation");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    if !session.actor.can(Permission::ViewBackOffice, definition.organisation_scope()) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    if !definition.results_visible(chrono::Utc::now()) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let csv = match file.as_str() {
+        "resultats.csv" => results::compute(&state.db, &definition).await.map(|r| results::results_csv(&r)),
+        "bulletins.csv" if definition.status().is_over() => {
+            results::all_ballots(&state.db, &definition).await.map(|b| results::ballots_csv(&definition, &b))
+        }
+        "bulletins.csv" => return StatusCode::FORBIDDEN.into_response(),
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    match csv {
+        Ok(csv) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"consultation-{id}-{file}\"")),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+            ],
+            // A byte-order mark so spreadsheet programs read the accents right.
+            format!("\u{feff}{csv}"),
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "could not build a CSV export");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

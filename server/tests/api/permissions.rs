@@ -22,6 +22,25 @@ use Role::*;
 
 const REGISTRY_1: Access = Access::Only(&[Staff1, Admin1, Platform]);
 const ADMIN_1: Access = Access::Only(&[Admin1, Platform]);
+/// Those who see the consultation open for residence A: its tenants and organisation 1's staff.
+const AUDIENCE_A: Access = Access::Only(&[TenantA, Staff1, Admin1, Platform]);
+/// The open consultation's only question (its id is 3 in every world: the draft's two come first).
+const ANSWER_FIELD: &str = "answers[q3][]";
+
+fn settings_fields(mut fields: Vec<(&'static str, String)>) -> Vec<(&'static str, String)> {
+    fields.extend([
+        ("title", "Nouvelle consultation".to_owned()),
+        ("summary", String::new()),
+        ("body", String::new()),
+        ("scope", "organisation".to_owned()),
+        ("unit", "household".to_owned()),
+        ("opens_at", "2099-01-01T10:00".to_owned()),
+        ("closes_at", "2099-01-08T10:00".to_owned()),
+        ("visibility", "after_close".to_owned()),
+        ("quorum", String::new()),
+    ]);
+    fields
+}
 
 struct Case {
     path: &'static str,
@@ -252,6 +271,125 @@ fn cases() -> Vec<Case> {
             fields: |w| vec![("organisation_id", w.org1.to_string()), ("page", "0".into())],
         },
         Case { path: "/api/platform/organisations", access: Access::Only(&[Platform]), fields: none },
+        Case { path: "/api/consultations/mine", access: Access::SignedIn, fields: none },
+        Case {
+            path: "/api/consultations/get",
+            access: AUDIENCE_A,
+            fields: |w| vec![("id", w.open_consultation.to_string())],
+        },
+        Case {
+            path: "/api/consultations/review",
+            access: AUDIENCE_A,
+            fields: |w| vec![("consultation_id", w.open_consultation.to_string())],
+        },
+        Case {
+            path: "/api/consultations/take_receipt",
+            access: Access::SignedIn,
+            fields: |w| vec![("consultation_id", w.open_consultation.to_string())],
+        },
+        Case {
+            path: "/api/consultations/results",
+            access: AUDIENCE_A,
+            fields: |w| vec![("id", w.open_consultation.to_string())],
+        },
+        Case {
+            path: "/api/consultations/ballots",
+            access: Access::Only(&[TenantA, TenantB, Staff1, Admin1, Platform]),
+            fields: |w| vec![("id", w.closed_consultation.to_string()), ("page", "0".into())],
+        },
+        Case {
+            path: "/api/consultations/admin_list",
+            access: REGISTRY_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string())],
+        },
+        Case {
+            path: "/api/consultations/places",
+            access: REGISTRY_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string())],
+        },
+        Case {
+            path: "/api/consultations/admin_get",
+            access: REGISTRY_1,
+            fields: |w| vec![("id", w.open_consultation.to_string())],
+        },
+        Case {
+            path: "/api/consultations/create",
+            access: REGISTRY_1,
+            fields: |w| settings_fields(vec![("organisation_id", w.org1.to_string())]),
+        },
+        Case {
+            path: "/api/consultations/update",
+            access: REGISTRY_1,
+            fields: |w| settings_fields(vec![("id", w.draft.to_string())]),
+        },
+        Case {
+            path: "/api/consultations/transition",
+            access: REGISTRY_1,
+            fields: |w| vec![("id", w.draft.to_string()), ("action", "schedule".into())],
+        },
+        Case {
+            path: "/api/consultations/extend",
+            access: REGISTRY_1,
+            fields: |w| vec![("id", w.open_consultation.to_string()), ("closes_at", "2099-01-01T12:00".into())],
+        },
+        Case {
+            path: "/api/consultations/publish",
+            access: REGISTRY_1,
+            fields: |w| {
+                vec![
+                    ("id", w.closed_consultation.to_string()),
+                    ("response", "Merci".into()),
+                    ("decision", "adopted".into()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/consultations/add_question",
+            access: REGISTRY_1,
+            fields: |w| {
+                vec![
+                    ("consultation_id", w.draft.to_string()),
+                    ("kind", "single".into()),
+                    ("prompt", "Q ?".into()),
+                    ("options", "a\nb".into()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/consultations/update_question",
+            access: REGISTRY_1,
+            fields: |w| {
+                vec![
+                    ("question_id", w.draft_question.to_string()),
+                    ("kind", "single".into()),
+                    ("prompt", "Q ?".into()),
+                    ("options", "a\nb".into()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/consultations/question_action",
+            access: REGISTRY_1,
+            fields: |w| vec![("question_id", w.draft_question.to_string()), ("action", "down".into())],
+        },
+        Case {
+            path: "/api/consultations/cast_ballot",
+            access: AUDIENCE_A,
+            fields: |w| {
+                vec![("consultation_id", w.open_consultation.to_string()), (ANSWER_FIELD, w.open_option.to_string())]
+            },
+        },
+        Case {
+            path: "/api/consultations/record_paper_ballot",
+            access: REGISTRY_1,
+            fields: |w| {
+                vec![
+                    ("consultation_id", w.open_consultation.to_string()),
+                    ("unit_id", w.household_a2.to_string()),
+                    (ANSWER_FIELD, w.open_option.to_string()),
+                ]
+            },
+        },
         Case {
             path: "/api/platform/create_organisation",
             access: Access::Only(&[Platform]),

@@ -62,6 +62,13 @@ pub struct World {
     pub invitation_token: String,
     /// A pending invitation to organisation 1.
     pub invitation_id: i64,
+    /// Consultations of organisation 1: a draft, one open for residence A, one closed for everyone.
+    pub draft: i64,
+    pub draft_question: i64,
+    pub open_consultation: i64,
+    pub open_question: i64,
+    pub open_option: i64,
+    pub closed_consultation: i64,
     clients: Vec<(Role, reqwest::Client)>,
 }
 
@@ -141,6 +148,55 @@ impl World {
         .unwrap();
         let invitation_id = palier_backend::team::pending_invitations(db, org1).await.unwrap()[0].id;
 
+        use palier_backend::consultations::builder::{self, NewQuestion, Settings};
+        use palier_backend::consultations::{Audience, Visibility, VotingUnit};
+        use palier_domain::consultation::QuestionKind;
+        let settings = |audience: Audience| Settings {
+            title: "Consultation".into(),
+            summary: String::new(),
+            body: String::new(),
+            audience,
+            unit: VotingUnit::Household,
+            opens_at: chrono::Utc::now() - chrono::Duration::hours(1),
+            closes_at: chrono::Utc::now() + chrono::Duration::days(3),
+            visibility: Visibility::Live,
+            quorum_percent: None,
+        };
+        let yes_no = NewQuestion {
+            kind: QuestionKind::SingleChoice,
+            prompt: "Oui ou non ?".into(),
+            required: true,
+            options: vec!["Oui".into(), "Non".into()],
+        };
+        let draft = builder::create(db, staff1, org1, settings(Audience::Organisation)).await.unwrap().id;
+        let draft_question = builder::add_question(db, draft, yes_no.clone()).await.unwrap();
+        builder::add_question(db, draft, yes_no.clone()).await.unwrap();
+        let open_consultation =
+            builder::create(db, staff1, org1, settings(Audience::Residences(vec![residence_a]))).await.unwrap().id;
+        let open_question = builder::add_question(db, open_consultation, yes_no.clone()).await.unwrap();
+        builder::schedule(db, staff1, open_consultation).await.unwrap();
+        let open_option =
+            palier_backend::consultations::definition(db, open_consultation).await.unwrap().unwrap().questions[0]
+                .options[0]
+                .0;
+        let closed_consultation = builder::create(db, staff1, org1, settings(Audience::Organisation)).await.unwrap().id;
+        builder::add_question(db, closed_consultation, yes_no).await.unwrap();
+        builder::schedule(db, staff1, closed_consultation).await.unwrap();
+        {
+            use palier_backend::entities::consultation;
+            use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _};
+            consultation::Entity::update_many()
+                .col_expr(
+                    consultation::Column::ClosesAt,
+                    sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
+                )
+                .filter(consultation::Column::Id.eq(closed_consultation))
+                .exec(db)
+                .await
+                .unwrap();
+            palier_backend::consultations::lifecycle::advance(db, closed_consultation).await.unwrap();
+        }
+
         let mut clients = vec![(Role::Anonymous, TestApp::new_client())];
         for (role, user_id) in [
             (Role::TenantA, tenant_a),
@@ -180,6 +236,12 @@ impl World {
             platform,
             invitation_token,
             invitation_id,
+            draft,
+            draft_question,
+            open_consultation,
+            open_question,
+            open_option,
+            closed_consultation,
             clients,
         }
     }
