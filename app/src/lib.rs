@@ -74,7 +74,6 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::new(current_locale());
     provide_context(i18n);
     let info = Resource::new_blocking(|| (), |()| get_shell_info());
-    provide_context(info);
     // Browser tests wait for this attribute before they click.
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));

@@ -5,6 +5,7 @@ pub mod downloads;
 pub mod health;
 pub mod security;
 pub mod session;
+pub mod stall;
 
 use crate::config::Config;
 use axum::Router;
@@ -49,7 +50,6 @@ pub fn router(state: AppState, config: &Config) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
-        .layer(axum::middleware::from_fn(ballot::review_posted_ballot))
         .layer(axum::middleware::from_fn(session::server_fn_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::resolve))
         .route("/healthz", get(health::healthz))
@@ -59,7 +59,16 @@ pub fn router(state: AppState, config: &Config) -> Router {
                 .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
                 .service(pkg),
         )
-        .layer(axum::middleware::from_fn_with_state(state.settings.clone(), security::check_origin));
+        .layer(axum::middleware::from_fn_with_state(state.settings.clone(), security::check_origin))
+        .with_state(state);
+    // Before routing, which would refuse a POST to a page: a ballot posted
+    // for review is rendered like a GET of the review page.
+    let router = Router::new().fallback_service(
+        ServiceBuilder::new()
+            .layer(axum::middleware::from_fn(ballot::review_posted_ballot))
+            .layer(stall::RetryStalledRenders)
+            .service(router),
+    );
     security::with_headers(router, config.secure_cookies())
         .layer(CompressionLayer::new().br(true).gzip(true).quality(CompressionLevel::Precise(4)))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
@@ -71,7 +80,6 @@ pub fn router(state: AppState, config: &Config) -> Router {
             tracing::info_span!("request", request_id = %id, method = %request.method(), path = %request.uri().path())
         }))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
-        .with_state(state)
 }
 
 /// Context every page render and server function gets: the request's

@@ -10,7 +10,8 @@ use leptos_router::hooks::use_location;
 use palier_domain::Locale;
 
 /// Wraps every page. The frame's data (`info`) loads in the header's own
-/// suspense, so the routes render at once.
+/// suspense, so the routes render at once. Pages needing the same data load
+/// their own copy rather than read `info` in another suspense.
 #[component]
 pub fn Layout(info: Resource<Result<ShellInfo, AppError>>, children: Children) -> impl IntoView {
     let i18n = use_i18n();
@@ -18,25 +19,21 @@ pub fn Layout(info: Resource<Result<ShellInfo, AppError>>, children: Children) -
         <a class="skip-link" href="#main">{i18n.t("skip-to-content")}</a>
         <header class="site-header">
             <div class="site-header__inner">
-                <a class="brand" href="/">
-                    <span class="brand__name">{i18n.t("site-name")}</span>
-                    <Suspense>
-                        {move || Suspend::new(async move {
-                            info.await
-                                .ok()
-                                .and_then(|info| info.organisation)
-                                .map(|name| view! { <span class="brand__org">{name}</span> })
-                        })}
-                    </Suspense>
-                </a>
-                <nav class="site-nav" aria-label=i18n.t("nav-main")>
-                    <Suspense>
-                        {move || Suspend::new(async move {
-                            let user = info.await.ok().and_then(|info| info.user);
-                            view! { <NavLinks user/> }
-                        })}
-                    </Suspense>
-                </nav>
+                // One suspense reads the frame's data: a resource read in two
+                // suspenses can leave a server render hanging (leptos#4851).
+                <Suspense fallback=move || view! { <Brand organisation=None/> }>
+                    {move || Suspend::new(async move {
+                        let info = info.await.ok();
+                        let organisation = info.as_ref().and_then(|info| info.organisation.clone());
+                        let user = info.and_then(|info| info.user);
+                        view! {
+                            <Brand organisation/>
+                            <nav class="site-nav" aria-label=i18n.t("nav-main")>
+                                <NavLinks user/>
+                            </nav>
+                        }
+                    })}
+                </Suspense>
                 <LanguageSwitch current=i18n.locale/>
             </div>
         </header>
@@ -58,6 +55,18 @@ pub fn Layout(info: Resource<Result<ShellInfo, AppError>>, children: Children) -
                 </nav>
             </div>
         </footer>
+    }
+}
+
+/// The site's name, and the landlord's for its staff and tenants.
+#[component]
+fn Brand(organisation: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="brand" href="/">
+            <span class="brand__name">{i18n.t("site-name")}</span>
+            {organisation.map(|name| view! { <span class="brand__org">{name}</span> })}
+        </a>
     }
 }
 

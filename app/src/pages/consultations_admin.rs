@@ -542,6 +542,7 @@ pub fn PreviewPage() -> impl IntoView {
                         <p class="notice notice--warning">{i18n.t("preview-notice")}</p>
                         <h1>{i18n.t_with("ballot-title", &[("title", c.title.clone().into())])}</h1>
                         <p class="lead">{c.summary.clone()}</p>
+                        <div class="prose markdown" inner_html=c.body_html.clone()></div>
                         <form class="form ballot" aria-label=i18n.t("consultation-preview")>
                             <BallotQuestions questions=c.questions.clone() feedback=Feedback::none() disabled=true/>
                         </form>

@@ -1,7 +1,6 @@
 //! `/accueil`: where a signed-in person lands.
 
-use crate::api::shell::ShellInfo;
-use crate::error::AppError;
+use crate::api::shell::get_shell_info;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,7 +8,8 @@ use leptos_meta::Title;
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let i18n = use_i18n();
-    let info = expect_context::<Resource<Result<ShellInfo, AppError>>>();
+    // Its own copy of the frame's data: see `Layout`.
+    let info = Resource::new(|| (), |()| get_shell_info());
     view! {
         <Title text=i18n.t("dashboard-title")/>
         <div class="page">

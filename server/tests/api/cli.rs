@@ -43,7 +43,7 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn seed_demo_prints_working_credentials_once() {
     let palier = Palier::new().await;
     let output = palier.run(&["seed-demo", "--json"], &[]);
@@ -68,7 +68,7 @@ async fn seed_demo_prints_working_credentials_once() {
     assert!(stderr(&again).contains("already exists"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_admin_reads_the_password_from_the_environment_and_checks_input() {
     let palier = Palier::new().await;
     let output = palier.run(
@@ -86,7 +86,7 @@ async fn create_admin_reads_the_password_from_the_environment_and_checks_input()
     assert!(stderr(&output).contains("password"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_settings_stop_palier_with_their_name() {
     let palier = Palier::new().await;
     let output = palier.run(&["migrate"], &[("PALIER_ADDR", "partout")]);
@@ -96,7 +96,7 @@ async fn bad_settings_stop_palier_with_their_name() {
     assert!(output.status.success(), "{}", stderr(&output));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn households_are_imported_and_letters_printed_from_the_terminal() {
     let palier = Palier::new().await;
     assert!(palier.run(&["seed-demo"], &[]).status.success());

@@ -1,6 +1,6 @@
 use crate::helpers::spawn_app;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_reports_a_usable_database() {
     let app = spawn_app().await;
     let page = app.get("/healthz").await;
@@ -12,7 +12,7 @@ async fn healthz_reports_a_usable_database() {
     assert_eq!(page.header("cache-control"), Some("no-store"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_answers_503_when_the_database_is_gone() {
     let app = spawn_app().await;
     app.db.clone().close().await.unwrap();

@@ -192,6 +192,19 @@ impl TestApp {
         }
     }
 
+    /// The email to `to` with this subject, once it has been sent.
+    pub async fn email_with_subject(&self, to: &str, subject: &str) -> palier_backend::mail::OutgoingEmail {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            if let Some(email) = self.mailbox.messages().into_iter().rev().find(|m| m.to == to && m.subject == subject)
+            {
+                return email;
+            }
+            assert!(std::time::Instant::now() < deadline, "no email to {to} about {subject}");
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+    }
+
     /// The last email sent to `to`.
     pub async fn last_email_to(&self, to: &str) -> palier_backend::mail::OutgoingEmail {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
@@ -211,6 +224,15 @@ pub fn link_in(text: &str, path: &str) -> String {
     text[start..].split(|c: char| c.is_whitespace() || c == '"' || c == '<').next().unwrap().to_owned()
 }
 
+/// The form error codes carried back in a redirect (as the page would show them).
+pub fn error_of(page: &Page) -> String {
+    use base64::Engine as _;
+    let location = page.header("location").unwrap_or_default();
+    let err = location.split("__err=").nth(1).unwrap_or_default().split('&').next().unwrap_or_default();
+    let err = err.replace("%3D", "=");
+    String::from_utf8(base64::engine::general_purpose::URL_SAFE.decode(err).unwrap_or_default()).unwrap_or_default()
+}
+
 /// The `Set-Cookie` header for cookie `name`, if the response has one.
 pub fn set_cookie<'a>(page: &'a Page, name: &str) -> Option<&'a str> {
     page.headers
@@ -222,6 +244,9 @@ pub fn set_cookie<'a>(page: &'a Page, name: &str) -> Option<&'a str> {
 
 async fn read(response: reqwest::Response) -> Page {
     let status = response.status().as_u16();
+    if status == 408 {
+        eprintln!("SLOW {} {}", response.url(), status);
+    }
     let headers = response.headers().clone();
     let body = response.text().await.unwrap_or_default();
     Page { status, headers, body }

@@ -7,6 +7,7 @@ mod helpers;
 
 mod accounts;
 mod cli;
+mod consultations;
 mod health;
 mod pages;
 mod permissions;

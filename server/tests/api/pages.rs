@@ -1,6 +1,6 @@
 use crate::helpers::spawn_app;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_home_page_is_french_by_default() {
     let app = spawn_app().await;
     let page = app.get("/").await;
@@ -18,7 +18,7 @@ async fn the_home_page_is_french_by_default() {
     assert!(page.body.contains("/pkg/palier.js"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_browser_language_is_honoured() {
     let app = spawn_app().await;
     let page = app.get_with("/", &[("accept-language", "en-GB,en;q=0.9,fr;q=0.5")]).await;
@@ -26,7 +26,7 @@ async fn the_browser_language_is_honoured() {
     assert!(page.body.contains("Palier: your voice counts in your residence"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_language_switch_works_without_javascript_and_is_remembered() {
     let app = spawn_app().await;
     let page = app.post_form("/api/set_locale", &[("locale", "en"), ("redirect_to", "/accessibilite")]).await;
@@ -47,7 +47,7 @@ async fn the_language_switch_works_without_javascript_and_is_remembered() {
     assert!(app.get("/").await.body.contains("<html lang=\"fr\""));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_language_switch_refuses_open_redirects_and_bad_input() {
     let app = spawn_app().await;
     let page = app.post_form("/api/set_locale", &[("locale", "en"), ("redirect_to", "https://evil.example/")]).await;
@@ -62,7 +62,7 @@ async fn the_language_switch_refuses_open_redirects_and_bad_input() {
     assert!(page.status < 500, "missing input gave {}", page.status);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn information_pages_exist_in_both_languages() {
     let app = spawn_app().await;
     for (path, fr, en) in [
@@ -77,7 +77,7 @@ async fn information_pages_exist_in_both_languages() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_pages_get_a_localised_404() {
     let app = spawn_app().await;
     let page = app.get("/nulle-part").await;
@@ -89,7 +89,7 @@ async fn unknown_pages_get_a_localised_404() {
     assert!(page.body.contains("Page not found"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_header_names_the_organisation_of_a_single_landlord_instance() {
     let app = spawn_app().await;
     assert!(!app.get("/").await.body.contains("brand__org"));

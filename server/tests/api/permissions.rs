@@ -465,7 +465,7 @@ fn serde_urlencoded(pairs: &[(&str, &str)]) -> String {
         .join("&")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_allows_exactly_the_roles_it_should() {
     let methods: std::collections::HashMap<String, String> = registered().into_iter().collect();
     let mut failures = Vec::new();
@@ -515,7 +515,7 @@ fn multipart(organisation_id: i64, csv: &str) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={boundary}"), body.into_bytes())
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_the_organisations_staff_import_households() {
     let csv = "residence;logement;bail\nRésidence A;Logement Z;Z-1\n";
     for role in ROLES {
@@ -539,7 +539,7 @@ async fn only_the_organisations_staff_import_households() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn downloads_follow_the_same_policy() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
@@ -573,7 +573,7 @@ async fn downloads_follow_the_same_policy() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_of_other_organisations_are_not_found() {
     let app = spawn_app().await;
     let world = World::build(&app).await;

@@ -1,7 +1,7 @@
 //! The housing registry over HTTP: staff build it, import it, print letters;
 //! tenants join with a code; everything staff do is in the audit log.
 
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, error_of, spawn_app};
 use crate::world::{Role, World};
 use palier_backend::entities::{audit_log, household, occupancy};
 use sea_orm::{ColumnTrait as _, EntityTrait as _, PaginatorTrait as _, QueryFilter as _};
@@ -10,16 +10,7 @@ async fn post(app: &TestApp, client: &reqwest::Client, path: &str, fields: &[(&s
     app.post_form_as(client, path, fields).await
 }
 
-/// The form error codes carried back in a redirect (as the page would show them).
-fn error_of(page: &crate::helpers::Page) -> String {
-    use base64::Engine as _;
-    let location = page.header("location").unwrap_or_default();
-    let err = location.split("__err=").nth(1).unwrap_or_default().split('&').next().unwrap_or_default();
-    let err = err.replace("%3D", "=");
-    String::from_utf8(base64::engine::general_purpose::URL_SAFE.decode(err).unwrap_or_default()).unwrap_or_default()
-}
-
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_build_a_residence_with_buildings_and_households() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
@@ -149,7 +140,7 @@ async fn upload(app: &TestApp, client: &reqwest::Client, organisation_id: i64, c
     crate::helpers::Page { status, headers, body: response.text().await.unwrap() }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn households_are_imported_all_or_nothing_and_idempotently() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
@@ -206,7 +197,7 @@ fn codes_in(html: &str) -> Vec<String> {
     html.split("<p class=\"code\">").skip(1).filter_map(|rest| rest.split('<').next()).map(str::to_owned).collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn letters_issue_new_codes_that_tenants_use_to_join() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
@@ -267,7 +258,7 @@ async fn letters_issue_new_codes_that_tenants_use_to_join() {
     assert_eq!(issued, 2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_codes_are_limited_and_full_households_refused() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
@@ -307,7 +298,7 @@ async fn wrong_codes_are_limited_and_full_households_refused() {
     assert!(error_of(&page).contains("error-household-full"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_see_who_joined_and_remove_those_who_moved_out() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
@@ -339,7 +330,7 @@ async fn staff_see_who_joined_and_remove_those_who_moved_out() {
     assert_eq!(logged.actor_user_id, Some(world.staff1));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn admins_invite_colleagues_who_join_the_team() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
@@ -408,7 +399,7 @@ async fn admins_invite_colleagues_who_join_the_team() {
     assert!(!log.body.contains("karim@example.org"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_data_export_lists_the_homes() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
@@ -418,7 +409,7 @@ async fn the_data_export_lists_the_homes() {
     assert_eq!(data["households"][0]["unit"], "Logement A1");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn platform_admins_create_organisations() {
     let app = spawn_app().await;
     let world = World::build(&app).await;

@@ -66,10 +66,10 @@ pub struct World {
     pub draft: i64,
     pub draft_question: i64,
     pub open_consultation: i64,
-    pub open_question: i64,
     pub open_option: i64,
     pub closed_consultation: i64,
     clients: Vec<(Role, reqwest::Client)>,
+    tokens: Vec<(Role, String)>,
 }
 
 impl World {
@@ -173,7 +173,7 @@ impl World {
         builder::add_question(db, draft, yes_no.clone()).await.unwrap();
         let open_consultation =
             builder::create(db, staff1, org1, settings(Audience::Residences(vec![residence_a]))).await.unwrap().id;
-        let open_question = builder::add_question(db, open_consultation, yes_no.clone()).await.unwrap();
+        builder::add_question(db, open_consultation, yes_no.clone()).await.unwrap();
         builder::schedule(db, staff1, open_consultation).await.unwrap();
         let open_option =
             palier_backend::consultations::definition(db, open_consultation).await.unwrap().unwrap().questions[0]
@@ -182,22 +182,10 @@ impl World {
         let closed_consultation = builder::create(db, staff1, org1, settings(Audience::Organisation)).await.unwrap().id;
         builder::add_question(db, closed_consultation, yes_no).await.unwrap();
         builder::schedule(db, staff1, closed_consultation).await.unwrap();
-        {
-            use palier_backend::entities::consultation;
-            use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _};
-            consultation::Entity::update_many()
-                .col_expr(
-                    consultation::Column::ClosesAt,
-                    sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
-                )
-                .filter(consultation::Column::Id.eq(closed_consultation))
-                .exec(db)
-                .await
-                .unwrap();
-            palier_backend::consultations::lifecycle::advance(db, closed_consultation).await.unwrap();
-        }
+        close_now(db, closed_consultation).await;
 
         let mut clients = vec![(Role::Anonymous, TestApp::new_client())];
+        let mut tokens = Vec::new();
         for (role, user_id) in [
             (Role::TenantA, tenant_a),
             (Role::TenantB, tenant_b),
@@ -215,6 +203,7 @@ impl World {
                 .build()
                 .unwrap();
             clients.push((role, client));
+            tokens.push((role, session.token));
         }
         World {
             org1,
@@ -239,14 +228,39 @@ impl World {
             draft,
             draft_question,
             open_consultation,
-            open_question,
             open_option,
             closed_consultation,
             clients,
+            tokens,
         }
     }
 
     pub fn client(&self, role: Role) -> &reqwest::Client {
         &self.clients.iter().find(|(r, _)| *r == role).unwrap().1
     }
+
+    /// A new client signed in as `role` that, like a browser, keeps the
+    /// cookies the server sets (the shared clients send a fixed cookie).
+    pub fn browser(&self, app: &TestApp, role: Role) -> reqwest::Client {
+        let token = &self.tokens.iter().find(|(r, _)| *r == role).unwrap().1;
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        jar.add_cookie_str(&format!("palier_session={token}; Path=/"), &app.address.parse().unwrap());
+        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_provider(jar).build().unwrap()
+    }
+}
+
+/// Moves a consultation's closing time just past and lets the clock close it.
+pub async fn close_now(db: &palier_backend::DatabaseConnection, id: i64) {
+    use palier_backend::entities::consultation;
+    use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _};
+    consultation::Entity::update_many()
+        .col_expr(
+            consultation::Column::ClosesAt,
+            sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
+        )
+        .filter(consultation::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .unwrap();
+    palier_backend::consultations::lifecycle::advance(db, id).await.unwrap();
 }

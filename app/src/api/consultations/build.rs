@@ -101,6 +101,8 @@ pub struct ConsultationAdmin {
     pub title: String,
     pub summary: String,
     pub body: String,
+    /// The body as tenants see it (sanitised HTML), for the preview.
+    pub body_html: String,
     pub scope: String,
     pub residences: Vec<i64>,
     pub buildings: Vec<i64>,
@@ -166,6 +168,7 @@ pub async fn get_consultation_admin(id: i64) -> Result<ConsultationAdmin, AppErr
         title: row.title.clone(),
         summary: row.summary.clone(),
         body: row.body.clone(),
+        body_html: palier_backend::markdown::to_safe_html(&row.body),
         scope: row.scope_kind.clone(),
         residences,
         buildings,
