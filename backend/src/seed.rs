@@ -11,6 +11,8 @@ use palier_domain::{DisplayName, Email, Locale, Password};
 use sea_orm::{ColumnTrait as _, DatabaseConnection, EntityTrait as _, QueryFilter as _, TransactionTrait as _};
 use serde::Serialize;
 
+mod demo_consultations;
+
 /// The demo organisation's slug; seeding twice is refused.
 pub const DEMO_SLUG: &str = "habitat-exemple";
 /// The neighbouring demo organisation's slug.
@@ -26,6 +28,16 @@ pub struct SeedReport {
     pub households: Vec<DemoHousehold>,
     /// Every residence created, with its organisation (including the neighbour's).
     pub residences: Vec<DemoResidence>,
+    /// The demo consultations of the first residence.
+    pub consultations: Vec<DemoConsultation>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoConsultation {
+    pub id: i64,
+    pub title: String,
+    /// `open` or `published`.
+    pub status: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -213,6 +225,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, SeedError>
     }
 
     let mut accounts = Vec::new();
+    let mut staff_id = None;
     for (person, (plain, hash)) in PEOPLE.iter().zip(credentials) {
         let email =
             Email::parse(&format!("{}@{DEMO_DOMAIN}", person.local)).map_err(|e| anyhow::anyhow!("demo email: {e}"))?;
@@ -231,6 +244,10 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, SeedError>
         let mut residence = None;
         let mut unit = None;
         match person.role {
+            "staff" if staff_id.is_none() => {
+                staff_id = Some(user.id);
+                accounts::set_membership(&txn, user.id, org.id, OrgRole::Staff).await.context("demo membership")?;
+            }
             "org_admin" => {
                 accounts::set_membership(&txn, user.id, org.id, OrgRole::Admin).await.context("demo membership")?;
             }
@@ -319,5 +336,18 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, SeedError>
     });
 
     txn.commit().await.context("could not commit the demo data")?;
-    Ok(SeedReport { organisation: org.name, accounts, households, residences })
+
+    let staff = staff_id.context("the demo has a staff member")?;
+    let first = residence_ids.first().map(|(_, id)| *id).context("the demo has a residence")?;
+    // Homes of the first residence without a demo tenant, so the demo
+    // tenants still have their own vote to cast.
+    let tenant_homes: Vec<(usize, usize)> = PEOPLE.iter().filter_map(|p| p.home).collect();
+    let voters: Vec<i64> = homes[0]
+        .iter()
+        .enumerate()
+        .filter(|(unit, _)| !tenant_homes.contains(&(0, *unit)))
+        .map(|(_, (household, _))| *household)
+        .collect();
+    let consultations = demo_consultations::seed(db, org.id, staff, first, &voters).await?;
+    Ok(SeedReport { organisation: org.name, accounts, households, residences, consultations })
 }

@@ -13,6 +13,31 @@ pub fn id_param(name: &'static str) -> Memo<Option<i64>> {
     Memo::new(move |_| params.with(|p| p.get(name).and_then(|v| v.parse().ok())))
 }
 
+/// A resource loading `load(id)` for the route's numeric parameter `id`;
+/// a parameter that is not a number is a page that does not exist.
+pub fn by_id<T, Fut>(
+    id: Memo<Option<i64>>,
+    load: impl Fn(i64) -> Fut + Send + Sync + 'static,
+) -> Resource<Result<T, AppError>>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    let load = std::sync::Arc::new(load);
+    Resource::new(
+        move || id.get(),
+        move |id| {
+            let load = load.clone();
+            async move {
+                match id {
+                    Some(id) => load(id).await,
+                    None => Err(AppError::NotFound),
+                }
+            }
+        },
+    )
+}
+
 /// The `page` query parameter, counted from 1 in the address, from 0 here.
 pub fn page_param() -> Memo<u64> {
     let query = use_query_map();

@@ -10,7 +10,7 @@ use crate::api::consultations::view::{
 use crate::components::ballot::BallotQuestions;
 use crate::components::charts::{Bar, BarChart};
 use crate::components::form::{ErrorSummary, Feedback, error_text};
-use crate::components::page::{PageError, Pager, id_param, page_param};
+use crate::components::page::{PageError, Pager, by_id, id_param, page_param};
 use crate::error::AppError;
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
@@ -77,15 +77,7 @@ pub fn ConsultationsPage() -> impl IntoView {
 }
 
 fn load(id: Memo<Option<i64>>) -> Resource<Result<Page, AppError>> {
-    Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => get_consultation(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    )
+    by_id(id, get_consultation)
 }
 
 /// The rules of a consultation, written out.
@@ -240,15 +232,7 @@ pub fn ReviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = id_param("id");
     let page = load(id);
-    let review = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => get_review(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let review = by_id(id, get_review);
     let cast = ServerAction::<CastBallot>::new();
     view! {
         <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
@@ -315,15 +299,7 @@ pub fn ReviewPage() -> impl IntoView {
 pub fn ReceiptPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = id_param("id");
-    let receipt = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => take_receipt(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let receipt = by_id(id, take_receipt);
     view! {
         <Title text=i18n.t("receipt-title")/>
         <div class="page page--narrow">
@@ -495,15 +471,7 @@ pub fn ResultsPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = id_param("id");
     let page = load(id);
-    let results = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => get_results(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let results = by_id(id, get_results);
     view! {
         <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
             {move || Suspend::new(async move {

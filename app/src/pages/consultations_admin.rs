@@ -11,8 +11,7 @@ use crate::api::consultations::build::{
 use crate::api::consultations::questions::{AddQuestion, QuestionAction, UpdateQuestion};
 use crate::components::ballot::BallotQuestions;
 use crate::components::form::{ErrorSummary, Feedback, Field, OkNotice};
-use crate::components::page::{PageError, id_param};
-use crate::error::AppError;
+use crate::components::page::{PageError, by_id, id_param};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -22,15 +21,7 @@ use leptos_meta::Title;
 pub fn ConsultationsAdminPage() -> impl IntoView {
     let i18n = use_i18n();
     let organisation = id_param("org");
-    let list = Resource::new(
-        move || organisation.get(),
-        |org| async move {
-            match org {
-                Some(org) => list_consultations(org).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let list = by_id(organisation, list_consultations);
     view! {
         <Title text=i18n.t("consultations-admin-title")/>
         <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
@@ -196,15 +187,7 @@ fn SettingsFields(
 pub fn NewConsultationPage() -> impl IntoView {
     let i18n = use_i18n();
     let organisation = id_param("org");
-    let places = Resource::new(
-        move || organisation.get(),
-        |org| async move {
-            match org {
-                Some(org) => get_places(org).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let places = by_id(organisation, get_places);
     let create = ServerAction::<CreateConsultation>::new();
     view! {
         <Title text=i18n.t("consultation-new")/>
@@ -292,15 +275,7 @@ fn QuestionFieldsForm(feedback: Feedback, #[prop(optional)] current: Option<Ques
 pub fn ConsultationAdminPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = id_param("id");
-    let data = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => get_consultation_admin(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let data = by_id(id, get_consultation_admin);
     let update = ServerAction::<UpdateConsultation>::new();
     let add = ServerAction::<AddQuestion>::new();
     let edit = ServerAction::<UpdateQuestion>::new();
@@ -520,15 +495,7 @@ pub fn ConsultationAdminPage() -> impl IntoView {
 pub fn PreviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = id_param("id");
-    let data = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => get_consultation_admin(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let data = by_id(id, get_consultation_admin);
     view! {
         <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
             {move || Suspend::new(async move {

@@ -56,3 +56,41 @@ async fn seed_demo_creates_a_usable_organisation_once() {
 
     assert!(matches!(seed_demo(&db).await, Err(SeedError::AlreadySeeded)));
 }
+
+#[tokio::test]
+async fn the_demo_shows_a_whole_consultation_cycle_in_the_first_residence() {
+    use palier_backend::consultations::{definition, results};
+    use palier_domain::consultation::QuestionKind;
+    let db = fresh_database().await.unwrap();
+    let report = seed_demo(&db).await.unwrap();
+    let first = &report.residences[0];
+    assert_eq!(report.consultations.len(), 2);
+
+    // Open, one question of each kind, and the demo tenants have not voted yet.
+    let open = report.consultations.iter().find(|c| c.status == "open").unwrap();
+    let open = definition(&db, open.id).await.unwrap().unwrap();
+    assert_eq!(open.status().code(), "open");
+    let kinds: std::collections::BTreeSet<&str> = open.questions.iter().map(|q| q.kind.code()).collect();
+    assert_eq!(kinds.len(), 5, "{kinds:?}");
+    assert!(open.questions.iter().any(|q| matches!(q.kind, QuestionKind::Ranking)));
+    let tenant = report.accounts.iter().find(|a| a.role == "tenant" && a.residence.as_deref() == Some(&first.name));
+    let tenant = user::Entity::find()
+        .filter(user::Column::Email.eq(&tenant.unwrap().email))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    let actor = palier_backend::sessions::load_actor(&db, &tenant).await.unwrap();
+    let (_, voted) = palier_backend::consultations::voting::unit_of(&db, &open, &actor).await.unwrap().unwrap();
+    assert!(!voted, "the demo tenant can still vote");
+
+    // Published, with ballots on both channels, results and a response.
+    let done = report.consultations.iter().find(|c| c.status == "published").unwrap();
+    let done = definition(&db, done.id).await.unwrap().unwrap();
+    assert_eq!(done.status().code(), "published");
+    assert!(done.consultation.response_body.as_deref().is_some_and(|r| !r.is_empty()));
+    let results = results::compute(&db, &done).await.unwrap();
+    assert_eq!((results.participants, results.paper, results.ballots), (12, 2, 12));
+    assert_eq!(results.quorum_reached, Some(true), "12 of 24 homes, quorum 30 %");
+    assert_eq!(results::all_ballots(&db, &done).await.unwrap().len(), 12);
+}
