@@ -121,7 +121,7 @@ pub fn QuestionFields(
     };
     let invalid = message.is_some();
     view! {
-        <fieldset class="field question" class:field--invalid=invalid id=field.clone()
+        <fieldset class="field question" class:field--invalid=invalid id=feedback.field_id(&field)
             aria-describedby=described>
             <legend>{question.prompt.clone()} {optional}</legend>
             <span class="field__hint" id=hint_id>{hint}</span>

@@ -74,12 +74,8 @@ async fn the_demo_shows_a_whole_consultation_cycle_in_the_first_residence() {
     assert_eq!(kinds.len(), 5, "{kinds:?}");
     assert!(open.questions.iter().any(|q| matches!(q.kind, QuestionKind::Ranking)));
     let tenant = report.accounts.iter().find(|a| a.role == "tenant" && a.residence.as_deref() == Some(&first.name));
-    let tenant = user::Entity::find()
-        .filter(user::Column::Email.eq(&tenant.unwrap().email))
-        .one(&db)
-        .await
-        .unwrap()
-        .unwrap();
+    let tenant =
+        user::Entity::find().filter(user::Column::Email.eq(&tenant.unwrap().email)).one(&db).await.unwrap().unwrap();
     let actor = palier_backend::sessions::load_actor(&db, &tenant).await.unwrap();
     let (_, voted) = palier_backend::consultations::voting::unit_of(&db, &open, &actor).await.unwrap().unwrap();
     assert!(!voted, "the demo tenant can still vote");
