@@ -23,6 +23,8 @@ pub struct Settings {
     pub public_url: String,
     /// Whether cookies get the `Secure` attribute (the public URL is https).
     pub secure_cookies: bool,
+    /// Signs and checks unsubscribe links.
+    pub unsubscribe_key: palier_backend::notifications::unsubscribe::Key,
 }
 
 impl Settings {
@@ -174,11 +176,7 @@ pub fn set_status(status: axum::http::StatusCode) {
 /// `at` in Paris time, written the way `locale` writes dates, e.g.
 /// "28/11/2026 à 14:05" or "28/11/2026 at 14:05".
 pub fn format_datetime(at: chrono::DateTime<chrono::Utc>, locale: Locale) -> String {
-    let local = at.with_timezone(&chrono_tz::Europe::Paris);
-    match locale {
-        Locale::Fr => local.format("%d/%m/%Y à %H:%M").to_string(),
-        Locale::En => local.format("%d/%m/%Y at %H:%M").to_string(),
-    }
+    palier_backend::paris::format_datetime(at, locale)
 }
 
 /// A `datetime-local` value (`2026-12-01T18:00`, Paris time) as UTC.

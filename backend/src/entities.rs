@@ -1,5 +1,6 @@
 //! sea-orm entities: one module per table, mirroring the migrations.
 
+pub mod app_secret;
 pub mod audit_log;
 pub mod ballot;
 pub mod ballot_answer;
@@ -10,6 +11,8 @@ pub mod eligible_unit;
 pub mod email_token;
 pub mod household;
 pub mod membership;
+pub mod notification;
+pub mod notification_preference;
 pub mod occupancy;
 pub mod organisation;
 pub mod outbox_email;

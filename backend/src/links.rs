@@ -54,6 +54,19 @@ impl Links {
         format!("{}/consultations/{consultation_id}", self.public_url)
     }
 
+    /// The page (and one-click target) that stops emails, for `token`.
+    pub fn unsubscribe(&self, token: &str) -> String {
+        format!("{}/desabonnement?jeton={token}", self.public_url)
+    }
+
+    pub fn notifications(&self) -> String {
+        format!("{}/notifications", self.public_url)
+    }
+
+    pub fn notification_preferences(&self) -> String {
+        format!("{}/compte/notifications", self.public_url)
+    }
+
     pub fn join(&self) -> String {
         format!("{}/rejoindre", self.public_url)
     }

@@ -575,6 +575,11 @@ pub async fn remove_occupant(
         .rows_affected
         > 0;
     if removed {
+        crate::notifications::notify(
+            &txn,
+            crate::notifications::Event::HomeLeft { household_id: household.id, user_id },
+        )
+        .await?;
         audit::record(
             &txn,
             Entry {
@@ -661,6 +666,8 @@ pub async fn join_household(
         Err(error) if unique_violation(&error) => return Err(JoinError::AlreadyJoined),
         Err(error) => return Err(error.into()),
     }
+    crate::notifications::notify(&txn, crate::notifications::Event::HomeJoined { household_id: found.id, user_id })
+        .await?;
     txn.commit().await?;
     Ok(Joined { household_id: found.id, residence_id: found.residence_id })
 }

@@ -11,6 +11,7 @@ mod m20261128_000002_create_outbox;
 mod m20261128_000003_create_accounts;
 mod m20261128_000004_create_consultations;
 mod m20261128_000005_add_outbox_sensitive;
+mod m20261128_000006_create_notifications;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_create_accounts::Migration),
             Box::new(m20261128_000004_create_consultations::Migration),
             Box::new(m20261128_000005_add_outbox_sensitive::Migration),
+            Box::new(m20261128_000006_create_notifications::Migration),
         ]
     }
 }

@@ -30,6 +30,8 @@ pub struct Config {
     pub site_root: PathBuf,
     /// How the email outbox worker paces itself.
     pub outbox: OutboxConfig,
+    /// The hour of the daily notification digest, Paris time (`PALIER_DIGEST_HOUR`, default 7).
+    pub digest_hour: u32,
 }
 
 /// The keys a config file may set; environment variables win over it.
@@ -44,6 +46,7 @@ struct FileConfig {
     mail_from: Option<String>,
     site_root: Option<String>,
     outbox_retry_base_seconds: Option<u64>,
+    digest_hour: Option<u32>,
 }
 
 impl Config {
@@ -126,7 +129,21 @@ impl Config {
             outbox.poll_interval = outbox.poll_interval.min(Duration::from_secs(seconds));
         }
 
-        Ok(Self { addr, public_url, data_dir, database_url, mail_transport, mail_from, site_root, outbox })
+        let digest_hour = match vars.get("PALIER_DIGEST_HOUR") {
+            Some(text) => text
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|h| *h < 24)
+                .with_context(|| format!("PALIER_DIGEST_HOUR: '{text}' is not an hour from 0 to 23"))?,
+            None => match file.digest_hour {
+                Some(hour) if hour >= 24 => bail!("digest_hour: {hour} is not an hour from 0 to 23"),
+                Some(hour) => hour,
+                None => 7,
+            },
+        };
+
+        Ok(Self { addr, public_url, data_dir, database_url, mail_transport, mail_from, site_root, outbox, digest_hour })
     }
 
     /// Whether cookies must carry `Secure` (the public address is https).

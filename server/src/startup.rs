@@ -6,6 +6,7 @@ use axum::serve::ListenerExt as _;
 use leptos::config::LeptosOptions;
 use palier_app::server::{AppState, Settings};
 use palier_backend::mail::Mailer;
+use palier_backend::notifications::mailer;
 use palier_backend::outbox::Worker;
 use std::future::Future;
 use std::net::SocketAddr;
@@ -20,6 +21,7 @@ pub struct Application {
     router: axum::Router,
     worker: Worker,
     state: AppState,
+    notifications: mailer::Settings,
 }
 
 impl Application {
@@ -40,6 +42,7 @@ impl Application {
             None => Mailer::new(&config.mail_from, &config.mail_transport)?,
         };
         let worker = Worker::new(db.clone(), mailer.clone(), config.outbox.clone());
+        let unsubscribe_key = palier_backend::notifications::unsubscribe::Key::load(&db).await?;
 
         let listener = TcpListener::bind(config.addr)
             .await
@@ -60,10 +63,16 @@ impl Application {
             settings: Arc::new(Settings {
                 public_url: config.public_url.clone(),
                 secure_cookies: config.secure_cookies(),
+                unsubscribe_key: unsubscribe_key.clone(),
             }),
         };
+        let notifications = mailer::Settings {
+            links: palier_backend::links::Links::new(&config.public_url),
+            key: unsubscribe_key,
+            digest_hour: config.digest_hour,
+        };
         let router = crate::http::router(state.clone(), config);
-        Ok(Self { listener, router, worker, state })
+        Ok(Self { listener, router, worker, state, notifications })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -81,6 +90,12 @@ impl Application {
         let (stop_worker, worker_stopped) = watch::channel(false);
         let janitor = tokio::spawn(janitor(self.state.db.clone(), worker_stopped.clone()));
         let clock = tokio::spawn(consultation_clock(self.state.db.clone(), worker_stopped.clone()));
+        let notifier = tokio::spawn(notification_mailer(
+            self.state.db.clone(),
+            self.notifications,
+            self.state.outbox.clone(),
+            worker_stopped.clone(),
+        ));
         let worker = tokio::spawn(self.worker.run(worker_stopped));
         // Without TCP_NODELAY, Nagle's algorithm holds each streamed page ~40 ms.
         let listener = self.listener.tap_io(|tcp| {
@@ -96,6 +111,7 @@ impl Application {
         let _ = worker.await;
         let _ = janitor.await;
         let _ = clock.await;
+        let _ = notifier.await;
         tracing::info!("stopped");
         Ok(())
     }
@@ -113,8 +129,37 @@ async fn consultation_clock(db: palier_backend::DatabaseConnection, mut stop: wa
             }
             Err(error) => tracing::warn!(%error, "the consultation clock failed"),
         }
+        match palier_backend::consultations::lifecycle::remind_due(&db).await {
+            Ok(reminded) if !reminded.is_empty() => tracing::info!(?reminded, "closing reminders notified"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "the closing reminders failed"),
+        }
         tokio::select! {
             () = tokio::time::sleep(std::time::Duration::from_secs(15)) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+/// Turns notifications into outbox emails: those chosen "immediate" within
+/// seconds, the daily digests at their hour; then wakes the outbox worker.
+async fn notification_mailer(
+    db: palier_backend::DatabaseConnection,
+    settings: mailer::Settings,
+    outbox: palier_backend::outbox::Waker,
+    mut stop: watch::Receiver<bool>,
+) {
+    loop {
+        match mailer::run_once(&db, &settings, chrono::Utc::now()).await {
+            Ok(round) if round != mailer::Round::default() => {
+                tracing::info!(?round, "notification emails queued");
+                outbox.wake();
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "the notification mailer failed"),
+        }
+        tokio::select! {
+            () = tokio::time::sleep(std::time::Duration::from_secs(2)) => {}
             _ = stop.changed() => return,
         }
     }

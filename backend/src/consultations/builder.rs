@@ -519,6 +519,8 @@ pub async fn publish(
         json!({ "title": row.title, "decision": decision.code() }),
     )
     .await?;
+    // Once: editing the response later does not notify again.
+    crate::notifications::notify(&txn, crate::notifications::Event::ResponsePublished { consultation_id: id }).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -10,6 +10,7 @@
 
 use super::VotingUnit;
 use crate::entities::{consultation, consultation_scope, eligible_unit, household, occupancy};
+use crate::notifications::{Event, notify};
 use chrono::Utc;
 use palier_domain::consultation::Status;
 use sea_orm::sea_query::{Alias, Expr, JoinType, OnConflict, Query, SelectStatement};
@@ -36,6 +37,7 @@ pub async fn advance(db: &DatabaseConnection, id: i64) -> Result<Vec<Transition>
     if status == Status::Scheduled && target != Status::Scheduled {
         let txn = db.begin().await?;
         if let Some(eligible) = open(&txn, &row).await? {
+            notify(&txn, Event::ConsultationOpened { consultation_id: id }).await?;
             done.push(Transition::Opened { consultation_id: id, eligible });
         }
         txn.commit().await?;
@@ -52,6 +54,7 @@ pub async fn advance(db: &DatabaseConnection, id: i64) -> Result<Vec<Transition>
             .await?
             .rows_affected;
         if closed > 0 {
+            notify(&txn, Event::ResultsAvailable { consultation_id: id }).await?;
             done.push(Transition::Closed { consultation_id: id });
         }
         txn.commit().await?;
@@ -80,6 +83,41 @@ pub async fn advance_due(db: &DatabaseConnection) -> Result<Vec<Transition>, DbE
         done.extend(advance(db, id).await?);
     }
     Ok(done)
+}
+
+/// How long before the close the homes that have not voted are reminded.
+pub const REMINDER_BEFORE: chrono::Duration = chrono::Duration::hours(48);
+
+/// Reminds, once, the homes that have not voted in the open consultations
+/// closing within [`REMINDER_BEFORE`] (votes shorter than that get no
+/// reminder: they just opened). Returns the consultations reminded.
+pub async fn remind_due(db: &DatabaseConnection) -> Result<Vec<i64>, DbErr> {
+    let now = Utc::now();
+    let due: Vec<consultation::Model> = consultation::Entity::find()
+        .filter(consultation::Column::Status.eq(Status::Open.code()))
+        .filter(consultation::Column::ReminderSentAt.is_null())
+        .filter(consultation::Column::ClosesAt.lte(now + REMINDER_BEFORE))
+        .filter(consultation::Column::ClosesAt.gt(now))
+        .all(db)
+        .await?;
+    let mut reminded = Vec::new();
+    for row in due {
+        let txn = db.begin().await?;
+        // Claimed by the update, so two servers never remind twice.
+        let claimed = consultation::Entity::update_many()
+            .col_expr(consultation::Column::ReminderSentAt, Expr::value(now))
+            .filter(consultation::Column::Id.eq(row.id))
+            .filter(consultation::Column::ReminderSentAt.is_null())
+            .exec(&txn)
+            .await?
+            .rows_affected;
+        if claimed > 0 && row.closes_at - row.opens_at > REMINDER_BEFORE {
+            notify(&txn, Event::ConsultationClosingSoon { consultation_id: row.id }).await?;
+            reminded.push(row.id);
+        }
+        txn.commit().await?;
+    }
+    Ok(reminded)
 }
 
 /// On PostgreSQL, rows sit in the heap in insertion order, which a database

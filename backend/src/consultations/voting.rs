@@ -119,9 +119,11 @@ pub async fn eligible_unit<C: ConnectionTrait>(
     eligible_unit::Entity::find_by_id((consultation_id, unit_id)).one(conn).await
 }
 
-/// Where to email the receipt of an online ballot.
+/// Who voted online, and where to email their receipt.
 #[derive(Debug, Clone)]
 pub struct ReceiptMail<'a> {
+    /// The voter (told in the app that their vote counted; never with the receipt).
+    pub user_id: i64,
     pub to: palier_domain::Email,
     pub locale: palier_domain::Locale,
     pub links: &'a crate::links::Links,
@@ -239,6 +241,14 @@ pub async fn cast_with_receipt(
                 content,
                 headers: Vec::new(),
                 sensitive: true,
+            },
+        )
+        .await?;
+        crate::notifications::notify(
+            &txn,
+            crate::notifications::Event::BallotCast {
+                consultation_id: definition.consultation.id,
+                user_id: mail.user_id,
             },
         )
         .await?;

@@ -77,6 +77,34 @@ const SOURCES: &[(&str, &str)] = templates![
     "ballot_receipt/fr.txt",
     "ballot_receipt/en.html",
     "ballot_receipt/en.txt",
+    "notification_consultation_opened/fr.html",
+    "notification_consultation_opened/fr.txt",
+    "notification_consultation_opened/en.html",
+    "notification_consultation_opened/en.txt",
+    "notification_consultation_closing/fr.html",
+    "notification_consultation_closing/fr.txt",
+    "notification_consultation_closing/en.html",
+    "notification_consultation_closing/en.txt",
+    "notification_results_available/fr.html",
+    "notification_results_available/fr.txt",
+    "notification_results_available/en.html",
+    "notification_results_available/en.txt",
+    "notification_response_published/fr.html",
+    "notification_response_published/fr.txt",
+    "notification_response_published/en.html",
+    "notification_response_published/en.txt",
+    "notification_home_joined/fr.html",
+    "notification_home_joined/fr.txt",
+    "notification_home_joined/en.html",
+    "notification_home_joined/en.txt",
+    "notification_home_left/fr.html",
+    "notification_home_left/fr.txt",
+    "notification_home_left/en.html",
+    "notification_home_left/en.txt",
+    "notification_digest/fr.html",
+    "notification_digest/fr.txt",
+    "notification_digest/en.html",
+    "notification_digest/en.txt",
 ];
 
 static ENVIRONMENT: LazyLock<Environment<'static>> = LazyLock::new(|| {
@@ -98,13 +126,24 @@ pub fn render<T: EmailTemplate>(
     locale: Locale,
     layout: &Layout<'_>,
 ) -> Result<RenderedEmail, minijinja::Error> {
-    let ctx = context! { locale => locale.as_str(), layout => layout, m => message };
-    let text_template = ENVIRONMENT.get_template(&format!("{}/{}.txt", T::NAME, locale.as_str()))?;
+    render_named(T::NAME, message, locale, layout)
+}
+
+/// Renders the template folder `name` with `values` in `locale` (for
+/// messages chosen at run time, like notifications by kind).
+pub fn render_named<T: Serialize>(
+    name: &str,
+    values: &T,
+    locale: Locale,
+    layout: &Layout<'_>,
+) -> Result<RenderedEmail, minijinja::Error> {
+    let ctx = context! { locale => locale.as_str(), layout => layout, m => values };
+    let text_template = ENVIRONMENT.get_template(&format!("{name}/{}.txt", locale.as_str()))?;
     let mut captured = text_template.render_captured(&ctx)?;
     let subject = captured.with_state_mut(|state| state.render_block("subject"))?;
     let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
     let text = captured.output().to_owned();
-    let html = ENVIRONMENT.get_template(&format!("{}/{}.html", T::NAME, locale.as_str()))?.render(&ctx)?;
+    let html = ENVIRONMENT.get_template(&format!("{name}/{}.html", locale.as_str()))?.render(&ctx)?;
     Ok(RenderedEmail { subject, text, html })
 }
 
@@ -254,6 +293,36 @@ mod tests {
                 T::NAME
             );
             assert!(!email.text.contains("{{") && !email.html.contains("{{"), "{} has raw template syntax", T::NAME);
+        }
+    }
+
+    #[test]
+    fn notification_emails_render_in_every_locale() {
+        let link = "https://palier.example/consultations/1";
+        let values = serde_json::json!({
+            "title": "Halls & cours", "name": "Paul Martin", "unit": "Logement A01",
+            "residence": "Les Tilleuls", "link": link, "closes": "03/12/2026 à 18:00",
+        });
+        for kind in crate::notifications::EMAILED_KINDS {
+            for locale in Locale::ALL {
+                let email = render_named(&format!("notification_{kind}"), &values, locale, &LAYOUT)
+                    .unwrap_or_else(|e| panic!("{kind} in {locale}: {e:#}"));
+                assert!(!email.subject.is_empty() && !email.subject.contains("{{"), "{kind} subject");
+                assert!(email.text.contains(link), "{kind} text in {locale}");
+                assert!(email.html.replace("&#x2f;", "/").contains(link), "{kind} html in {locale}");
+                assert!(!email.text.contains("{{") && !email.html.contains("{{"), "{kind} raw syntax");
+                assert!(!email.html.contains("Halls & cours"), "{kind}: HTML escapes values");
+            }
+        }
+        let digest = serde_json::json!({
+            "lines": [{"text": "Vote ouvert : « Halls »", "link": link}],
+            "notifications_link": "https://palier.example/notifications",
+            "preferences_link": "https://palier.example/compte/notifications",
+        });
+        for locale in Locale::ALL {
+            let email = render_named("notification_digest", &digest, locale, &LAYOUT).unwrap();
+            assert!(email.text.contains("Vote ouvert : « Halls »") && email.text.contains(link));
+            assert!(email.html.replace("&#x2f;", "/").contains("https://palier.example/compte/notifications"));
         }
     }
 

@@ -7,5 +7,6 @@
 mod accounts;
 mod consultations;
 mod database;
+mod notifications;
 mod outbox;
 mod seed;

@@ -36,6 +36,7 @@ pub async fn cast_ballot(consultation_id: i64, #[server(default)] answers: RawAn
         .ok_or(AppError::Unauthenticated)?;
     let links = state.settings.links();
     let mail = user.email.as_deref().and_then(|e| palier_domain::Email::parse(e).ok()).map(|to| ReceiptMail {
+        user_id: actor.user_id,
         to,
         locale: actor.locale,
         links: &links,

@@ -1,0 +1,471 @@
+//! Notifications against a real database (and a real SMTP server on
+//! loopback): who hears of each event, what their preferences do to email,
+//! the daily digest, unsubscribe links, and a fan-out that survives an SMTP
+//! outage without losing or doubling an email.
+
+use chrono::{Duration, TimeZone as _, Utc};
+use palier_backend::accounts::{self, NewAccount};
+use palier_backend::consultations::builder::{self, NewQuestion, Settings};
+use palier_backend::consultations::voting::{self, Channel};
+use palier_backend::consultations::{Audience, Decision, Visibility, VotingUnit, lifecycle};
+use palier_backend::entities::{consultation, notification, outbox_email};
+use palier_backend::links::Links;
+use palier_backend::mail::{MailTransport, Mailer};
+use palier_backend::notifications::mailer::{self, Round};
+use palier_backend::notifications::unsubscribe::{self, Key};
+use palier_backend::notifications::{self, Category, Mode};
+use palier_backend::outbox::{OutboxConfig, Worker};
+use palier_backend::registry::{self, NewHousehold, NewResidence};
+use palier_backend::testing::{SmtpSink, fresh_database};
+use palier_domain::consultation::QuestionKind;
+use palier_domain::{DisplayName, Email, Locale};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait as _, DatabaseConnection, EntityTrait as _, QueryFilter as _};
+use std::collections::{BTreeMap, HashSet};
+use tokio::sync::OnceCell;
+
+static HASH: OnceCell<palier_backend::auth::password::PasswordHashString> = OnceCell::const_new();
+
+async fn hash() -> &'static palier_backend::auth::password::PasswordHashString {
+    HASH.get_or_init(|| async {
+        palier_backend::auth::password::hash(palier_domain::Password::parse("un mot de passe de test").unwrap())
+            .await
+            .unwrap()
+    })
+    .await
+}
+
+fn settings(links: &Links) -> mailer::Settings {
+    mailer::Settings { links: links.clone(), key: Key::from_bytes([3; 32]), digest_hour: 7 }
+}
+
+/// Before 7:00 in Paris, today: immediate emails only.
+fn early() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 28, 5, 0, 0).single().unwrap()
+}
+
+/// After tomorrow's digest hour.
+fn tomorrow_morning() -> chrono::DateTime<Utc> {
+    let tomorrow = (Utc::now() + Duration::days(1)).date_naive();
+    Utc.from_utc_datetime(&tomorrow.and_hms_opt(11, 0, 0).unwrap())
+}
+
+struct Town {
+    staff: i64,
+    org: i64,
+    residence_a: i64,
+    building_a1: i64,
+    /// (household, tenant) in residence A; even ones in building A1.
+    homes_a: Vec<(i64, i64)>,
+    /// (household, tenant) in residence B.
+    homes_b: Vec<(i64, i64)>,
+}
+
+async fn person(db: &DatabaseConnection, email: &str) -> i64 {
+    let account = NewAccount {
+        email: Email::parse(email).unwrap(),
+        display_name: DisplayName::parse(&email.replace('@', " chez ")).unwrap(),
+        locale: Locale::Fr,
+        email_verified: true,
+        platform_admin: false,
+    };
+    accounts::insert(db, account, hash().await).await.unwrap().id
+}
+
+/// Two residences of `per_residence` homes, each with one tenant.
+async fn town(db: &DatabaseConnection, per_residence: usize) -> Town {
+    let org = registry::create_organisation(db, "org", "Organisme").await.unwrap().id;
+    let residence_a =
+        registry::create_residence(db, org, NewResidence { name: "A".into(), ..Default::default() }).await.unwrap().id;
+    let residence_b =
+        registry::create_residence(db, org, NewResidence { name: "B".into(), ..Default::default() }).await.unwrap().id;
+    let building_a1 = registry::create_building(db, residence_a, "A1").await.unwrap().id;
+    let mut homes_a = Vec::new();
+    let mut homes_b = Vec::new();
+    for n in 0..per_residence {
+        for (residence, building, homes, tag) in [
+            (residence_a, (n % 2 == 0).then_some(building_a1), &mut homes_a, "a"),
+            (residence_b, None, &mut homes_b, "b"),
+        ] {
+            let (home, _) = registry::create_household(
+                db,
+                org,
+                NewHousehold {
+                    residence_id: residence,
+                    building_id: building,
+                    lease_ref: format!("{tag}-{n}"),
+                    unit_label: format!("Logement {tag}{n}"),
+                    max_occupants: 4,
+                },
+            )
+            .await
+            .unwrap();
+            let tenant = person(db, &format!("{tag}{n}@example.org")).await;
+            registry::add_occupant(db, home.id, tenant).await.unwrap();
+            homes.push((home.id, tenant));
+        }
+    }
+    let staff = person(db, "equipe@example.org").await;
+    accounts::set_membership(db, staff, org, palier_backend::policy::OrgRole::Staff).await.unwrap();
+    Town { staff, org, residence_a, building_a1, homes_a, homes_b }
+}
+
+/// A consultation for `audience`, opened by the clock, closing in `days`.
+async fn opened(db: &DatabaseConnection, town: &Town, audience: Audience, unit: VotingUnit, days: i64) -> i64 {
+    let id = builder::create(
+        db,
+        town.staff,
+        town.org,
+        Settings {
+            title: "Rénovation des halls".into(),
+            summary: String::new(),
+            body: String::new(),
+            audience,
+            unit,
+            opens_at: Utc::now() - Duration::minutes(1),
+            closes_at: Utc::now() + Duration::days(days),
+            visibility: Visibility::AfterClose,
+            quorum_percent: None,
+        },
+    )
+    .await
+    .unwrap()
+    .id;
+    builder::add_question(
+        db,
+        id,
+        NewQuestion {
+            kind: QuestionKind::SingleChoice,
+            prompt: "Oui ?".into(),
+            required: true,
+            options: vec!["Oui".into(), "Non".into()],
+        },
+    )
+    .await
+    .unwrap();
+    builder::schedule(db, town.staff, id).await.unwrap();
+    lifecycle::advance(db, id).await.unwrap();
+    id
+}
+
+/// Who got a notification of `kind`.
+async fn told(db: &DatabaseConnection, kind: &str) -> HashSet<i64> {
+    notification::Entity::find()
+        .filter(notification::Column::Kind.eq(kind))
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.user_id)
+        .collect()
+}
+
+async fn outbox(db: &DatabaseConnection) -> Vec<outbox_email::Model> {
+    outbox_email::Entity::find().all(db).await.unwrap()
+}
+
+#[tokio::test]
+async fn an_opening_reaches_exactly_the_homes_in_its_scope() {
+    let db = fresh_database().await.unwrap();
+    let town = town(&db, 4).await;
+    let tenants = |homes: &[(i64, i64)]| homes.iter().map(|(_, t)| *t).collect::<HashSet<_>>();
+
+    opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 7).await;
+    assert_eq!(told(&db, "consultation_opened").await, tenants(&town.homes_a));
+
+    let db2 = fresh_database().await.unwrap();
+    let town2 = self::town(&db2, 4).await;
+    opened(&db2, &town2, Audience::Buildings(vec![town2.building_a1]), VotingUnit::Adult, 7).await;
+    let in_a1: HashSet<i64> = town2.homes_a.iter().step_by(2).map(|(_, t)| *t).collect();
+    assert_eq!(told(&db2, "consultation_opened").await, in_a1);
+
+    let db3 = fresh_database().await.unwrap();
+    let town3 = self::town(&db3, 2).await;
+    opened(&db3, &town3, Audience::Organisation, VotingUnit::Household, 7).await;
+    let everyone: HashSet<i64> = tenants(&town3.homes_a).union(&tenants(&town3.homes_b)).copied().collect();
+    assert_eq!(told(&db3, "consultation_opened").await, everyone);
+    // Staff without a home are not tenants of it.
+    assert!(!told(&db3, "consultation_opened").await.contains(&town3.staff));
+}
+
+#[tokio::test]
+async fn the_closing_reminder_goes_once_to_the_homes_that_have_not_voted() {
+    let db = fresh_database().await.unwrap();
+    let town = town(&db, 3).await;
+    let id = opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 7).await;
+    let definition = palier_backend::consultations::definition(&db, id).await.unwrap().unwrap();
+    let (voter_home, voter) = town.homes_a[0];
+    let unit = voting::eligible_unit(&db, id, voter_home).await.unwrap().unwrap();
+    let answer = BTreeMap::from([(definition.questions[0].id, vec![definition.questions[0].options[0].0.to_string()])]);
+    voting::cast(&db, &definition, &unit, Channel::Paper { staff_id: town.staff }, &answer).await.unwrap();
+
+    // Seven days left: too early.
+    assert!(lifecycle::remind_due(&db).await.unwrap().is_empty());
+    // A week-long vote with 47 hours left.
+    consultation::Entity::update_many()
+        .col_expr(consultation::Column::OpensAt, Expr::value(Utc::now() - Duration::days(5)))
+        .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() + Duration::hours(47)))
+        .filter(consultation::Column::Id.eq(id))
+        .exec(&db)
+        .await
+        .unwrap();
+    assert_eq!(lifecycle::remind_due(&db).await.unwrap(), vec![id]);
+    let reminded = told(&db, "consultation_closing").await;
+    let expected: HashSet<i64> = town.homes_a.iter().skip(1).map(|(_, t)| *t).collect();
+    assert_eq!(reminded, expected);
+    assert!(!reminded.contains(&voter));
+    // A second run reminds nobody again.
+    assert!(lifecycle::remind_due(&db).await.unwrap().is_empty());
+    assert_eq!(
+        notification::Entity::find()
+            .filter(notification::Column::Kind.eq("consultation_closing"))
+            .all(&db)
+            .await
+            .unwrap()
+            .len(),
+        expected.len()
+    );
+}
+
+#[tokio::test]
+async fn results_and_the_response_are_notified_once_and_votes_in_the_app_only() {
+    let db = fresh_database().await.unwrap();
+    let town = town(&db, 2).await;
+    let id = opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 7).await;
+    let definition = palier_backend::consultations::definition(&db, id).await.unwrap().unwrap();
+    let (home, tenant) = town.homes_a[0];
+    let unit = voting::eligible_unit(&db, id, home).await.unwrap().unwrap();
+    let links = Links::new("https://palier.example");
+    let answer = BTreeMap::from([(definition.questions[0].id, vec![definition.questions[0].options[1].0.to_string()])]);
+    let mail = voting::ReceiptMail {
+        user_id: tenant,
+        to: Email::parse("a0@example.org").unwrap(),
+        locale: Locale::Fr,
+        links: &links,
+    };
+    voting::cast_with_receipt(&db, &definition, &unit, Channel::Online, &answer, Some(mail)).await.unwrap();
+    let cast =
+        notification::Entity::find().filter(notification::Column::Kind.eq("ballot_cast")).all(&db).await.unwrap();
+    assert_eq!(cast.len(), 1);
+    assert_eq!((cast[0].user_id, cast[0].email_state.as_str()), (tenant, "none"));
+    // The notification never carries the receipt.
+    let receipt = palier_backend::entities::ballot::Entity::find().one(&db).await.unwrap().unwrap().receipt;
+    assert!(!cast[0].params.contains(&receipt));
+
+    consultation::Entity::update_many()
+        .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
+        .filter(consultation::Column::Id.eq(id))
+        .exec(&db)
+        .await
+        .unwrap();
+    lifecycle::advance(&db, id).await.unwrap();
+    let everyone: HashSet<i64> = town.homes_a.iter().map(|(_, t)| *t).collect();
+    assert_eq!(told(&db, "results_available").await, everyone);
+
+    builder::publish(&db, town.staff, id, "Nous ferons les travaux.", Decision::Adopted).await.unwrap();
+    builder::publish(&db, town.staff, id, "Nous ferons les travaux en mai.", Decision::Adjusted).await.unwrap();
+    let responses = notification::Entity::find()
+        .filter(notification::Column::Kind.eq("response_published"))
+        .all(&db)
+        .await
+        .unwrap();
+    assert_eq!(responses.len(), everyone.len(), "an edited response is not notified again");
+    assert!(responses.iter().all(|n| n.link == format!("/consultations/{id}/resultats")));
+}
+
+#[tokio::test]
+async fn joining_and_leaving_a_home_tell_its_occupants() {
+    let db = fresh_database().await.unwrap();
+    let town = town(&db, 1).await;
+    let (household, code) = registry::create_household(
+        &db,
+        town.org,
+        NewHousehold {
+            residence_id: town.residence_a,
+            building_id: None,
+            lease_ref: "J-1".into(),
+            unit_label: "Logement J1".into(),
+            max_occupants: 4,
+        },
+    )
+    .await
+    .unwrap();
+    let home = household.id;
+    let first = person(&db, "premier@example.org").await;
+    registry::add_occupant(&db, home, first).await.unwrap();
+    let newcomer = person(&db, "nouveau@example.org").await;
+    registry::join_household(&db, newcomer, &code, "127.0.0.1").await.unwrap();
+    assert_eq!(told(&db, "home_joined").await, HashSet::from([first, newcomer]));
+
+    let household = registry::household(&db, home).await.unwrap().unwrap();
+    registry::remove_occupant(&db, town.staff, &household, newcomer).await.unwrap();
+    assert_eq!(told(&db, "home_left").await, HashSet::from([first, newcomer]));
+    // By default the home category waits for the digest.
+    let states: HashSet<String> = notification::Entity::find()
+        .filter(notification::Column::Category.eq("home"))
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.email_state)
+        .collect();
+    assert_eq!(states, HashSet::from(["digest".to_owned()]));
+}
+
+#[tokio::test]
+async fn preferences_decide_between_an_email_now_the_morning_digest_and_none() {
+    let db = fresh_database().await.unwrap();
+    let town = town(&db, 3).await;
+    let [(_, now_tenant), (_, digest_tenant), (_, quiet_tenant)] = town.homes_a[..] else { panic!("three homes") };
+    notifications::set_preference(&db, digest_tenant, Category::Consultations, Mode::Digest).await.unwrap();
+    notifications::set_preference(&db, quiet_tenant, Category::Consultations, Mode::None).await.unwrap();
+    assert_eq!(
+        notifications::preferences(&db, digest_tenant).await.unwrap(),
+        vec![(Category::Consultations, Mode::Digest), (Category::Home, Mode::Digest)]
+    );
+
+    // Two consultations open.
+    opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 7).await;
+    opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 9).await;
+    let links = Links::new("https://palier.example");
+    let settings = settings(&links);
+
+    // Early in the morning: the "immediate" tenant gets one email per consultation.
+    let round = mailer::run_once(&db, &settings, early()).await.unwrap();
+    assert_eq!(round, Round { immediate: 2, digests: 0 });
+    let emails = outbox(&db).await;
+    assert_eq!(emails.len(), 2);
+    assert!(emails.iter().all(|e| e.recipient == "a0@example.org"));
+    assert!(emails[0].subject.contains("Vote ouvert"));
+    assert!(emails[0].text_body.contains("https://palier.example/consultations/"));
+    let headers: Vec<(String, String)> = serde_json::from_str(&emails[0].headers).unwrap();
+    let list = headers.iter().find(|(k, _)| k == "List-Unsubscribe").unwrap();
+    assert!(list.1.starts_with("<https://palier.example/desabonnement?jeton="));
+    assert!(headers.contains(&("List-Unsubscribe-Post".into(), "List-Unsubscribe=One-Click".into())));
+    // Nothing twice.
+    assert_eq!(mailer::run_once(&db, &settings, early()).await.unwrap(), Round::default());
+
+    // The next morning: one digest with both, for the "digest" tenant only.
+    let round = mailer::run_once(&db, &settings, tomorrow_morning()).await.unwrap();
+    assert_eq!(round, Round { immediate: 0, digests: 1 });
+    let emails = outbox(&db).await;
+    assert_eq!(emails.len(), 3);
+    let digest = emails.iter().find(|e| e.recipient == "a1@example.org").unwrap();
+    assert_eq!(digest.text_body.matches("Vote ouvert : « Rénovation des halls »").count(), 2, "{}", digest.text_body);
+    assert!(digest.text_body.contains("https://palier.example/compte/notifications"));
+    assert_eq!(mailer::run_once(&db, &settings, tomorrow_morning()).await.unwrap(), Round::default());
+
+    // The "none" tenant got no email, and sees both in the app.
+    assert!(outbox(&db).await.iter().all(|e| e.recipient != "a2@example.org"));
+    let (items, total) = notifications::list(&db, quiet_tenant, 0, 20).await.unwrap();
+    assert_eq!((items.len(), total), (2, 2));
+    assert_eq!(notifications::unread_count(&db, quiet_tenant).await.unwrap(), 2);
+    assert_eq!(notifications::open(&db, quiet_tenant, items[0].id).await.unwrap(), Some(items[0].link.clone()));
+    assert_eq!(notifications::unread_count(&db, quiet_tenant).await.unwrap(), 1);
+    assert_eq!(notifications::open(&db, now_tenant, items[1].id).await.unwrap(), None, "not theirs");
+    assert_eq!(notifications::mark_read(&db, quiet_tenant, None).await.unwrap(), 1);
+    assert_eq!(notifications::unread_count(&db, quiet_tenant).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn an_unsubscribe_link_stops_emails_without_signing_in_and_cannot_be_forged() {
+    let db = fresh_database().await.unwrap();
+    let town = town(&db, 2).await;
+    let (_, tenant) = town.homes_a[0];
+    let (_, other) = town.homes_a[1];
+    let key = Key::load(&db).await.unwrap();
+    assert_eq!(Key::load(&db).await.unwrap().token(1, None), key.token(1, None), "the key is kept");
+
+    let forged =
+        key.token(other, Some(Category::Consultations)).replacen(&format!("{other}-"), &format!("{tenant}-"), 1);
+    assert_eq!(unsubscribe::apply(&db, &key, &forged).await.unwrap(), None);
+    let token = key.token(tenant, Some(Category::Consultations));
+    assert_eq!(unsubscribe::apply(&db, &key, &token).await.unwrap(), Some((tenant, Some(Category::Consultations))));
+    assert_eq!(notifications::preferences(&db, tenant).await.unwrap()[0], (Category::Consultations, Mode::None));
+    assert_eq!(notifications::preferences(&db, other).await.unwrap()[0], (Category::Consultations, Mode::Immediate));
+
+    opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 7).await;
+    let links = Links::new("https://palier.example");
+    let settings = mailer::Settings { links: links.clone(), key: key.clone(), digest_hour: 7 };
+    mailer::run_once(&db, &settings, early()).await.unwrap();
+    let recipients: Vec<String> = outbox(&db).await.into_iter().map(|e| e.recipient).collect();
+    assert_eq!(recipients, vec!["a1@example.org".to_owned()]);
+
+    // "all" stops every category.
+    unsubscribe::apply(&db, &key, &key.token(other, None)).await.unwrap();
+    assert!(notifications::preferences(&db, other).await.unwrap().iter().all(|(_, mode)| *mode == Mode::None));
+}
+
+#[tokio::test]
+async fn a_fan_out_of_500_emails_survives_a_minute_of_smtp_outage_and_arrives_exactly_once() {
+    let db = fresh_database().await.unwrap();
+    let org = registry::create_organisation(&db, "grand", "Grand Ensemble").await.unwrap().id;
+    let residence =
+        registry::create_residence(&db, org, NewResidence { name: "Les Tours".into(), ..Default::default() })
+            .await
+            .unwrap()
+            .id;
+    let staff = person(&db, "equipe@example.org").await;
+    accounts::set_membership(&db, staff, org, palier_backend::policy::OrgRole::Staff).await.unwrap();
+    for n in 0..500 {
+        let (home, _) = registry::create_household(
+            &db,
+            org,
+            NewHousehold {
+                residence_id: residence,
+                building_id: None,
+                lease_ref: format!("T-{n}"),
+                unit_label: format!("Logement {n}"),
+                max_occupants: 4,
+            },
+        )
+        .await
+        .unwrap();
+        let tenant = person(&db, &format!("locataire{n}@example.org")).await;
+        registry::add_occupant(&db, home.id, tenant).await.unwrap();
+    }
+    let town = Town { staff, org, residence_a: residence, building_a1: 0, homes_a: Vec::new(), homes_b: Vec::new() };
+    // The opening writes 500 notifications in its one transaction.
+    opened(&db, &town, Audience::Residences(vec![residence]), VotingUnit::Household, 7).await;
+    assert_eq!(told(&db, "consultation_opened").await.len(), 500);
+
+    let mut sink = SmtpSink::start().await.unwrap();
+    let mailer_settings = settings(&Links::new("https://palier.example"));
+    let smtp = Mailer::new("Palier <palier@example.org>", &MailTransport::Smtp(sink.url())).unwrap();
+    let config = OutboxConfig {
+        batch_size: 25,
+        lease: std::time::Duration::from_secs(60),
+        max_attempts: 100,
+        retry_base: std::time::Duration::from_millis(500),
+        retry_max: std::time::Duration::from_secs(3),
+        poll_interval: std::time::Duration::from_millis(100),
+    };
+    let worker = Worker::new(db.clone(), smtp, config);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let running = tokio::spawn(worker.clone().run(stopped));
+    let queued = mailer::run_once(&db, &mailer_settings, early()).await.unwrap();
+    assert_eq!(queued.immediate, 500);
+    worker.waker().wake();
+
+    // The SMTP server goes down part-way through, for a minute.
+    sink.wait_for(100, std::time::Duration::from_secs(60)).await;
+    sink.stop();
+    let before = sink.messages().len();
+    assert!(before < 500, "the outage must begin mid-fan-out ({before} already sent)");
+    tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+    sink.restart().await.unwrap();
+
+    let received = sink.wait_for(500, std::time::Duration::from_secs(120)).await;
+    // A little longer: nothing may arrive twice.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    stop.send(true).unwrap();
+    running.await.unwrap();
+    assert_eq!(received.len(), 500);
+    let messages = sink.messages();
+    assert_eq!(messages.len(), 500, "counted at the SMTP server");
+    let to: HashSet<String> = messages.iter().filter_map(|m| m.header("To")).collect();
+    assert_eq!(to.len(), 500, "one email per tenant");
+    let ids: HashSet<String> = messages.iter().filter_map(|m| m.header("Message-ID")).collect();
+    assert_eq!(ids.len(), 500);
+    assert!(outbox(&db).await.iter().all(|e| e.status == "sent"));
+}
