@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod consultations;
+pub mod notifications;
 pub mod platform;
 pub mod registry;
 pub mod shell;

@@ -184,6 +184,25 @@ mod tests {
         }
     }
 
+    /// Ids built at run time from the domain's codes.
+    #[test]
+    fn every_notification_kind_category_and_mode_has_its_text() {
+        use palier_domain::notification::{Category, KINDS, Mode};
+        let defined = ids("fr");
+        let mut wanted: Vec<String> = KINDS.iter().map(|k| format!("notification-{}", k.replace('_', "-"))).collect();
+        for category in Category::CHOOSABLE {
+            let code = category.code();
+            wanted.extend([
+                format!("preferences-category-{code}"),
+                format!("preferences-category-{code}-hint"),
+                format!("unsubscribe-what-{code}"),
+            ]);
+        }
+        wanted.extend(Mode::ALL.map(|m| format!("preferences-mode-{}", m.code())));
+        let missing: Vec<_> = wanted.iter().filter(|id| !defined.contains(*id)).collect();
+        assert!(missing.is_empty(), "missing: {missing:?}");
+    }
+
     #[test]
     fn arguments_are_interpolated_without_isolation_marks() {
         let text = I18n::new(Locale::En).t_with("language-current", &[("language", "English".into())]);

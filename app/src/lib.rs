@@ -16,7 +16,7 @@ pub mod server;
 pub mod validation;
 
 use crate::api::shell::get_shell_info;
-use crate::components::layout::Layout;
+use crate::components::layout::{Layout, ShellVersion};
 use crate::i18n::{I18n, current_locale};
 use crate::pages::account::{AccountPage, ConfirmEmailPage};
 use crate::pages::auth::{
@@ -34,6 +34,7 @@ use crate::pages::home::HomePage;
 use crate::pages::homes::{JoinPage, MyHomePage, ResidencePage};
 use crate::pages::info::{AccessibilityPage, LegalPage};
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::notifications::{NotificationPreferencesPage, NotificationsPage, UnsubscribePage, UnsubscribedPage};
 use crate::pages::team::{AuditPage, InvitationPage, PlatformPage, TeamPage};
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
@@ -73,7 +74,9 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = I18n::new(current_locale());
     provide_context(i18n);
-    let info = Resource::new_blocking(|| (), |()| get_shell_info());
+    let shell_version = RwSignal::new(0u32);
+    provide_context(ShellVersion(shell_version));
+    let info = Resource::new_blocking(move || shell_version.get(), |_| get_shell_info());
     // Browser tests wait for this attribute before they click.
     let (hydrated, set_hydrated) = signal(false);
     Effect::new(move |_| set_hydrated.set(true));
@@ -98,6 +101,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/accueil") view=DashboardPage ssr=WHOLE/>
                         <Route path=path!("/compte") view=AccountPage ssr=WHOLE/>
                         <Route path=path!("/compte/adresse") view=ConfirmEmailPage ssr=WHOLE/>
+                        <Route path=path!("/compte/notifications") view=NotificationPreferencesPage ssr=WHOLE/>
+                        <Route path=path!("/notifications") view=NotificationsPage ssr=WHOLE/>
+                        <Route path=path!("/desabonnement") view=UnsubscribePage ssr=WHOLE/>
+                        <Route path=path!("/desabonnement/fait") view=UnsubscribedPage ssr=WHOLE/>
                         <Route path=path!("/rejoindre") view=JoinPage ssr=WHOLE/>
                         <Route path=path!("/mon-logement") view=MyHomePage ssr=WHOLE/>
                         <Route path=path!("/residences/:id") view=ResidencePage ssr=WHOLE/>

@@ -10,4 +10,5 @@ pub mod home;
 pub mod homes;
 pub mod info;
 pub mod not_found;
+pub mod notifications;
 pub mod team;

@@ -26,76 +26,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// What an email preference applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Category {
-    /// Consultations of my residence: opening, deadline, results, response.
-    Consultations,
-    /// My home: people joining or leaving it.
-    Home,
-    /// My own votes. In the app only: the receipt email is transactional
-    /// and always goes, and nothing else is emailed.
-    Votes,
-}
-
-impl Category {
-    /// The categories a person chooses a mode for.
-    pub const CHOOSABLE: [Category; 2] = [Category::Consultations, Category::Home];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Category::Consultations => "consultations",
-            Category::Home => "home",
-            Category::Votes => "votes",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        match code {
-            "consultations" => Some(Category::Consultations),
-            "home" => Some(Category::Home),
-            "votes" => Some(Category::Votes),
-            _ => None,
-        }
-    }
-
-    /// Consultations have deadlines, so they are emailed at once; the rest
-    /// waits for the daily digest.
-    pub fn default_mode(self) -> Mode {
-        match self {
-            Category::Consultations => Mode::Immediate,
-            Category::Home => Mode::Digest,
-            Category::Votes => Mode::None,
-        }
-    }
-}
-
-/// How the emails of a category go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Mode {
-    Immediate,
-    Digest,
-    None,
-}
-
-impl Mode {
-    pub fn code(self) -> &'static str {
-        match self {
-            Mode::Immediate => "immediate",
-            Mode::Digest => "digest",
-            Mode::None => "none",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        match code {
-            "immediate" => Some(Mode::Immediate),
-            "digest" => Some(Mode::Digest),
-            "none" => Some(Mode::None),
-            _ => None,
-        }
-    }
-}
+pub use palier_domain::notification::{Category, Mode};
 
 /// The kinds that may be emailed: each has a template `notification_<kind>`.
 pub const EMAILED_KINDS: [&str; 6] = [
@@ -394,6 +325,19 @@ impl From<notification::Model> for Item {
     }
 }
 
+impl Item {
+    /// The values of its text, each as text.
+    pub fn text_values(&self) -> Vec<(String, String)> {
+        self.params
+            .iter()
+            .map(|(name, value)| match value {
+                serde_json::Value::String(text) => (name.clone(), text.clone()),
+                other => (name.clone(), other.to_string()),
+            })
+            .collect()
+    }
+}
+
 /// One page of `user_id`'s notifications, newest first, and their total.
 pub async fn list<C: ConnectionTrait>(
     conn: &C,
@@ -443,4 +387,29 @@ pub async fn mark_read<C: ConnectionTrait>(conn: &C, user_id: i64, id: Option<i6
         update = update.filter(notification::Column::Id.eq(id));
     }
     Ok(update.exec(conn).await?.rows_affected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_kind_is_one_the_interface_knows() {
+        let events = [
+            Event::ConsultationOpened { consultation_id: 1 },
+            Event::ConsultationClosingSoon { consultation_id: 1 },
+            Event::ResultsAvailable { consultation_id: 1 },
+            Event::ResponsePublished { consultation_id: 1 },
+            Event::BallotCast { consultation_id: 1, user_id: 1 },
+            Event::HomeJoined { household_id: 1, user_id: 1 },
+            Event::HomeLeft { household_id: 1, user_id: 1 },
+        ];
+        let kinds: Vec<&str> = events.iter().map(|e| e.kind()).collect();
+        assert_eq!(kinds, palier_domain::notification::KINDS);
+        assert!(EMAILED_KINDS.iter().all(|k| kinds.contains(k)));
+        // Only the votes category is never emailed.
+        for event in events {
+            assert_eq!(EMAILED_KINDS.contains(&event.kind()), event.category() != Category::Votes);
+        }
+    }
 }

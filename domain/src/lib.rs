@@ -9,6 +9,7 @@ pub mod account;
 pub mod consultation;
 pub mod invitation;
 pub mod locale;
+pub mod notification;
 
 pub use account::{DisplayName, Email, EmailError, NameError, Password, PasswordError};
 pub use invitation::{InvitationCode, InvitationCodeError};

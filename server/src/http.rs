@@ -3,6 +3,7 @@
 pub mod ballot;
 pub mod downloads;
 pub mod health;
+pub mod notifications;
 pub mod security;
 pub mod session;
 pub mod stall;
@@ -45,6 +46,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/compte/mes-donnees.json", get(downloads::my_data))
         .route("/gestion/residences/{id}/lettres", axum::routing::post(downloads::letters))
         .route("/consultations/{id}/{file}", get(downloads::consultation_csv))
+        .route("/notifications/{id}/ouvrir", get(notifications::open))
+        .route("/desabonnement", axum::routing::post(notifications::one_click))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

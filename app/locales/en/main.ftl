@@ -625,3 +625,55 @@ audit-action-consultation-extended = Vote extended
 audit-action-consultation-published = Response published
 audit-action-consultation-archived = Consultation archived
 audit-action-consultation-paper-ballot = Paper ballot recorded
+
+## Notifications
+nav-notifications = Notifications
+nav-notifications-unread = unread
+notifications-title = My notifications
+notifications-unread = { $count ->
+    [one] You have 1 unread notification.
+   *[other] You have { $count } unread notifications.
+}
+notifications-all-read = You have read everything.
+notifications-empty = No notifications yet. You will be told here when a consultation opens for your home.
+notifications-new = New
+notifications-mark-one = Mark as read
+notifications-mark-all = Mark all as read
+notifications-preferences-link = Choose my emails
+ok-notification-read = The notification is marked as read.
+ok-notifications-read = All your notifications are marked as read.
+notification-consultation-opened = Vote open: “{ $title }”. You can vote until { $closes }.
+notification-consultation-closing = 48 hours left to vote: “{ $title }” closes on { $closes }.
+notification-results-available = Results available: “{ $title }”.
+notification-response-published = The landlord has responded: “{ $title }”.
+notification-ballot-cast = Your vote is recorded: “{ $title }”. Your receipt was sent by email.
+notification-home-joined = { $name } joined home { $unit } ({ $residence }).
+notification-home-left = { $name } is no longer part of home { $unit } ({ $residence }).
+
+account-notifications-title = My emails
+account-notifications-body = Choose what Palier sends you by email: straight away, once a day, or nothing.
+account-notifications-link = Choose my emails
+preferences-title = My emails
+preferences-back = Back to my account
+preferences-intro = For each topic, choose when to get an email. You always see everything in your notifications on Palier.
+preferences-always = Security emails (address verification, forgotten password) and vote receipts are always sent.
+preferences-category-consultations = Consultations in my residence
+preferences-category-consultations-hint = A vote opens, the last reminder 48 hours before it ends, results, the landlord's response.
+preferences-category-home = My home
+preferences-category-home-hint = Someone joins or leaves your home on Palier.
+preferences-mode-immediate = An email straight away
+preferences-mode-digest = One summary a day, in the morning
+preferences-mode-none = No email
+preferences-submit = Save my choices
+ok-preferences-saved = Your choices are saved.
+
+unsubscribe-title = Unsubscribe
+unsubscribe-invalid = This unsubscribe link is not valid. It may have been cut: copy all of it from the email, or sign in to choose your emails.
+unsubscribe-manage = Choose my emails (sign in)
+unsubscribe-what-consultations = You will no longer get emails about the consultations of your residence.
+unsubscribe-what-home = You will no longer get emails about your home.
+unsubscribe-what-all = You will no longer get any notification emails.
+unsubscribe-kept = You will still see this news in your notifications on Palier. Security emails and vote receipts continue.
+unsubscribe-submit = Confirm unsubscribing
+unsubscribed-title = Unsubscribed
+unsubscribed-body = Done: these emails will no longer be sent to you. You can change your mind at any time in your account.

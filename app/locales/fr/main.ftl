@@ -625,3 +625,58 @@ audit-action-consultation-extended = Vote prolongé
 audit-action-consultation-published = Réponse publiée
 audit-action-consultation-archived = Consultation archivée
 audit-action-consultation-paper-ballot = Bulletin papier saisi
+
+## Notifications
+nav-notifications = Notifications
+nav-notifications-unread = { $count ->
+    [one] non lue
+   *[other] non lues
+}
+notifications-title = Mes notifications
+notifications-unread = { $count ->
+    [one] Vous avez 1 notification non lue.
+   *[other] Vous avez { $count } notifications non lues.
+}
+notifications-all-read = Vous avez tout lu.
+notifications-empty = Aucune notification pour l'instant. Vous serez prévenu ici quand une consultation s'ouvrira pour votre logement.
+notifications-new = Nouveau
+notifications-mark-one = Marquer comme lue
+notifications-mark-all = Tout marquer comme lu
+notifications-preferences-link = Choisir mes emails
+ok-notification-read = La notification est marquée comme lue.
+ok-notifications-read = Toutes vos notifications sont marquées comme lues.
+notification-consultation-opened = Vote ouvert : « { $title } ». Vous pouvez voter jusqu'au { $closes }.
+notification-consultation-closing = Plus que 48 heures pour voter : « { $title } » ferme le { $closes }.
+notification-results-available = Résultats disponibles : « { $title } ».
+notification-response-published = Le bailleur a répondu : « { $title } ».
+notification-ballot-cast = Votre vote est enregistré : « { $title } ». Votre reçu vous a été envoyé par email.
+notification-home-joined = { $name } a rejoint le logement { $unit } ({ $residence }).
+notification-home-left = { $name } ne fait plus partie du logement { $unit } ({ $residence }).
+
+account-notifications-title = Mes emails
+account-notifications-body = Choisissez ce que Palier vous envoie par email : tout de suite, une fois par jour, ou rien.
+account-notifications-link = Choisir mes emails
+preferences-title = Mes emails
+preferences-back = Retour à mon compte
+preferences-intro = Pour chaque sujet, choisissez quand recevoir un email. Vous voyez toujours tout dans vos notifications sur Palier.
+preferences-always = Les emails de sécurité (vérification de l'adresse, mot de passe oublié) et les reçus de vote sont toujours envoyés.
+preferences-category-consultations = Consultations de ma résidence
+preferences-category-consultations-hint = Ouverture d'un vote, dernier rappel 48 heures avant la fin, résultats, réponse du bailleur.
+preferences-category-home = Mon logement
+preferences-category-home-hint = Une personne rejoint ou quitte votre logement sur Palier.
+preferences-mode-immediate = Un email tout de suite
+preferences-mode-digest = Un résumé par jour, le matin
+preferences-mode-none = Pas d'email
+preferences-submit = Enregistrer mes choix
+ok-preferences-saved = Vos choix sont enregistrés.
+
+unsubscribe-title = Se désabonner
+unsubscribe-invalid = Ce lien de désabonnement n'est pas valide. Il a peut-être été coupé : copiez-le en entier depuis l'email, ou connectez-vous pour choisir vos emails.
+unsubscribe-manage = Choisir mes emails (connexion)
+unsubscribe-what-consultations = Vous ne recevrez plus d'emails sur les consultations de votre résidence.
+unsubscribe-what-home = Vous ne recevrez plus d'emails sur votre logement.
+unsubscribe-what-all = Vous ne recevrez plus aucun email de notification.
+unsubscribe-kept = Vous verrez toujours ces informations dans vos notifications sur Palier. Les emails de sécurité et les reçus de vote continuent.
+unsubscribe-submit = Confirmer le désabonnement
+unsubscribed-title = Désabonnement confirmé
+unsubscribed-body = C'est fait : ces emails ne vous seront plus envoyés. Vous pouvez changer d'avis à tout moment dans votre compte.

@@ -15,6 +15,8 @@ pub struct ShellUser {
     pub platform_admin: bool,
     /// Linked to at least one household.
     pub has_home: bool,
+    /// Notifications not yet read.
+    pub unread: u64,
 }
 
 /// The page frame's data, loaded once per page.
@@ -49,12 +51,18 @@ pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
         }
         None => palier_backend::registry::sole_organisation_name(&state.db).await.map_err(internal)?,
     };
-    let user = session.map(|current| ShellUser {
-        display_name: current.actor.display_name.clone(),
-        staff: current.actor.is_staff_anywhere(),
-        platform_admin: current.actor.platform_admin,
-        has_home: !current.actor.homes.is_empty(),
-    });
+    let user = match session {
+        Some(current) => Some(ShellUser {
+            display_name: current.actor.display_name.clone(),
+            staff: current.actor.is_staff_anywhere(),
+            platform_admin: current.actor.platform_admin,
+            has_home: !current.actor.homes.is_empty(),
+            unread: palier_backend::notifications::unread_count(&state.db, current.actor.user_id)
+                .await
+                .map_err(internal)?,
+        }),
+        None => None,
+    };
     Ok(ShellInfo { organisation, user })
 }
 

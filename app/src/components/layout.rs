@@ -9,6 +9,18 @@ use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::use_location;
 use palier_domain::Locale;
 
+/// Bumped to load the frame's data again (e.g. the unread count after a
+/// page marked notifications read without reloading).
+#[derive(Debug, Clone, Copy)]
+pub struct ShellVersion(pub RwSignal<u32>);
+
+/// Asks the frame to reload its data.
+pub fn refresh_shell() {
+    if let Some(ShellVersion(version)) = use_context::<ShellVersion>() {
+        version.update(|n| *n = n.wrapping_add(1));
+    }
+}
+
 /// Wraps every page. The frame's data (`info`) loads in the header's own
 /// suspense, so the routes render at once. Pages needing the same data load
 /// their own copy rather than read `info` in another suspense.
@@ -21,7 +33,8 @@ pub fn Layout(info: Resource<Result<ShellInfo, AppError>>, children: Children) -
             <div class="site-header__inner">
                 // One suspense reads the frame's data: a resource read in two
                 // suspenses can leave a server render hanging (leptos#4851).
-                <Suspense fallback=move || view! { <Brand organisation=None/> }>
+                // A transition keeps the menu in place while it reloads.
+                <Transition fallback=move || view! { <Brand organisation=None/> }>
                     {move || Suspend::new(async move {
                         let info = info.await.ok();
                         let organisation = info.as_ref().and_then(|info| info.organisation.clone());
@@ -33,7 +46,7 @@ pub fn Layout(info: Resource<Result<ShellInfo, AppError>>, children: Children) -
                             </nav>
                         }
                     })}
-                </Suspense>
+                </Transition>
                 <LanguageSwitch current=i18n.locale/>
             </div>
         </header>
@@ -101,6 +114,20 @@ fn NavLinks(user: Option<crate::api::shell::ShellUser>) -> impl IntoView {
         Some(user) => view! {
             <ul>
                 {link("/accueil", "nav-dashboard")}
+                <li>
+                    <a href="/notifications" aria-current=current("/notifications")>
+                        {i18n.t("nav-notifications")}
+                        {(user.unread > 0).then(|| view! {
+                            " "
+                            <span class="count-badge">
+                                {user.unread}
+                                <span class="visually-hidden">
+                                    " " {i18n.t_with("nav-notifications-unread", &[("count", user.unread.into())])}
+                                </span>
+                            </span>
+                        })}
+                    </a>
+                </li>
                 {user.has_home.then(|| link("/consultations", "nav-consultations"))}
                 {(!user.has_home && !user.staff).then(|| link("/rejoindre", "nav-join"))}
                 {user.staff.then(|| link("/gestion", "nav-back-office"))}

@@ -114,6 +114,16 @@ pub fn AccountPage() -> impl IntoView {
                 })}
             </Suspense>
 
+            <section class="card" aria-labelledby="account-notifications">
+                <h2 id="account-notifications">{i18n.t("account-notifications-title")}</h2>
+                <p>{i18n.t("account-notifications-body")}</p>
+                <p>
+                    <a class="button button--secondary" href="/compte/notifications">
+                        {i18n.t("account-notifications-link")}
+                    </a>
+                </p>
+            </section>
+
             <section class="card" id="sessions" aria-labelledby="account-sessions">
                 <h2 id="account-sessions">{i18n.t("account-sessions-title")}</h2>
                 <p>{i18n.t("account-sessions-body")}</p>

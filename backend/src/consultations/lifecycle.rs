@@ -37,7 +37,11 @@ pub async fn advance(db: &DatabaseConnection, id: i64) -> Result<Vec<Transition>
     if status == Status::Scheduled && target != Status::Scheduled {
         let txn = db.begin().await?;
         if let Some(eligible) = open(&txn, &row).await? {
-            notify(&txn, Event::ConsultationOpened { consultation_id: id }).await?;
+            // A vote that opens already past its close (the server was down
+            // all along) is not announced as open: its results will be.
+            if target != Status::Closed {
+                notify(&txn, Event::ConsultationOpened { consultation_id: id }).await?;
+            }
             done.push(Transition::Opened { consultation_id: id, eligible });
         }
         txn.commit().await?;

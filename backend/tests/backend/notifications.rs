@@ -112,6 +112,19 @@ async fn town(db: &DatabaseConnection, per_residence: usize) -> Town {
 
 /// A consultation for `audience`, opened by the clock, closing in `days`.
 async fn opened(db: &DatabaseConnection, town: &Town, audience: Audience, unit: VotingUnit, days: i64) -> i64 {
+    scheduled(db, town, audience, unit, -Duration::minutes(1), days).await
+}
+
+/// A consultation for `audience`, opening in `opens_in` (scheduling opens it
+/// when that is past), closing in `days`.
+async fn scheduled(
+    db: &DatabaseConnection,
+    town: &Town,
+    audience: Audience,
+    unit: VotingUnit,
+    opens_in: Duration,
+    days: i64,
+) -> i64 {
     let id = builder::create(
         db,
         town.staff,
@@ -122,7 +135,7 @@ async fn opened(db: &DatabaseConnection, town: &Town, audience: Audience, unit: 
             body: String::new(),
             audience,
             unit,
-            opens_at: Utc::now() - Duration::minutes(1),
+            opens_at: Utc::now() + opens_in,
             closes_at: Utc::now() + Duration::days(days),
             visibility: Visibility::AfterClose,
             quorum_percent: None,
@@ -144,8 +157,12 @@ async fn opened(db: &DatabaseConnection, town: &Town, audience: Audience, unit: 
     .await
     .unwrap();
     builder::schedule(db, town.staff, id).await.unwrap();
-    lifecycle::advance(db, id).await.unwrap();
     id
+}
+
+/// The tenants of these homes.
+fn tenants(homes: &[(i64, i64)]) -> HashSet<i64> {
+    homes.iter().map(|(_, t)| *t).collect()
 }
 
 /// Who got a notification of `kind`.
@@ -168,7 +185,6 @@ async fn outbox(db: &DatabaseConnection) -> Vec<outbox_email::Model> {
 async fn an_opening_reaches_exactly_the_homes_in_its_scope() {
     let db = fresh_database().await.unwrap();
     let town = town(&db, 4).await;
-    let tenants = |homes: &[(i64, i64)]| homes.iter().map(|(_, t)| *t).collect::<HashSet<_>>();
 
     opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 7).await;
     assert_eq!(told(&db, "consultation_opened").await, tenants(&town.homes_a));
@@ -225,6 +241,25 @@ async fn the_closing_reminder_goes_once_to_the_homes_that_have_not_voted() {
             .len(),
         expected.len()
     );
+}
+
+#[tokio::test]
+async fn a_vote_the_clock_finds_already_past_its_close_is_not_announced_as_open() {
+    let db = fresh_database().await.unwrap();
+    let town = town(&db, 2).await;
+    let residence = Audience::Residences(vec![town.residence_a]);
+    let id = scheduled(&db, &town, residence, VotingUnit::Household, Duration::hours(1), 7).await;
+    // The server was down for the whole vote.
+    consultation::Entity::update_many()
+        .col_expr(consultation::Column::OpensAt, Expr::value(Utc::now() - Duration::days(7)))
+        .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
+        .filter(consultation::Column::Id.eq(id))
+        .exec(&db)
+        .await
+        .unwrap();
+    lifecycle::advance(&db, id).await.unwrap();
+    assert!(told(&db, "consultation_opened").await.is_empty());
+    assert_eq!(told(&db, "results_available").await, tenants(&town.homes_a));
 }
 
 #[tokio::test]

@@ -13,7 +13,8 @@ use palier_domain::Locale;
 use std::net::SocketAddr;
 
 /// Paths that need a signed-in person; visitors are sent to sign in first.
-const SIGNED_IN_ONLY: &[&str] = &["/accueil", "/compte", "/rejoindre", "/mon-logement", "/gestion", "/admin"];
+const SIGNED_IN_ONLY: &[&str] =
+    &["/accueil", "/compte", "/notifications", "/rejoindre", "/mon-logement", "/gestion", "/admin"];
 
 fn needs_sign_in(path: &str) -> bool {
     SIGNED_IN_ONLY.iter().any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))

@@ -9,6 +9,7 @@ mod accounts;
 mod cli;
 mod consultations;
 mod health;
+mod notifications;
 mod pages;
 mod permissions;
 mod registry;

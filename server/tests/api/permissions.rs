@@ -390,6 +390,29 @@ fn cases() -> Vec<Case> {
                 ]
             },
         },
+        Case { path: "/api/notifications/mine", access: Access::SignedIn, fields: |_| vec![("page", "0".into())] },
+        Case {
+            path: "/api/notifications/mark_read",
+            access: Access::SignedIn,
+            fields: |_| vec![("id", "999999".into())],
+        },
+        Case { path: "/api/notifications/mark_all_read", access: Access::SignedIn, fields: none },
+        Case { path: "/api/notifications/preferences", access: Access::SignedIn, fields: none },
+        Case {
+            path: "/api/notifications/set_preferences",
+            access: Access::SignedIn,
+            fields: |_| vec![("modes[consultations]", "digest".into())],
+        },
+        Case {
+            path: "/api/notifications/unsubscribe_info",
+            access: Access::Public,
+            fields: |_| vec![("token", "1-all-00".into())],
+        },
+        Case {
+            path: "/api/notifications/unsubscribe",
+            access: Access::Public,
+            fields: |_| vec![("token", "1-all-00".into())],
+        },
         Case {
             path: "/api/platform/create_organisation",
             access: Access::Only(&[Platform]),

@@ -1,0 +1,199 @@
+//! The notification centre, email preferences and unsubscribe links, over
+//! HTTP as a browser without JavaScript (and a mail client) uses them.
+
+use crate::helpers::{error_of, link_in, spawn_app};
+use crate::world::{Role, World};
+use palier_backend::notifications::{self, Category, Mode};
+
+async fn unread(app: &crate::helpers::TestApp, user: i64) -> u64 {
+    notifications::unread_count(&app.db, user).await.unwrap()
+}
+
+/// The `<input …>` tag with this id, as the page renders it.
+fn input_tag<'a>(body: &'a str, id: &str) -> &'a str {
+    let at = body.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no input {id}"));
+    let start = body[..at].rfind('<').unwrap();
+    let end = at + body[at..].find('>').unwrap();
+    &body[start..=end]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_notification_centre_lists_opens_and_marks_read_without_javascript() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    palier_backend::consultations::lifecycle::advance(&app.db, world.open_consultation).await.unwrap();
+    let tenant = world.browser(&app, Role::TenantA);
+
+    // The header counts what is unread, on every page.
+    let before = unread(&app, world.tenant_a).await;
+    assert!(before >= 1);
+    let home = app.get_as(&tenant, "/accueil").await;
+    assert!(home.body.contains(&format!("class=\"count-badge\">{before}")), "{}", home.body);
+
+    let page = app.get_as(&tenant, "/notifications").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Vote ouvert : « Consultation »"), "{}", page.body);
+    assert!(page.body.contains("Tout marquer comme lu"));
+
+    // Opening one marks it read and leads to its consultation.
+    let (items, _) = notifications::list(&app.db, world.tenant_a, 0, 20).await.unwrap();
+    let opened = items
+        .iter()
+        .find(|i| i.kind == "consultation_opened" && i.link.ends_with(&world.open_consultation.to_string()))
+        .unwrap();
+    let response = app.get_as(&tenant, &format!("/notifications/{}/ouvrir", opened.id)).await;
+    assert_eq!(response.status, 303);
+    assert_eq!(response.header("location"), Some(format!("/consultations/{}", world.open_consultation).as_str()));
+    assert_eq!(unread(&app, world.tenant_a).await, before - 1);
+
+    // Someone else's notification is not there for them, and stays unread.
+    let other = world.browser(&app, Role::TenantB);
+    let unread_item = items.iter().find(|i| i.id != opened.id).unwrap();
+    assert_eq!(app.get_as(&other, &format!("/notifications/{}/ouvrir", unread_item.id)).await.status, 404);
+    let id = unread_item.id.to_string();
+    let refused = app.call_as(&other, "/api/notifications/mark_read", &[("id", &id)]).await;
+    assert_eq!(refused.status, 404);
+    assert_eq!(unread(&app, world.tenant_a).await, before - 1);
+
+    // Mark one, then all, as read with plain form posts.
+    let marked = app.post_form_as(&tenant, "/api/notifications/mark_read", &[("id", &id)]).await;
+    assert_eq!(marked.header("location"), Some("/notifications?ok=notification-read"));
+    assert_eq!(unread(&app, world.tenant_a).await, before - 2);
+    let all = app.post_form_as(&tenant, "/api/notifications/mark_all_read", &[]).await;
+    assert_eq!(all.header("location"), Some("/notifications?ok=notifications-read"));
+    assert_eq!(unread(&app, world.tenant_a).await, 0);
+    let page = app.get_as(&tenant, "/notifications?ok=notifications-read").await;
+    assert!(page.body.contains("Toutes vos notifications sont marquées comme lues."));
+    assert!(page.body.contains("Vous avez tout lu."));
+    assert!(!page.body.contains("count-badge"));
+
+    // Visitors are sent to sign in.
+    let visitor = app.get("/notifications").await;
+    assert_eq!(visitor.status, 303);
+    assert!(visitor.header("location").unwrap().starts_with("/connexion?retour="));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn email_preferences_are_saved_per_category_and_bad_choices_change_nothing() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let tenant = world.browser(&app, Role::TenantA);
+
+    // The defaults: consultations at once, the home in the digest.
+    let page = app.get_as(&tenant, "/compte/notifications").await;
+    assert_eq!(page.status, 200);
+    assert!(input_tag(&page.body, "preference-consultations-immediate").contains("checked"));
+    assert!(!input_tag(&page.body, "preference-consultations-digest").contains("checked"));
+    assert!(input_tag(&page.body, "preference-home-digest").contains("checked"));
+    assert!(page.body.contains("reçus de vote sont toujours envoyés"));
+
+    let saved = app
+        .post_form_as(
+            &tenant,
+            "/api/notifications/set_preferences",
+            &[("modes[consultations]", "none"), ("modes[home]", "immediate")],
+        )
+        .await;
+    assert_eq!(saved.header("location"), Some("/compte/notifications?ok=preferences-saved"));
+    let chosen = vec![(Category::Consultations, Mode::None), (Category::Home, Mode::Immediate)];
+    assert_eq!(notifications::preferences(&app.db, world.tenant_a).await.unwrap(), chosen);
+    let page = app.get_as(&tenant, "/compte/notifications?ok=preferences-saved").await;
+    assert!(page.body.contains("Vos choix sont enregistrés."));
+    assert!(input_tag(&page.body, "preference-consultations-none").contains("checked"));
+
+    // Choices the form does not offer are refused, and nothing changes.
+    for fields in [
+        [("modes[consultations]", "loud"), ("modes[home]", "digest")],
+        [("modes[votes]", "immediate"), ("modes[home]", "digest")],
+    ] {
+        let refused = app.post_form_as(&tenant, "/api/notifications/set_preferences", &fields).await;
+        assert!(!error_of(&refused).is_empty(), "{:?}", refused.header("location"));
+        let json = app.call_as(&tenant, "/api/notifications/set_preferences", &fields).await;
+        assert_eq!(json.status, 400);
+        assert_eq!(notifications::preferences(&app.db, world.tenant_a).await.unwrap(), chosen);
+    }
+    // Each person's own.
+    assert_eq!(
+        notifications::preferences(&app.db, world.tenant_b).await.unwrap(),
+        vec![(Category::Consultations, Mode::Immediate), (Category::Home, Mode::Digest)]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_emails_unsubscribe_link_works_in_one_click_and_from_its_page_without_signing_in() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    palier_backend::consultations::lifecycle::advance(&app.db, world.open_consultation).await.unwrap();
+
+    // The server's mailer sends the opening at once (the default).
+    // (The world's closed consultation may have been announced too, if the
+    // server's clock opened it before the world closed it.)
+    let link = format!("/consultations/{}\n", world.open_consultation);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let email = loop {
+        let sent = app.mailbox.messages();
+        if let Some(email) = sent.into_iter().find(|m| m.to == "tenant.a@example.org" && m.text.contains(&link)) {
+            break email;
+        }
+        assert!(std::time::Instant::now() < deadline, "no opening email");
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    };
+    assert_eq!(email.subject, "Vote ouvert : « Consultation »");
+    let header = |name: &str| email.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    assert_eq!(header("List-Unsubscribe-Post").as_deref(), Some("List-Unsubscribe=One-Click"));
+    let list = header("List-Unsubscribe").unwrap();
+    let url = list.trim_start_matches('<').trim_end_matches('>');
+    let path = link_in(url, "/desabonnement?jeton=");
+    let path = path.as_str();
+    assert!(email.text.contains(url), "the link is in the text too");
+
+    // Opening the link (as a mail scanner would) changes nothing.
+    let page = app.get(path).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Vous ne recevrez plus d'emails sur les consultations de votre résidence."));
+    assert!(page.body.contains("Confirmer le désabonnement"));
+    assert_eq!(notifications::preferences(&app.db, world.tenant_a).await.unwrap()[0].1, Mode::Immediate);
+
+    // The mail client's one-click POST, from another machine: no cookie, no origin.
+    let one_click = reqwest::Client::new()
+        .post(app.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(one_click.status(), 200);
+    assert_eq!(
+        notifications::preferences(&app.db, world.tenant_a).await.unwrap(),
+        vec![(Category::Consultations, Mode::None), (Category::Home, Mode::Digest)]
+    );
+
+    // The page's button, for a link that stops everything.
+    let key = notifications::unsubscribe::Key::load(&app.db).await.unwrap();
+    let token = key.token(world.tenant_a, None);
+    let done = app.post_form("/api/notifications/unsubscribe", &[("token", &token)]).await;
+    assert_eq!(done.header("location"), Some("/desabonnement/fait"));
+    assert_eq!(
+        notifications::preferences(&app.db, world.tenant_a).await.unwrap(),
+        vec![(Category::Consultations, Mode::None), (Category::Home, Mode::None)]
+    );
+    assert!(app.get("/desabonnement/fait").await.body.contains("Désabonnement confirmé"));
+    // Tenant B's preferences were never touched.
+    assert_eq!(notifications::preferences(&app.db, world.tenant_b).await.unwrap()[0].1, Mode::Immediate);
+
+    // A forged or cut link does nothing, with a clear message.
+    let forged = format!("{}-all-{}", world.tenant_b, "0".repeat(64));
+    let page = app.get(&format!("/desabonnement?jeton={forged}")).await;
+    assert!(page.body.contains("Ce lien de désabonnement n'est pas valide."));
+    assert!(!page.body.contains("Confirmer le désabonnement"));
+    let refused = reqwest::Client::new()
+        .post(app.url(&format!("/desabonnement?jeton={forged}")))
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 404);
+    let refused = app.post_form("/api/notifications/unsubscribe", &[("token", &forged)]).await;
+    assert!(!error_of(&refused).is_empty());
+    assert_eq!(notifications::preferences(&app.db, world.tenant_b).await.unwrap()[0].1, Mode::Immediate);
+}
