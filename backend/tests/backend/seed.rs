@@ -89,4 +89,18 @@ async fn the_demo_shows_a_whole_consultation_cycle_in_the_first_residence() {
     assert_eq!((results.participants, results.paper, results.ballots), (12, 2, 12));
     assert_eq!(results.quorum_reached, Some(true), "12 of 24 homes, quorum 30 %");
     assert_eq!(results::all_ballots(&db, &done).await.unwrap().len(), 12);
+
+    // Opened through the same path as any vote: its notifications are queued,
+    // the email of those who get them at once still to be written.
+    let (items, _) = palier_backend::notifications::list(&db, tenant.id, 0, 20).await.unwrap();
+    let opened: Vec<_> = items.iter().filter(|i| i.kind == "consultation_opened").map(|i| i.link.clone()).collect();
+    assert!(opened.contains(&format!("/consultations/{}", open.consultation.id)), "{items:?}");
+    assert!(items.iter().any(|i| i.kind == "response_published"));
+    let pending = palier_backend::entities::notification::Entity::find()
+        .filter(palier_backend::entities::notification::Column::UserId.eq(tenant.id))
+        .filter(palier_backend::entities::notification::Column::EmailState.eq("immediate"))
+        .all(&db)
+        .await
+        .unwrap();
+    assert!(!pending.is_empty());
 }
