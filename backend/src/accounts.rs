@@ -8,7 +8,9 @@
 
 use crate::auth::password::{self, PasswordHashString, check_not_common};
 use crate::auth::secret;
-use crate::entities::{email_token, household, membership, occupancy, residence, session, user};
+use crate::entities::{
+    email_token, household, membership, notification, notification_preference, occupancy, residence, session, user,
+};
 use crate::links::Links;
 use crate::mail::templates::{self, EmailTemplate};
 use crate::outbox::{self, NewEmail};
@@ -21,7 +23,7 @@ use chrono::Utc;
 use palier_domain::{DisplayName, Email, Locale, Password, PasswordError};
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait as _, QueryFilter as _, SqlErr, TransactionTrait as _,
+    EntityTrait as _, QueryFilter as _, QueryOrder as _, SqlErr, TransactionTrait as _,
 };
 use serde::Serialize;
 
@@ -615,8 +617,10 @@ pub struct DataExport {
     pub sessions: Vec<sessions::SessionInfo>,
     /// Projects, comments and supports (empty until those capabilities exist).
     pub contributions: Vec<serde_json::Value>,
-    /// In-app notifications (empty until that capability exists).
-    pub notifications: Vec<serde_json::Value>,
+    /// In-app notifications, newest first.
+    pub notifications: Vec<crate::notifications::Item>,
+    /// Email mode per category (`immediate`, `digest`, `none`).
+    pub email_preferences: std::collections::BTreeMap<&'static str, &'static str>,
     /// Ballots are secret: they are not linked to you and cannot be exported.
     pub ballots_note: &'static str,
 }
@@ -682,7 +686,19 @@ pub async fn export(db: &DatabaseConnection, user_id: i64) -> Result<Option<Data
         organisations,
         sessions: sessions::list(db, user_id).await?,
         contributions: Vec::new(),
-        notifications: Vec::new(),
+        notifications: notification::Entity::find()
+            .filter(notification::Column::UserId.eq(user_id))
+            .order_by_desc(notification::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(crate::notifications::Item::from)
+            .collect(),
+        email_preferences: crate::notifications::preferences(db, user_id)
+            .await?
+            .into_iter()
+            .map(|(category, mode)| (category.code(), mode.code()))
+            .collect(),
         ballots_note: "Ballots are secret: they are stored apart from the register of who took part and cannot be linked to you.",
     }))
 }
@@ -715,6 +731,12 @@ pub async fn delete_account(db: &DatabaseConnection, user_id: i64, password: &st
     email_token::Entity::delete_many().filter(email_token::Column::UserId.eq(user_id)).exec(&txn).await?;
     occupancy::Entity::delete_many().filter(occupancy::Column::UserId.eq(user_id)).exec(&txn).await?;
     membership::Entity::delete_many().filter(membership::Column::UserId.eq(user_id)).exec(&txn).await?;
+    notification::Entity::delete_many().filter(notification::Column::UserId.eq(user_id)).exec(&txn).await?;
+    notification_preference::Entity::delete_many()
+        .filter(notification_preference::Column::UserId.eq(user_id))
+        .exec(&txn)
+        .await?;
+    crate::notifications::forget_person(&txn, user_id).await?;
     let mut active: user::ActiveModel = user.into();
     active.email = Set(None);
     active.display_name = Set(String::new());

@@ -389,6 +389,31 @@ pub async fn mark_read<C: ConnectionTrait>(conn: &C, user_id: i64, id: Option<i6
     Ok(update.exec(conn).await?.rows_affected)
 }
 
+/// Erases `user_id`'s name from other people's notifications about them
+/// (joining or leaving a home), when their account is deleted; the
+/// interface then calls them a former tenant.
+pub async fn forget_person<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<(), DbErr> {
+    let about_homes = notification::Entity::find()
+        .filter(notification::Column::Kind.is_in(["home_joined", "home_left"]))
+        .filter(notification::Column::DedupeKey.like(format!("%:{user_id}:%")))
+        .all(conn)
+        .await?;
+    for row in about_homes {
+        // The key is `<kind>:<household>:<person>:<time>`.
+        if row.dedupe_key.split(':').nth(2) != Some(user_id.to_string().as_str()) {
+            continue;
+        }
+        let mut params = Item::from(row.clone()).params;
+        params.insert("name".to_owned(), serde_json::Value::String(String::new()));
+        notification::Entity::update_many()
+            .col_expr(notification::Column::Params, Expr::value(serde_json::Value::Object(params).to_string()))
+            .filter(notification::Column::Id.eq(row.id))
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

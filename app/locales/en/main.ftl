@@ -677,3 +677,4 @@ unsubscribe-kept = You will still see this news in your notifications on Palier.
 unsubscribe-submit = Confirm unsubscribing
 unsubscribed-title = Unsubscribed
 unsubscribed-body = Done: these emails will no longer be sent to you. You can change your mind at any time in your account.
+former-tenant = A former tenant

@@ -680,3 +680,4 @@ unsubscribe-kept = Vous verrez toujours ces informations dans vos notifications 
 unsubscribe-submit = Confirmer le désabonnement
 unsubscribed-title = Désabonnement confirmé
 unsubscribed-body = C'est fait : ces emails ne vous seront plus envoyés. Vous pouvez changer d'avis à tout moment dans votre compte.
+former-tenant = Un ancien locataire

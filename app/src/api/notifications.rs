@@ -55,6 +55,8 @@ pub async fn my_notifications(page: u64) -> Result<NotificationsPage, AppError> 
                             .unwrap_or_default();
                         ("closes".to_owned(), at)
                     }
+                    // Someone who deleted their account.
+                    "name" if value.is_empty() => (name, crate::i18n::I18n::new(locale).t("former-tenant")),
                     _ => (name, value),
                 })
                 .collect();

@@ -24,13 +24,13 @@ use sea_orm::{ColumnTrait as _, DatabaseConnection, EntityTrait as _, QueryFilte
 use std::collections::{BTreeMap, HashSet};
 use tokio::sync::OnceCell;
 
+const PASSWORD: &str = "un mot de passe de test";
+
 static HASH: OnceCell<palier_backend::auth::password::PasswordHashString> = OnceCell::const_new();
 
 async fn hash() -> &'static palier_backend::auth::password::PasswordHashString {
     HASH.get_or_init(|| async {
-        palier_backend::auth::password::hash(palier_domain::Password::parse("un mot de passe de test").unwrap())
-            .await
-            .unwrap()
+        palier_backend::auth::password::hash(palier_domain::Password::parse(PASSWORD).unwrap()).await.unwrap()
     })
     .await
 }
@@ -345,6 +345,31 @@ async fn joining_and_leaving_a_home_tell_its_occupants() {
         .map(|n| n.email_state)
         .collect();
     assert_eq!(states, HashSet::from(["digest".to_owned()]));
+
+    // The newcomer's data export holds their notifications and choices.
+    let export = accounts::export(&db, newcomer).await.unwrap().unwrap();
+    let kinds: HashSet<&str> = export.notifications.iter().map(|n| n.kind.as_str()).collect();
+    assert_eq!(kinds, HashSet::from(["home_joined", "home_left"]));
+    assert_eq!(export.email_preferences.get("home"), Some(&"digest"));
+
+    // When they delete their account, their notifications go, and so does
+    // their name from the others' notifications about them.
+    let named = |db: &DatabaseConnection| {
+        let db = db.clone();
+        async move {
+            notifications::list(&db, first, 0, 20)
+                .await
+                .unwrap()
+                .0
+                .into_iter()
+                .map(|n| n.params.get("name").and_then(|v| v.as_str()).unwrap_or_default().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert!(named(&db).await.iter().all(|name| name.contains("nouveau")));
+    accounts::delete_account(&db, newcomer, PASSWORD).await.unwrap();
+    assert_eq!(notifications::list(&db, newcomer, 0, 20).await.unwrap().1, 0);
+    assert_eq!(named(&db).await, vec![String::new(), String::new()]);
 }
 
 #[tokio::test]
