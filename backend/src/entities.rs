@@ -21,6 +21,7 @@ pub mod question;
 pub mod question_option;
 pub mod rate_limit;
 pub mod residence;
+pub mod result_snapshot;
 pub mod session;
 pub mod staff_invitation;
 pub mod user;

@@ -12,6 +12,7 @@ mod m20261128_000003_create_accounts;
 mod m20261128_000004_create_consultations;
 mod m20261128_000005_add_outbox_sensitive;
 mod m20261128_000006_create_notifications;
+mod m20261128_000007_create_result_snapshots;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000004_create_consultations::Migration),
             Box::new(m20261128_000005_add_outbox_sensitive::Migration),
             Box::new(m20261128_000006_create_notifications::Migration),
+            Box::new(m20261128_000007_create_result_snapshots::Migration),
         ]
     }
 }

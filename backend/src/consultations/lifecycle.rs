@@ -64,6 +64,10 @@ pub async fn advance(db: &DatabaseConnection, id: i64) -> Result<Vec<Transition>
         txn.commit().await?;
         if closed > 0 {
             shuffle_ballots(db).await?;
+            // Count once now, so the first reader of the results does not wait.
+            if let Some(definition) = super::definition(db, id).await? {
+                super::results::counted(db, &definition).await?;
+            }
         }
     }
     Ok(done)

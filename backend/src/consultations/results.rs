@@ -2,13 +2,17 @@
 //! the answers or the register, never from a loop over ballots, so a page of
 //! results costs the same few queries for ten ballots or a hundred thousand.
 //! The published ballot list lets anyone recount.
+//!
+//! Once a vote is closed no ballot can be added, so its count is kept
+//! ([`counted`]): the results page of a closed vote reads one row, however
+//! many ballots it holds.
 
 use super::Definition;
-use crate::entities::{ballot, ballot_answer, building, eligible_unit, participation, residence};
+use crate::entities::{ballot, ballot_answer, building, eligible_unit, participation, residence, result_snapshot};
 pub use palier_domain::consultation::{
     Detail, OptionResult, PublishedBallot, QuestionResult, RankingResult, Results, TurnoutLine,
 };
-use palier_domain::consultation::{QuestionKind, borda, percent, quorum_reached, scale_mean};
+use palier_domain::consultation::{QuestionKind, Status, borda, percent, quorum_reached, scale_mean};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _,
@@ -21,6 +25,48 @@ pub const TEXT_SAMPLES: u64 = 20;
 
 fn count(value: i64) -> u64 {
     u64::try_from(value).unwrap_or(0)
+}
+
+/// The results to show: kept once a vote is closed (computed and stored the
+/// first time), counted afresh while it is open.
+pub async fn counted<C: ConnectionTrait>(conn: &C, definition: &Definition) -> Result<Results, DbErr> {
+    let final_count = matches!(definition.status(), Status::Closed | Status::Published | Status::Archived);
+    if !final_count {
+        return compute(conn, definition).await;
+    }
+    let id = definition.consultation.id;
+    if let Some(kept) = result_snapshot::Entity::find_by_id(id).one(conn).await? {
+        match serde_json::from_str(&kept.body) {
+            Ok(results) => return Ok(results),
+            // Written by an older version: count again below.
+            Err(error) => tracing::warn!(%error, consultation = id, "a kept count could not be read"),
+        }
+    }
+    let results = compute(conn, definition).await?;
+    keep(conn, id, &results).await?;
+    Ok(results)
+}
+
+/// Stores the count of closed consultation `id` (the first one stays).
+async fn keep<C: ConnectionTrait>(conn: &C, id: i64, results: &Results) -> Result<(), DbErr> {
+    let body = serde_json::to_string(results).map_err(|error| DbErr::Custom(error.to_string()))?;
+    result_snapshot::Entity::insert(result_snapshot::ActiveModel {
+        consultation_id: sea_orm::ActiveValue::Set(id),
+        computed_at: sea_orm::ActiveValue::Set(chrono::Utc::now()),
+        body: sea_orm::ActiveValue::Set(body),
+    })
+    .on_conflict(
+        sea_orm::sea_query::OnConflict::column(result_snapshot::Column::ConsultationId).do_nothing().to_owned(),
+    )
+    .do_nothing()
+    .exec(conn)
+    .await?;
+    Ok(())
+}
+
+/// How many units took part (online and on paper), from the register.
+pub async fn participants<C: ConnectionTrait>(conn: &C, consultation_id: i64) -> Result<u64, DbErr> {
+    participation::Entity::find().filter(participation::Column::ConsultationId.eq(consultation_id)).count(conn).await
 }
 
 /// Counts a consultation.

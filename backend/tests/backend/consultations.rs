@@ -570,6 +570,20 @@ async fn results_are_counted_in_sql_with_turnout_and_quorum() {
     lifecycle::advance(&db, id).await.unwrap();
     let def = definition(&db, id).await.unwrap().unwrap();
     assert!(def.results_visible(Utc::now()));
+    // Closing kept the count: the same figures, read from one row.
+    assert_eq!(results::counted(&db, &def).await.unwrap(), r);
+    let kept = palier_backend::entities::result_snapshot::Entity::find_by_id(id).one(&db).await.unwrap().unwrap();
+    let stored: results::Results = serde_json::from_str(&kept.body).unwrap();
+    assert_eq!(stored, r);
+    // (Were a row of answers to change behind the application's back, the
+    // published count would not move: it is read from the kept one.)
+    ballot_answer::Entity::delete_many()
+        .filter(ballot_answer::Column::QuestionId.eq(def.questions[0].id))
+        .exec(&db)
+        .await
+        .unwrap();
+    assert_eq!(results::counted(&db, &def).await.unwrap(), r);
+    assert_ne!(results::compute(&db, &def).await.unwrap(), r);
     builder::publish(&db, place.staff, id, "Nous retenons le **bleu**.", Decision::Adopted).await.unwrap();
     let def = definition(&db, id).await.unwrap().unwrap();
     assert_eq!(def.status(), Status::Published);

@@ -141,7 +141,7 @@ pub async fn consultation_csv(
         return StatusCode::FORBIDDEN.into_response();
     }
     let csv = match file.as_str() {
-        "resultats.csv" => results::compute(&state.db, &definition).await.map(|r| results::results_csv(&r)),
+        "resultats.csv" => results::counted(&state.db, &definition).await.map(|r| results::results_csv(&r)),
         "bulletins.csv" if definition.status().is_over() => {
             results::all_ballots(&state.db, &definition).await.map(|b| results::ballots_csv(&definition, &b))
         }

@@ -146,7 +146,7 @@ pub async fn get_consultation_admin(id: i64) -> Result<ConsultationAdmin, AppErr
     let participants = if status == Status::Draft || status == Status::Scheduled {
         0
     } else {
-        results::compute(&state.db, &definition).await.map_err(internal)?.participants
+        results::participants(&state.db, definition.consultation.id).await.map_err(internal)?
     };
     let paper_units = if status == Status::Open {
         voting::paper_units(&state.db, &definition)
