@@ -24,7 +24,10 @@ function headerOf(block, name) {
 
 /** The decoded text/plain part of a raw email. */
 function plainText(raw) {
-  const parts = raw.split(/\r?\n--[^\r\n]+\r?\n/);
+  // Split on the message's own MIME boundary (a "-- " signature line must not count).
+  const boundary = (raw.match(/boundary="?([^";\r\n]+)"?/i) || [])[1];
+  const escaped = boundary ? boundary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : "[^\\r\\n]+";
+  const parts = raw.split(new RegExp(`\\r?\\n--${escaped}(?:--)?\\r?\\n`));
   for (const part of parts) {
     const split = part.search(/\r?\n\r?\n/);
     if (split < 0) continue;
