@@ -52,6 +52,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub mailer: Mailer,
     pub outbox: outbox::Waker,
+    /// Casts ballots, committed in groups under load.
+    pub ballots: palier_backend::consultations::voting::BallotBox,
     pub settings: Arc<Settings>,
 }
 

@@ -149,6 +149,17 @@ impl Event {
         query.into_tuple().all(conn).await
     }
 
+    /// The values of the text of an event about consultation `row`, and its page.
+    fn about_consultation(self, row: &consultation::Model) -> (serde_json::Value, String) {
+        let link = match self {
+            Event::ResultsAvailable { .. } | Event::ResponsePublished { .. } => {
+                format!("/consultations/{}/resultats", row.id)
+            }
+            _ => format!("/consultations/{}", row.id),
+        };
+        (serde_json::json!({ "title": row.title, "closes_at": row.closes_at.to_rfc3339() }), link)
+    }
+
     /// The values of its text and the page it leads to.
     async fn content<C: ConnectionTrait>(self, conn: &C) -> Result<Option<(serde_json::Value, String)>, DbErr> {
         match self {
@@ -160,14 +171,7 @@ impl Event {
                 let Some(row) = consultation::Entity::find_by_id(consultation_id).one(conn).await? else {
                     return Ok(None);
                 };
-                let link = match self {
-                    Event::ResultsAvailable { .. } | Event::ResponsePublished { .. } => {
-                        format!("/consultations/{consultation_id}/resultats")
-                    }
-                    _ => format!("/consultations/{consultation_id}"),
-                };
-                let params = serde_json::json!({ "title": row.title, "closes_at": row.closes_at.to_rfc3339() });
-                Ok(Some((params, link)))
+                Ok(Some(self.about_consultation(&row)))
             }
             Event::HomeJoined { household_id, user_id } | Event::HomeLeft { household_id, user_id } => {
                 let Some(home) = household::Entity::find_by_id(household_id).one(conn).await? else {
@@ -227,6 +231,44 @@ pub async fn notify<C: ConnectionTrait>(conn: &C, event: Event) -> Result<usize,
         told += chunk.len();
     }
     Ok(told)
+}
+
+/// Tells each voter that their vote counted (in the app only), in bulk and
+/// without a query: the ballot box holds the consultation.
+pub(crate) async fn votes_cast<C: ConnectionTrait>(
+    conn: &C,
+    votes: &[(i64, &consultation::Model)],
+) -> Result<(), DbErr> {
+    if votes.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let rows = votes.iter().map(|(user_id, row)| {
+        let event = Event::BallotCast { consultation_id: row.id, user_id: *user_id };
+        let (params, link) = event.about_consultation(row);
+        notification::ActiveModel {
+            user_id: Set(*user_id),
+            kind: Set(event.kind().to_owned()),
+            category: Set(event.category().code().to_owned()),
+            dedupe_key: Set(event.dedupe_key(now)),
+            params: Set(params.to_string()),
+            link: Set(link),
+            created_at: Set(now),
+            read_at: Set(None),
+            email_state: Set(event.category().default_mode().code().to_owned()),
+            ..Default::default()
+        }
+    });
+    notification::Entity::insert_many(rows)
+        .on_conflict(
+            OnConflict::columns([notification::Column::UserId, notification::Column::DedupeKey])
+                .do_nothing()
+                .to_owned(),
+        )
+        .do_nothing()
+        .exec_without_returning(conn)
+        .await?;
+    Ok(())
 }
 
 /// The chosen mode of each of `users` for `category` (absent: the default).

@@ -90,6 +90,35 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: NewEmail) -> Result<bo
     Ok(matches!(inserted, TryInsertResult::Inserted(n) if n > 0))
 }
 
+/// Writes several emails to the outbox in one statement (same rules as
+/// [`enqueue`]: a key already there keeps its row).
+pub async fn enqueue_many<C: ConnectionTrait>(conn: &C, emails: Vec<NewEmail>) -> Result<(), DbErr> {
+    if emails.is_empty() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let rows = emails.into_iter().map(|email| outbox_email::ActiveModel {
+        idempotency_key: Set(email.idempotency_key),
+        recipient: Set(email.to.into()),
+        subject: Set(email.content.subject),
+        text_body: Set(email.content.text),
+        html_body: Set(email.content.html),
+        headers: Set(serde_json::to_string(&email.headers).unwrap_or_else(|_| "[]".to_owned())),
+        status: Set(Status::Pending.as_str().to_owned()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        created_at: Set(now),
+        sensitive: Set(email.sensitive),
+        ..Default::default()
+    });
+    Entity::insert_many(rows)
+        .on_conflict(OnConflict::column(Column::IdempotencyKey).do_nothing().to_owned())
+        .do_nothing()
+        .exec_without_returning(conn)
+        .await?;
+    Ok(())
+}
+
 /// How the worker paces itself.
 #[derive(Debug, Clone)]
 pub struct OutboxConfig {

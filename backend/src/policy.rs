@@ -70,6 +70,8 @@ pub struct CouncilSeat {
 pub struct Actor {
     pub user_id: i64,
     pub display_name: String,
+    /// Where their emails go (none once the account is deleted).
+    pub email: Option<String>,
     pub locale: Locale,
     pub email_verified: bool,
     pub platform_admin: bool,
@@ -177,6 +179,7 @@ mod tests {
         Actor {
             user_id: 1,
             display_name: "Test".into(),
+            email: None,
             locale: Locale::Fr,
             email_verified: true,
             platform_admin: false,

@@ -138,6 +138,7 @@ pub async fn load_actor<C: ConnectionTrait>(conn: &C, user: &user::Model) -> Res
     Ok(Actor {
         user_id: user.id,
         display_name: user.display_name.clone(),
+        email: user.email.clone(),
         locale: user.locale.parse().unwrap_or(Locale::Fr),
         email_verified: user.email_verified_at.is_some(),
         platform_admin: user.is_platform_admin,

@@ -55,8 +55,10 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(addr)
             .build();
+        let ballots = palier_backend::consultations::voting::BallotBox::start(db.clone());
         let state = AppState {
             leptos_options,
+            ballots,
             db,
             mailer,
             outbox: worker.waker(),

@@ -73,6 +73,16 @@ pub async fn advance(db: &DatabaseConnection, id: i64) -> Result<Vec<Transition>
     Ok(done)
 }
 
+/// Whether the clock has moved `definition` on since it was read (it should
+/// open or close): then [`advance`] it before acting on it.
+pub fn is_due(definition: &super::Definition) -> bool {
+    let row = &definition.consultation;
+    let status = definition.status();
+    let now = Utc::now().timestamp_millis();
+    status.by_clock(now, row.opens_at.timestamp_millis(), row.closes_at.timestamp_millis()) != status
+        && matches!(status, Status::Scheduled | Status::Open)
+}
+
 /// Applies the clock to every consultation that is due.
 pub async fn advance_due(db: &DatabaseConnection) -> Result<Vec<Transition>, DbErr> {
     let now = Utc::now();

@@ -5,7 +5,8 @@
 //! unit, the channel, the time) is inserted first, and its unique constraint
 //! on (consultation, unit) is what refuses a second vote, even from parallel
 //! requests; then the ballot (random key and receipt, no time, no person)
-//! and its answers. Nothing ties the two but the transaction itself.
+//! and its answers. Nothing ties the two but the transaction itself, which
+//! under load carries a group of ballots ([`BallotBox`]).
 
 use super::{Definition, Summary, VotingUnit};
 use crate::audit::{self, Entry};
@@ -16,9 +17,10 @@ use crate::entities::{
 use crate::policy::Actor;
 use chrono::Utc;
 use palier_domain::consultation::{Answer, AnswerError, Status, check_ballot};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait as _, QueryFilter as _, QueryOrder as _, SqlErr, TransactionTrait as _,
+    ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait as _, QueryFilter as _,
+    QueryOrder as _, TransactionTrait as _, TryInsertResult,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -153,6 +155,33 @@ pub async fn cast_with_receipt(
     raw: &BTreeMap<i64, Vec<String>>,
     mail: Option<ReceiptMail<'_>>,
 ) -> Result<String, CastError> {
+    let prepared = prepare(definition, unit, channel, raw, mail)?;
+    write(db, std::slice::from_ref(&prepared)).await?.pop().unwrap_or(Err(CastError::AlreadyVoted))
+}
+
+/// A ballot checked and ready to write, its receipt email rendered: all the
+/// work that needs no lock on the database is done before the transaction.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    consultation: consultation::Model,
+    unit: eligible_unit::Model,
+    channel: Channel,
+    ballot_id: String,
+    receipt: String,
+    answers: Vec<ballot_answer::ActiveModel>,
+    email: Option<crate::outbox::NewEmail>,
+    /// The online voter, told in the app that their vote counted.
+    voter: Option<i64>,
+}
+
+/// Checks the ballot against the rules and prepares its rows.
+pub fn prepare(
+    definition: &Definition,
+    unit: &eligible_unit::Model,
+    channel: Channel,
+    raw: &BTreeMap<i64, Vec<String>>,
+    mail: Option<ReceiptMail<'_>>,
+) -> Result<Prepared, CastError> {
     if !is_open(definition) {
         return Err(CastError::NotOpen);
     }
@@ -160,39 +189,9 @@ pub async fn cast_with_receipt(
         return Err(CastError::NotEligible);
     }
     let ballot = check_ballot(&definition.rules(), raw).map_err(CastError::Invalid)?;
-    let now = Utc::now();
-    let txn = db.begin().await?;
-    let register = participation::ActiveModel {
-        consultation_id: Set(unit.consultation_id),
-        unit_id: Set(unit.unit_id),
-        household_id: Set(unit.household_id),
-        residence_id: Set(unit.residence_id),
-        building_id: Set(unit.building_id),
-        channel: Set(channel.code().to_owned()),
-        recorded_at: Set(now),
-        recorded_by: Set(match channel {
-            Channel::Online => None,
-            Channel::Paper { staff_id } => Some(staff_id),
-        }),
-        ..Default::default()
-    };
-    match register.insert(&txn).await {
-        Ok(_) => {}
-        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            return Err(CastError::AlreadyVoted);
-        }
-        Err(error) => return Err(error.into()),
-    }
     let ballot_id = uuid::Uuid::new_v4().to_string();
     let receipt = secret::new_invitation_code().to_string();
-    ballot::ActiveModel {
-        id: Set(ballot_id.clone()),
-        consultation_id: Set(unit.consultation_id),
-        receipt: Set(receipt.clone()),
-    }
-    .insert(&txn)
-    .await?;
-    let mut rows = Vec::new();
+    let mut answers = Vec::new();
     for (question_id, answer) in &ballot.answers {
         let row =
             |position: usize, option: Option<i64>, rank: Option<i32>, value: Option<i32>, text: Option<String>| {
@@ -208,67 +207,212 @@ pub async fn cast_with_receipt(
             };
         match answer {
             Answer::Blank => {}
-            Answer::Single(option) => rows.push(row(0, Some(*option), None, None, None)),
+            Answer::Single(option) => answers.push(row(0, Some(*option), None, None, None)),
             Answer::Multiple(options) => {
-                rows.extend(options.iter().enumerate().map(|(i, o)| row(i, Some(*o), None, None, None)));
+                answers.extend(options.iter().enumerate().map(|(i, o)| row(i, Some(*o), None, None, None)));
             }
-            Answer::Ranking(order) => rows.extend(
+            Answer::Ranking(order) => answers.extend(
                 order
                     .iter()
                     .enumerate()
                     .map(|(i, o)| row(i, Some(*o), Some(i32::try_from(i + 1).unwrap_or(i32::MAX)), None, None)),
             ),
-            Answer::Scale(value) => rows.push(row(0, None, None, Some(i32::from(*value)), None)),
-            Answer::Text(text) => rows.push(row(0, None, None, None, Some(text.clone()))),
+            Answer::Scale(value) => answers.push(row(0, None, None, Some(i32::from(*value)), None)),
+            Answer::Text(text) => answers.push(row(0, None, None, None, Some(text.clone()))),
         }
     }
-    if !rows.is_empty() {
-        ballot_answer::Entity::insert_many(rows).exec(&txn).await?;
-    }
-    if let Some(mail) = mail {
-        let message = crate::mail::templates::BallotReceipt {
-            title: definition.consultation.title.clone(),
-            receipt: receipt.clone(),
-            link: mail.links.recount(definition.consultation.id),
-        };
-        let content = crate::mail::templates::render(&message, mail.locale, &mail.links.layout())
-            .map_err(|error| anyhow::anyhow!("could not render the receipt email: {error}"))?;
-        crate::outbox::enqueue(
-            &txn,
-            crate::outbox::NewEmail {
+    let (email, voter) = match mail {
+        Some(mail) => {
+            let message = crate::mail::templates::BallotReceipt {
+                title: definition.consultation.title.clone(),
+                receipt: receipt.clone(),
+                link: mail.links.recount(definition.consultation.id),
+            };
+            let content = crate::mail::templates::render(&message, mail.locale, &mail.links.layout())
+                .map_err(|error| anyhow::anyhow!("could not render the receipt email: {error}"))?;
+            let email = crate::outbox::NewEmail {
                 idempotency_key: format!("receipt:{}", uuid::Uuid::new_v4()),
                 to: mail.to,
                 content,
                 headers: Vec::new(),
                 sensitive: true,
-            },
+            };
+            (Some(email), Some(mail.user_id))
+        }
+        None => (None, None),
+    };
+    Ok(Prepared {
+        consultation: definition.consultation.clone(),
+        unit: unit.clone(),
+        channel,
+        ballot_id,
+        receipt,
+        answers,
+        email,
+        voter,
+    })
+}
+
+/// Writes prepared ballots in one transaction, a handful of statements for
+/// the whole batch: the register rows first (`ON CONFLICT DO NOTHING`: the
+/// unique constraint on (consultation, unit) decides who already voted,
+/// here or in a parallel transaction), then the ballots and answers of the
+/// units that were let in, their receipt emails and their notifications.
+/// Returns each ballot's receipt, or why it was refused, in order.
+pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Result<String, CastError>>, DbErr> {
+    // A unit twice in one batch: the first one counts.
+    let mut seen = HashSet::new();
+    let first: Vec<bool> = batch.iter().map(|p| seen.insert((p.unit.consultation_id, p.unit.unit_id))).collect();
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let register = batch.iter().zip(&first).filter(|(_, first)| **first).map(|(p, _)| participation::ActiveModel {
+        consultation_id: Set(p.unit.consultation_id),
+        unit_id: Set(p.unit.unit_id),
+        household_id: Set(p.unit.household_id),
+        residence_id: Set(p.unit.residence_id),
+        building_id: Set(p.unit.building_id),
+        channel: Set(p.channel.code().to_owned()),
+        recorded_at: Set(now),
+        recorded_by: Set(match p.channel {
+            Channel::Online => None,
+            Channel::Paper { staff_id } => Some(staff_id),
+        }),
+        ..Default::default()
+    });
+    let registered: HashSet<(i64, i64)> = match participation::Entity::insert_many(register)
+        .on_conflict(
+            OnConflict::columns([participation::Column::ConsultationId, participation::Column::UnitId])
+                .do_nothing()
+                .to_owned(),
         )
+        .do_nothing()
+        .exec_with_returning_many(&txn)
+        .await?
+    {
+        TryInsertResult::Inserted(rows) => rows.into_iter().map(|r| (r.consultation_id, r.unit_id)).collect(),
+        TryInsertResult::Empty | TryInsertResult::Conflicted => HashSet::new(),
+    };
+    let accepted: Vec<bool> = batch
+        .iter()
+        .zip(&first)
+        .map(|(p, first)| *first && registered.contains(&(p.unit.consultation_id, p.unit.unit_id)))
+        .collect();
+    // Ballots go in the order of their random keys, not in the register's.
+    let mut in_key_order: Vec<&Prepared> = batch.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(p, _)| p).collect();
+    in_key_order.sort_by(|a, b| a.ballot_id.cmp(&b.ballot_id));
+    let counted = || in_key_order.iter().copied();
+    if counted().next().is_some() {
+        ballot::Entity::insert_many(counted().map(|p| ballot::ActiveModel {
+            id: Set(p.ballot_id.clone()),
+            consultation_id: Set(p.unit.consultation_id),
+            receipt: Set(p.receipt.clone()),
+        }))
+        .exec_without_returning(&txn)
         .await?;
-        crate::notifications::notify(
-            &txn,
-            crate::notifications::Event::BallotCast {
-                consultation_id: definition.consultation.id,
-                user_id: mail.user_id,
-            },
-        )
-        .await?;
-    }
-    if let Channel::Paper { staff_id } = channel {
-        audit::record(
-            &txn,
-            Entry {
-                actor_user_id: Some(staff_id),
-                organisation_id: Some(definition.consultation.organisation_id),
-                action: "consultation.paper_ballot",
-                target_kind: "consultation",
-                target_id: Some(definition.consultation.id),
-                details: json!({ "title": definition.consultation.title, "household_id": unit.household_id }),
-            },
-        )
-        .await?;
+        let answers: Vec<ballot_answer::ActiveModel> = counted().flat_map(|p| p.answers.iter().cloned()).collect();
+        // Within SQLite's limit of bound values per statement.
+        for chunk in answers.chunks(2000) {
+            ballot_answer::Entity::insert_many(chunk.iter().cloned()).exec_without_returning(&txn).await?;
+        }
+        crate::outbox::enqueue_many(&txn, counted().filter_map(|p| p.email.clone()).collect()).await?;
+        let voters: Vec<(i64, &consultation::Model)> =
+            counted().filter_map(|p| p.voter.map(|user| (user, &p.consultation))).collect();
+        crate::notifications::votes_cast(&txn, &voters).await?;
+        for p in counted() {
+            if let Channel::Paper { staff_id } = p.channel {
+                audit::record(
+                    &txn,
+                    Entry {
+                        actor_user_id: Some(staff_id),
+                        organisation_id: Some(p.consultation.organisation_id),
+                        action: "consultation.paper_ballot",
+                        target_kind: "consultation",
+                        target_id: Some(p.consultation.id),
+                        details: json!({ "title": p.consultation.title, "household_id": p.unit.household_id }),
+                    },
+                )
+                .await?;
+            }
+        }
     }
     txn.commit().await?;
-    Ok(receipt)
+    Ok(batch
+        .iter()
+        .zip(accepted)
+        .map(|(p, ok)| if ok { Ok(p.receipt.clone()) } else { Err(CastError::AlreadyVoted) })
+        .collect())
+}
+
+/// Casts ballots through one writer that commits them in groups: under a
+/// crowd of voters, each transaction carries every ballot that arrived
+/// while the previous one was being written, so the database commits a few
+/// times per batch rather than once per voter (on SQLite, one writer at a
+/// time, this is what keeps thousands of ballots a second possible).
+#[derive(Debug, Clone)]
+pub struct BallotBox {
+    jobs: tokio::sync::mpsc::Sender<Job>,
+}
+
+#[derive(Debug)]
+struct Job {
+    prepared: Prepared,
+    reply: tokio::sync::oneshot::Sender<Result<String, CastError>>,
+}
+
+/// The most ballots written in one transaction.
+const MAX_BATCH: usize = 128;
+
+impl BallotBox {
+    /// Starts the writer on the current runtime; it stops when every
+    /// handle is dropped.
+    pub fn start(db: DatabaseConnection) -> Self {
+        let (jobs, queue) = tokio::sync::mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(run(db, queue));
+        Self { jobs }
+    }
+
+    /// Checks and casts a ballot (see [`cast_with_receipt`]).
+    pub async fn cast(
+        &self,
+        definition: &Definition,
+        unit: &eligible_unit::Model,
+        channel: Channel,
+        raw: &BTreeMap<i64, Vec<String>>,
+        mail: Option<ReceiptMail<'_>>,
+    ) -> Result<String, CastError> {
+        let prepared = prepare(definition, unit, channel, raw, mail)?;
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.jobs
+            .send(Job { prepared, reply })
+            .await
+            .map_err(|_| CastError::Unexpected(anyhow::anyhow!("the ballot box is closed")))?;
+        answer.await.map_err(|_| CastError::Unexpected(anyhow::anyhow!("the ballot box stopped")))?
+    }
+}
+
+async fn run(db: DatabaseConnection, mut queue: tokio::sync::mpsc::Receiver<Job>) {
+    let mut jobs = Vec::with_capacity(MAX_BATCH);
+    while queue.recv_many(&mut jobs, MAX_BATCH).await > 0 {
+        let batch: Vec<Prepared> = jobs.iter().map(|job| job.prepared.clone()).collect();
+        match write(&db, &batch).await {
+            Ok(outcomes) => {
+                for (job, outcome) in jobs.drain(..).zip(outcomes) {
+                    let _ = job.reply.send(outcome);
+                }
+            }
+            Err(error) => {
+                // One ballot must not sink the others: write them one by one.
+                tracing::warn!(%error, ballots = batch.len(), "a batch of ballots failed; writing them one by one");
+                for job in jobs.drain(..) {
+                    let outcome = match write(&db, std::slice::from_ref(&job.prepared)).await {
+                        Ok(mut outcomes) => outcomes.pop().unwrap_or(Err(CastError::AlreadyVoted)),
+                        Err(error) => Err(error.into()),
+                    };
+                    let _ = job.reply.send(outcome);
+                }
+            }
+        }
+    }
 }
 
 /// A unit staff can record a paper ballot for.

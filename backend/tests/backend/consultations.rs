@@ -350,14 +350,21 @@ async fn parallel_duplicate_submissions_give_exactly_one_ballot_per_unit() {
         eligible_unit::Entity::find().filter(eligible_unit::Column::ConsultationId.eq(id)).all(&db).await.unwrap();
     assert_eq!(units.len(), voters);
 
+    // Two of the five go through their own transaction each, three through
+    // the ballot box that groups ballots (duplicates in one group included).
+    let ballot_box = voting::BallotBox::start(db.clone());
     let mut tasks = tokio::task::JoinSet::new();
     for unit in units {
         for attempt in 0..5 {
-            let (db, def, unit) = (db.clone(), def.clone(), unit.clone());
+            let (db, def, unit, ballot_box) = (db.clone(), def.clone(), unit.clone(), ballot_box.clone());
             tasks.spawn(async move {
                 let choice = def.questions[0].options[(unit.unit_id as usize + attempt) % 2].0.to_string();
-                voting::cast(&db, &def, &unit, Channel::Online, &BTreeMap::from([(def.questions[0].id, vec![choice])]))
-                    .await
+                let answers = BTreeMap::from([(def.questions[0].id, vec![choice])]);
+                if attempt < 2 {
+                    voting::cast(&db, &def, &unit, Channel::Online, &answers).await
+                } else {
+                    ballot_box.cast(&def, &unit, Channel::Online, &answers, None).await
+                }
             });
         }
     }
@@ -374,6 +381,7 @@ async fn parallel_duplicate_submissions_give_exactly_one_ballot_per_unit() {
     assert_eq!(already, voters * 4);
     assert_eq!(ballot::Entity::find().count(&db).await.unwrap() as usize, voters);
     assert_eq!(participation::Entity::find().count(&db).await.unwrap() as usize, voters);
+    assert_eq!(ballot_answer::Entity::find().count(&db).await.unwrap() as usize, voters);
 }
 
 #[tokio::test]

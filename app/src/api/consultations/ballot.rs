@@ -13,8 +13,14 @@ pub async fn cast_ballot(consultation_id: i64, #[server(default)] answers: RawAn
     use palier_backend::consultations::{definition, lifecycle};
     let state = state()?;
     let actor = require_session()?.actor;
-    lifecycle::advance(&state.db, consultation_id).await.map_err(internal)?;
-    let definition = definition(&state.db, consultation_id).await.map_err(internal)?.ok_or(AppError::NotFound)?;
+    let mut definition = definition(&state.db, consultation_id).await.map_err(internal)?.ok_or(AppError::NotFound)?;
+    if lifecycle::is_due(&definition) {
+        lifecycle::advance(&state.db, consultation_id).await.map_err(internal)?;
+        definition = palier_backend::consultations::definition(&state.db, consultation_id)
+            .await
+            .map_err(internal)?
+            .ok_or(AppError::NotFound)?;
+    }
     if !definition.visible_to(&actor) {
         return Err(AppError::NotFound);
     }
@@ -30,18 +36,14 @@ pub async fn cast_ballot(consultation_id: i64, #[server(default)] answers: RawAn
         return Err(refuse("error-ballot-already-voted"));
     }
     let raw = answers_by_question(&answers);
-    let user = palier_backend::accounts::find(&state.db, actor.user_id)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::Unauthenticated)?;
     let links = state.settings.links();
-    let mail = user.email.as_deref().and_then(|e| palier_domain::Email::parse(e).ok()).map(|to| ReceiptMail {
+    let mail = actor.email.as_deref().and_then(|e| palier_domain::Email::parse(e).ok()).map(|to| ReceiptMail {
         user_id: actor.user_id,
         to,
         locale: actor.locale,
         links: &links,
     });
-    match voting::cast_with_receipt(&state.db, &definition, &unit, Channel::Online, &raw, mail).await {
+    match state.ballots.cast(&definition, &unit, Channel::Online, &raw, mail).await {
         Ok(receipt) => {
             state.outbox.wake();
             let cookie = cookie::Cookie::build((format!("palier_receipt_{consultation_id}"), receipt))
@@ -92,7 +94,7 @@ pub async fn record_paper_ballot(
     let Some(unit) = voting::eligible_unit(&state.db, consultation_id, unit).await.map_err(internal)? else {
         return Err(refuse("unit_id", "error-paper-unit"));
     };
-    match voting::cast(&state.db, &definition, &unit, Channel::Paper { staff_id: actor.user_id }, &raw).await {
+    match state.ballots.cast(&definition, &unit, Channel::Paper { staff_id: actor.user_id }, &raw, None).await {
         Ok(_) => {
             leptos_axum::redirect(&format!("/gestion/consultations/{consultation_id}?ok=paper-recorded#papier"));
             Ok(())
