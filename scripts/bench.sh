@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# `make bench`: loads a release build of Palier on a seeded SQLite database with
-# wrk (a second process), next to a bare axum server that serves the same bytes
-# as a static string, in the same run, so the ratio holds on a noisy machine.
+# `make bench`: loads a release build of Palier on SQLite with wrk (a second
+# process).
 #
-#   BENCH_SECONDS=10 BENCH_CONNECTIONS=32 scripts/bench.sh
+# 1. The home page, next to a bare axum server that serves the same bytes as a
+#    static string, in the same run, so the ratio holds on a noisy machine.
+# 2. Votes: signed-in tenants cast ballots (five questions, receipt email
+#    included) through the real server function, each as a different home;
+#    the raw one-row insert-transaction rate of the same database file is
+#    measured in the same run for comparison. Then the results page of a
+#    consultation with 100 000 ballots.
+#
+#   BENCH_SECONDS=10 BENCH_CONNECTIONS=32 BENCH_VOTERS=60000 scripts/bench.sh
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,12 +18,14 @@ cd "$root"
 export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 seconds="${BENCH_SECONDS:-10}"
 connections="${BENCH_CONNECTIONS:-32}"
+voters="${BENCH_VOTERS:-60000}"
 palier_port=3200
 baseline_port=3201
+votes_port=3202
 
 echo "building the release (cargo leptos build --release --precompress) and the baseline…" >&2
 cargo leptos build --release --precompress >/dev/null 2>&1 || cargo leptos build --release --precompress
-cargo build --release -q -p palier-server --example static_baseline
+cargo build --release -q -p palier-server --example static_baseline --example bench_consultation
 
 work="$(mktemp -d)"
 pids=()
@@ -65,3 +74,58 @@ printf '%-34s %10s %10s %10s\n' "target" "req/s" "p50 ms" "p99 ms"
 palier_rps="$(measure "palier: GET / (home page)" "http://127.0.0.1:$palier_port/")"
 baseline_rps="$(measure "bare axum: same bytes, static" "http://127.0.0.1:$baseline_port/")"
 awk -v a="$palier_rps" -v b="$baseline_rps" 'BEGIN { if (b > 0) printf "\nPalier serves the home page at %.1f%% of the static baseline'"'"'s rate.\n", 100 * a / b }'
+
+# --- Votes -------------------------------------------------------------------
+vote_dir="$work/votes"
+mkdir -p "$vote_dir"
+vote_db="sqlite://$vote_dir/palier.db?mode=rwc"
+echo >&2
+echo "preparing the vote benchmark: 100 000 homes, $voters signed-in voters, 100 000 ballots cast…" >&2
+fixture="$(target/release/examples/bench_consultation setup "$vote_db" 100000 "$voters" "$vote_dir/tokens")"
+field() { python3 -c 'import json, sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$fixture" "$1"; }
+results_id="$(field results_consultation)"
+ballot_id="$(field ballot_consultation)"
+ballot_body="$(field ballot_body)"
+viewer="$(field viewer_token)"
+printf '(the 100 000 ballots took %.0f s through the voting code, four writers at a time)\n' "$(field results_cast_seconds)" >&2
+
+PALIER_DATA_DIR="$vote_dir" PALIER_ADDR="127.0.0.1:$votes_port" PALIER_PUBLIC_URL="http://127.0.0.1:$votes_port" \
+    target/release/palier serve &
+pids+=($!)
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$votes_port/healthz" >/dev/null && break; sleep 0.1; done
+
+raw_rate="$(target/release/examples/bench_consultation raw-inserts "$vote_db" 5)"
+before="$(target/release/examples/bench_consultation count "$vote_db" "$ballot_id")"
+out="$(wrk -t1 -c"$connections" -d"${seconds}s" --latency -s scripts/bench/cast_ballots.lua \
+    "http://127.0.0.1:$votes_port" -- "$vote_dir/tokens" "$ballot_body" "http://127.0.0.1:$votes_port")"
+after="$(target/release/examples/bench_consultation count "$vote_db" "$ballot_id")"
+cast_p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
+cast_p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
+requests="$(awk '/requests in/ { print $1 }' <<<"$out")"
+refused="$(awk '/Non-2xx/ { print $5 }' <<<"$out")"
+accepted=$((after - before))
+if [ "$requests" -gt "$voters" ]; then
+    echo "warning: $requests requests for $voters voters; raise BENCH_VOTERS" >&2
+fi
+
+results_out="$(wrk -t1 -c1 -d"${seconds}s" --latency -H "Cookie: palier_session=$viewer" \
+    "http://127.0.0.1:$votes_port/consultations/$results_id/resultats")"
+results_rps="$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$results_out")"
+results_p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$results_out")")"
+results_p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$results_out")")"
+results_errors="$(awk '/Non-2xx|Socket errors/ { print }' <<<"$results_out" | tr '\n' ' ')"
+
+echo
+echo "Votes on SQLite, wrk 1 thread, $connections connections, ${seconds}s; each request is another home"
+printf '%-46s %10s\n' "raw one-row insert transactions/s (same file)" "$raw_rate"
+awk -v n="$accepted" -v s="$seconds" 'BEGIN { printf "%-46s %10.0f\n", "accepted ballots/s (counted in the database)", n / s }'
+printf '%-46s %10s\n' "ballots accepted / requests sent" "$accepted / $requests"
+printf '%-46s %10s\n' "refusals (should be 0)" "${refused:-0}"
+printf '%-46s %10s %10s\n' "cast latency, ms" "p50 $cast_p50" "p99 $cast_p99"
+echo
+echo "Results page of a closed consultation with 100 000 ballots, 1 connection, ${seconds}s"
+printf '%-46s %10s\n' "pages/s" "$results_rps"
+printf '%-46s %10s %10s  %s\n' "latency, ms" "p50 $results_p50" "p99 $results_p99" "$results_errors"
+awk -v n="$accepted" -v s="$seconds" -v p="$cast_p99" -v r="$results_p99" 'BEGIN {
+    printf "\ntargets: ballots/s >= 2000: %s; cast p99 <= 100 ms: %s; results page <= 50 ms (p99): %s\n",
+        (n / s >= 2000 ? "met" : "MISSED"), (p <= 100 ? "met" : "MISSED"), (r <= 50 ? "met" : "MISSED") }'
