@@ -54,6 +54,8 @@ pub struct AppState {
     pub outbox: outbox::Waker,
     /// Casts ballots, committed in groups under load.
     pub ballots: palier_backend::consultations::voting::BallotBox,
+    /// Live results of open votes, recounted at most every few seconds.
+    pub live_counts: palier_backend::consultations::results::LiveCounts,
     pub settings: Arc<Settings>,
 }
 

@@ -59,6 +59,7 @@ impl Application {
         let state = AppState {
             leptos_options,
             ballots,
+            live_counts: Default::default(),
             db,
             mailer,
             outbox: worker.waker(),

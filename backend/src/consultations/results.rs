@@ -47,6 +47,47 @@ pub async fn counted<C: ConnectionTrait>(conn: &C, definition: &Definition) -> R
     Ok(results)
 }
 
+/// Live results of open votes, counted at most once per [`LIVE_FOR`] in this
+/// process: a crowd refreshing the page of a large vote costs one count.
+#[derive(Debug, Clone, Default)]
+pub struct LiveCounts {
+    counts: std::sync::Arc<std::sync::Mutex<HashMap<i64, (std::time::Instant, Results)>>>,
+}
+
+/// How long a live count is shown before it is counted again.
+pub const LIVE_FOR: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl LiveCounts {
+    /// Like [`counted`], reusing a live count younger than [`LIVE_FOR`].
+    pub async fn counted<C: ConnectionTrait>(&self, conn: &C, definition: &Definition) -> Result<Results, DbErr> {
+        let id = definition.consultation.id;
+        if definition.status() != Status::Open {
+            self.forget(id);
+            return counted(conn, definition).await;
+        }
+        if let Some(results) = self.fresh(id) {
+            return Ok(results);
+        }
+        let results = compute(conn, definition).await?;
+        if let Ok(mut counts) = self.counts.lock() {
+            counts.retain(|_, (at, _)| at.elapsed() < LIVE_FOR);
+            counts.insert(id, (std::time::Instant::now(), results.clone()));
+        }
+        Ok(results)
+    }
+
+    fn fresh(&self, id: i64) -> Option<Results> {
+        let counts = self.counts.lock().ok()?;
+        counts.get(&id).filter(|(at, _)| at.elapsed() < LIVE_FOR).map(|(_, results)| results.clone())
+    }
+
+    fn forget(&self, id: i64) {
+        if let Ok(mut counts) = self.counts.lock() {
+            counts.remove(&id);
+        }
+    }
+}
+
 /// Stores the count of closed consultation `id` (the first one stays).
 async fn keep<C: ConnectionTrait>(conn: &C, id: i64, results: &Results) -> Result<(), DbErr> {
     let body = serde_json::to_string(results).map_err(|error| DbErr::Custom(error.to_string()))?;

@@ -628,3 +628,36 @@ async fn adults_vote_one_by_one_when_the_unit_is_the_adult() {
     assert_eq!(ballot::Entity::find().count(&db).await.unwrap(), 3);
     let _ = (place.residence_b,);
 }
+
+#[tokio::test]
+async fn live_results_are_recounted_at_most_every_few_seconds_and_final_ones_at_once() {
+    let db = fresh_database().await.unwrap();
+    let place = place(&db, 3).await;
+    let id = open_consultation(&db, &place, Audience::Organisation, VotingUnit::Household).await;
+    let def = definition(&db, id).await.unwrap().unwrap();
+    let live = results::LiveCounts::default();
+    let vote = |n: usize| {
+        let (db, def) = (db.clone(), def.clone());
+        let household = place.households_a[n];
+        async move {
+            let unit = voting::eligible_unit(&db, def.consultation.id, household).await.unwrap().unwrap();
+            let ballot = answers(&def, 0, &[0], [0, 1, 2], 3, "");
+            voting::cast(&db, &def, &unit, Channel::Online, &ballot).await.unwrap();
+        }
+    };
+    vote(0).await;
+    assert_eq!(live.counted(&db, &def).await.unwrap().participants, 1);
+    vote(1).await;
+    // Within a few seconds the page shows the same count…
+    assert_eq!(live.counted(&db, &def).await.unwrap().participants, 1);
+    assert_eq!(results::compute(&db, &def).await.unwrap().participants, 2);
+    // …and once the vote is closed, the final count at once.
+    consultation::Entity::update_many()
+        .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
+        .exec(&db)
+        .await
+        .unwrap();
+    lifecycle::advance(&db, id).await.unwrap();
+    let def = definition(&db, id).await.unwrap().unwrap();
+    assert_eq!(live.counted(&db, &def).await.unwrap().participants, 2);
+}

@@ -201,7 +201,7 @@ pub async fn get_results(id: i64) -> Result<Option<Results>, AppError> {
     if !definition.results_visible(chrono::Utc::now()) {
         return Ok(None);
     }
-    Ok(Some(palier_backend::consultations::results::counted(&state.db, &definition).await.map_err(internal)?))
+    Ok(Some(state.live_counts.counted(&state.db, &definition).await.map_err(internal)?))
 }
 
 /// A page of the published ballot list.
