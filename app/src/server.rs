@@ -54,6 +54,8 @@ pub struct AppState {
     pub outbox: outbox::Waker,
     /// Casts ballots, committed in groups under load.
     pub ballots: palier_backend::consultations::voting::BallotBox,
+    /// Definitions of opened votes, their frozen parts kept.
+    pub definitions: palier_backend::consultations::Definitions,
     /// Live results of open votes, recounted at most every few seconds.
     pub live_counts: palier_backend::consultations::results::LiveCounts,
     pub settings: Arc<Settings>,

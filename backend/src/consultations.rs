@@ -253,6 +253,42 @@ pub async fn definition<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<
     Ok(Some(Definition { consultation, audience, questions }))
 }
 
+/// The audience and questions of consultations that have opened, kept in
+/// this process: from the opening on they never change, so reading such a
+/// definition again costs only its consultation's row (voting reads it on
+/// every ballot).
+#[derive(Debug, Clone, Default)]
+pub struct Definitions {
+    frozen: std::sync::Arc<std::sync::Mutex<HashMap<i64, (Audience, Vec<QuestionView>)>>>,
+}
+
+impl Definitions {
+    /// Like [`definition`], from the kept parts when the vote has opened.
+    pub async fn get<C: ConnectionTrait>(&self, conn: &C, id: i64) -> Result<Option<Definition>, DbErr> {
+        let Some(consultation) = consultation::Entity::find_by_id(id).one(conn).await? else { return Ok(None) };
+        let frozen = |row: &consultation::Model| {
+            matches!(
+                Status::parse(&row.status),
+                Some(Status::Open | Status::Closed | Status::Published | Status::Archived)
+            )
+        };
+        if frozen(&consultation) {
+            let kept = self.frozen.lock().ok().and_then(|kept| kept.get(&id).cloned());
+            if let Some((audience, questions)) = kept {
+                return Ok(Some(Definition { consultation, audience, questions }));
+            }
+        }
+        let loaded = definition(conn, id).await?;
+        if let Some(loaded) = &loaded
+            && frozen(&loaded.consultation)
+            && let Ok(mut kept) = self.frozen.lock()
+        {
+            kept.insert(id, (loaded.audience.clone(), loaded.questions.clone()));
+        }
+        Ok(loaded)
+    }
+}
+
 /// A consultation in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {

@@ -60,6 +60,7 @@ impl Application {
             leptos_options,
             ballots,
             live_counts: Default::default(),
+            definitions: Default::default(),
             db,
             mailer,
             outbox: worker.waker(),

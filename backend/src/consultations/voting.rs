@@ -112,6 +112,25 @@ pub async fn unit_of<C: ConnectionTrait>(
     }))
 }
 
+/// The unit `actor` casts a ballot as: their only eligible one (one query;
+/// whether it already voted is for the ballot box to say), or, with several,
+/// the first that has not voted.
+pub async fn unit_to_cast<C: ConnectionTrait>(
+    conn: &C,
+    definition: &Definition,
+    actor: &Actor,
+) -> Result<Option<eligible_unit::Model>, DbErr> {
+    let candidates: Vec<i64> = match definition.unit() {
+        VotingUnit::Household => actor.homes.iter().map(|h| h.household_id).collect(),
+        VotingUnit::Adult => vec![actor.user_id],
+    };
+    match candidates.as_slice() {
+        [] => Ok(None),
+        [only] => eligible_unit(conn, definition.consultation.id, *only).await,
+        _ => Ok(unit_of(conn, definition, actor).await?.map(|(unit, _)| unit)),
+    }
+}
+
 /// The eligible unit `unit_id` of a consultation (for paper ballots).
 pub async fn eligible_unit<C: ConnectionTrait>(
     conn: &C,

@@ -661,3 +661,32 @@ async fn live_results_are_recounted_at_most_every_few_seconds_and_final_ones_at_
     let def = definition(&db, id).await.unwrap().unwrap();
     assert_eq!(live.counted(&db, &def).await.unwrap().participants, 2);
 }
+
+#[tokio::test]
+async fn opened_definitions_are_read_from_one_row_and_drafts_afresh() {
+    let db = fresh_database().await.unwrap();
+    let place = place(&db, 1).await;
+    let open = open_consultation(&db, &place, Audience::Organisation, VotingUnit::Household).await;
+    let draft = builder::create(&db, place.staff, place.org, settings(Audience::Organisation, VotingUnit::Household))
+        .await
+        .unwrap()
+        .id;
+    builder::add_question(&db, draft, question(QuestionKind::SingleChoice, &["Oui", "Non"])).await.unwrap();
+    let definitions = palier_backend::consultations::Definitions::default();
+    for id in [open, draft] {
+        assert_eq!(definitions.get(&db, id).await.unwrap(), definition(&db, id).await.unwrap());
+    }
+    // Behind the application's back, every prompt changes: the draft shows
+    // it, the opened vote keeps the questions it opened with (the builder
+    // refuses such changes once a vote is open).
+    palier_backend::entities::question::Entity::update_many()
+        .col_expr(palier_backend::entities::question::Column::Prompt, Expr::value("Changée"))
+        .exec(&db)
+        .await
+        .unwrap();
+    assert_eq!(definitions.get(&db, draft).await.unwrap().unwrap().questions[0].prompt, "Changée");
+    let kept = definitions.get(&db, open).await.unwrap().unwrap();
+    assert!(kept.questions.iter().all(|q| q.prompt != "Changée"));
+    // The consultation's own row is always read afresh (its status, its close).
+    assert_eq!(kept.consultation, definition(&db, open).await.unwrap().unwrap().consultation);
+}

@@ -9,17 +9,15 @@ pub async fn cast_ballot(consultation_id: i64, #[server(default)] answers: RawAn
     use super::{answers_by_question, ballot_errors};
     use crate::error::FormErrors;
     use crate::server::{internal, require_session, set_cookie, state};
+    use palier_backend::consultations::lifecycle;
     use palier_backend::consultations::voting::{self, CastError, Channel, ReceiptMail};
-    use palier_backend::consultations::{definition, lifecycle};
     let state = state()?;
     let actor = require_session()?.actor;
-    let mut definition = definition(&state.db, consultation_id).await.map_err(internal)?.ok_or(AppError::NotFound)?;
+    let load = || state.definitions.get(&state.db, consultation_id);
+    let mut definition = load().await.map_err(internal)?.ok_or(AppError::NotFound)?;
     if lifecycle::is_due(&definition) {
         lifecycle::advance(&state.db, consultation_id).await.map_err(internal)?;
-        definition = palier_backend::consultations::definition(&state.db, consultation_id)
-            .await
-            .map_err(internal)?
-            .ok_or(AppError::NotFound)?;
+        definition = load().await.map_err(internal)?.ok_or(AppError::NotFound)?;
     }
     if !definition.visible_to(&actor) {
         return Err(AppError::NotFound);
@@ -29,12 +27,9 @@ pub async fn cast_ballot(consultation_id: i64, #[server(default)] answers: RawAn
         form.add("ballot", message);
         AppError::Invalid(form)
     };
-    let Some((unit, voted)) = voting::unit_of(&state.db, &definition, &actor).await.map_err(internal)? else {
+    let Some(unit) = voting::unit_to_cast(&state.db, &definition, &actor).await.map_err(internal)? else {
         return Err(refuse("error-ballot-not-eligible"));
     };
-    if voted {
-        return Err(refuse("error-ballot-already-voted"));
-    }
     let raw = answers_by_question(&answers);
     let links = state.settings.links();
     let mail = actor.email.as_deref().and_then(|e| palier_domain::Email::parse(e).ok()).map(|to| ReceiptMail {
