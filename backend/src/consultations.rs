@@ -259,8 +259,11 @@ pub async fn definition<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<
 /// every ballot).
 #[derive(Debug, Clone, Default)]
 pub struct Definitions {
-    frozen: std::sync::Arc<std::sync::Mutex<HashMap<i64, (Audience, Vec<QuestionView>)>>>,
+    frozen: std::sync::Arc<std::sync::Mutex<HashMap<i64, Frozen>>>,
 }
+
+/// What cannot change once a vote has opened.
+type Frozen = (Audience, Vec<QuestionView>);
 
 impl Definitions {
     /// Like [`definition`], from the kept parts when the vote has opened.
