@@ -205,6 +205,19 @@ impl TestApp {
         }
     }
 
+    /// The email to `to` whose text contains `needle`, once it has been sent
+    /// (other emails, such as notifications, may go to the same person).
+    pub async fn email_containing(&self, to: &str, needle: &str) -> palier_backend::mail::OutgoingEmail {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            if let Some(email) = self.mailbox.messages().into_iter().find(|m| m.to == to && m.text.contains(needle)) {
+                return email;
+            }
+            assert!(std::time::Instant::now() < deadline, "no email to {to} containing {needle}");
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
+    }
+
     /// The last email sent to `to`.
     pub async fn last_email_to(&self, to: &str) -> palier_backend::mail::OutgoingEmail {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
