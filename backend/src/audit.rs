@@ -68,7 +68,7 @@ pub async fn page<C: ConnectionTrait>(
         .filter(Column::OrganisationId.eq(organisation_id))
         .order_by_desc(Column::OccurredAt)
         .order_by_desc(Column::Id)
-        .offset(page * per_page)
+        .offset(crate::db::page_offset(page, per_page))
         .limit(per_page)
         .all(conn)
         .await?;

@@ -72,3 +72,23 @@ pub fn backend(db: &impl ConnectionTrait) -> DbBackend {
 }
 
 pub use sea_orm::ConnectionTrait;
+
+/// The row offset of page `page` (from 0) of `per_page` rows. Pages come
+/// from addresses: one far past the end (or past what a number can hold) is
+/// simply empty, never an overflow.
+pub fn page_offset(page: u64, per_page: u64) -> u64 {
+    page.saturating_mul(per_page).min(i64::MAX.unsigned_abs())
+}
+
+#[cfg(test)]
+mod paging_tests {
+    use super::page_offset;
+
+    #[test]
+    fn offsets_never_overflow() {
+        assert_eq!(page_offset(0, 20), 0);
+        assert_eq!(page_offset(3, 20), 60);
+        assert_eq!(page_offset(u64::MAX, 20), i64::MAX.unsigned_abs());
+        assert_eq!(page_offset(u64::MAX / 10, 20), i64::MAX.unsigned_abs());
+    }
+}

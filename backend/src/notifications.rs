@@ -392,7 +392,7 @@ pub async fn list<C: ConnectionTrait>(
         .order_by_desc(notification::Column::CreatedAt)
         .order_by_desc(notification::Column::Id);
     let total = query.clone().count(conn).await?;
-    let rows = query.offset(page * per_page).limit(per_page).all(conn).await?;
+    let rows = query.offset(crate::db::page_offset(page, per_page)).limit(per_page).all(conn).await?;
     Ok((rows.into_iter().map(Item::from).collect(), total))
 }
 

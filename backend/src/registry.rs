@@ -486,7 +486,7 @@ pub async fn households_of<C: ConnectionTrait>(
     let rows = base
         .order_by_asc(household::Column::BuildingId)
         .order_by_asc(household::Column::UnitLabel)
-        .offset(page * per_page)
+        .offset(crate::db::page_offset(page, per_page))
         .limit(per_page)
         .all(conn)
         .await?;

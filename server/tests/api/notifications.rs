@@ -67,6 +67,13 @@ async fn the_notification_centre_lists_opens_and_marks_read_without_javascript()
     assert!(page.body.contains("Vous avez tout lu."));
     assert!(!page.body.contains("count-badge"));
 
+    // A page far past the end (or past what a number can hold) is empty, not an error.
+    for page in ["1000", "18446744073709551615"] {
+        let far = app.get_as(&tenant, &format!("/api/notifications/mine?page={page}")).await;
+        assert_eq!(far.status, 200, "page {page}: {}", far.body);
+        assert!(far.body.contains("\"items\":[]"), "{}", far.body);
+    }
+
     // Visitors are sent to sign in.
     let visitor = app.get("/notifications").await;
     assert_eq!(visitor.status, 303);
