@@ -357,7 +357,12 @@ pub async fn ballot_list<C: ConnectionTrait>(
     let id = definition.consultation.id;
     let base = ballot::Entity::find().filter(ballot::Column::ConsultationId.eq(id));
     let total = base.clone().count(conn).await?;
-    let ballots = base.order_by_asc(ballot::Column::Receipt).offset(crate::db::page_offset(page, per_page)).limit(per_page).all(conn).await?;
+    let ballots = base
+        .order_by_asc(ballot::Column::Receipt)
+        .offset(crate::db::page_offset(page, per_page))
+        .limit(per_page)
+        .all(conn)
+        .await?;
     Ok((written_out(conn, definition, ballots).await?, total))
 }
 

@@ -126,15 +126,17 @@ fn unsubscribe_headers(url: &str) -> Vec<(String, String)> {
     ]
 }
 
-/// Claims up to [`BATCH`] immediate notifications, in one transaction.
+/// Claims, in the caller's transaction, up to `limit` notifications waiting
+/// in `state` (all of them with `None`).
 async fn claim(
     txn: &sea_orm::DatabaseTransaction,
     state: Mode,
+    limit: Option<u64>,
     filter: impl FnOnce(sea_orm::Select<notification::Entity>) -> sea_orm::Select<notification::Entity>,
 ) -> Result<Vec<notification::Model>, DbErr> {
     let mut query = filter(notification::Entity::find().filter(notification::Column::EmailState.eq(state.code())))
         .order_by_asc(notification::Column::Id)
-        .limit(BATCH);
+        .limit(limit);
     // Two servers never take the same rows (SQLite has one writer anyway).
     if txn.get_database_backend() == DbBackend::Postgres {
         query = query.lock_with_behavior(LockType::Update, LockBehavior::SkipLocked);
@@ -155,13 +157,13 @@ async fn mark_sent(txn: &sea_orm::DatabaseTransaction, ids: Vec<i64>) -> Result<
 /// when there were none left.
 async fn immediate_batch(db: &DatabaseConnection, settings: &Settings) -> Result<Option<usize>, DbErr> {
     let txn = db.begin().await?;
-    let rows = claim(&txn, Mode::Immediate, |q| q).await?;
+    let rows = claim(&txn, Mode::Immediate, Some(BATCH), |q| q).await?;
     if rows.is_empty() {
         txn.commit().await?;
         return Ok(None);
     }
     let people = recipients(&txn, rows.iter().map(|r| r.user_id)).await?;
-    let mut written = 0;
+    let mut emails = Vec::with_capacity(rows.len());
     for row in &rows {
         let Some(person) = people.get(&row.user_id) else { continue };
         let item = super::Item::from(row.clone());
@@ -182,19 +184,16 @@ async fn immediate_batch(db: &DatabaseConnection, settings: &Settings) -> Result
                 continue;
             }
         };
-        outbox::enqueue(
-            &txn,
-            NewEmail {
-                idempotency_key: format!("notification:{}", row.id),
-                to: person.email.clone(),
-                content,
-                headers: unsubscribe_headers(&unsubscribe),
-                sensitive: false,
-            },
-        )
-        .await?;
-        written += 1;
+        emails.push(NewEmail {
+            idempotency_key: format!("notification:{}", row.id),
+            to: person.email.clone(),
+            content,
+            headers: unsubscribe_headers(&unsubscribe),
+            sensitive: false,
+        });
     }
+    let written = emails.len();
+    outbox::enqueue_many(&txn, emails).await?;
     mark_sent(&txn, rows.iter().map(|r| r.id).collect()).await?;
     txn.commit().await?;
     Ok(Some(written))
@@ -222,14 +221,17 @@ async fn digest_batch(
     cutoff: DateTime<Utc>,
 ) -> Result<Option<usize>, DbErr> {
     let txn = db.begin().await?;
-    // The next person with due digest notifications.
-    let Some(first) =
-        claim(&txn, Mode::Digest, |q| q.filter(notification::Column::CreatedAt.lt(cutoff))).await?.into_iter().next()
+    // The next person with due digest notifications…
+    let Some(first) = claim(&txn, Mode::Digest, Some(1), |q| q.filter(notification::Column::CreatedAt.lt(cutoff)))
+        .await?
+        .into_iter()
+        .next()
     else {
         txn.commit().await?;
         return Ok(None);
     };
-    let rows = claim(&txn, Mode::Digest, |q| {
+    // …and all of theirs, so one digest holds everything pending.
+    let rows = claim(&txn, Mode::Digest, None, |q| {
         q.filter(notification::Column::CreatedAt.lt(cutoff)).filter(notification::Column::UserId.eq(first.user_id))
     })
     .await?;
