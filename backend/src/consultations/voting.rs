@@ -180,7 +180,7 @@ pub async fn cast_with_receipt(
 
 /// A ballot checked and ready to write, its receipt email rendered: all the
 /// work that needs no lock on the database is done before the transaction.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Prepared {
     consultation: consultation::Model,
     unit: eligible_unit::Model,
@@ -412,24 +412,24 @@ impl BallotBox {
 async fn run(db: DatabaseConnection, mut queue: tokio::sync::mpsc::Receiver<Job>) {
     let mut jobs = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut jobs, MAX_BATCH).await > 0 {
-        let batch: Vec<Prepared> = jobs.iter().map(|job| job.prepared.clone()).collect();
-        match write(&db, &batch).await {
-            Ok(outcomes) => {
-                for (job, outcome) in jobs.drain(..).zip(outcomes) {
-                    let _ = job.reply.send(outcome);
-                }
-            }
+        let (batch, replies): (Vec<Prepared>, Vec<_>) = jobs.drain(..).map(|job| (job.prepared, job.reply)).unzip();
+        let outcomes = match write(&db, &batch).await {
+            Ok(outcomes) => outcomes,
             Err(error) => {
                 // One ballot must not sink the others: write them one by one.
                 tracing::warn!(%error, ballots = batch.len(), "a batch of ballots failed; writing them one by one");
-                for job in jobs.drain(..) {
-                    let outcome = match write(&db, std::slice::from_ref(&job.prepared)).await {
-                        Ok(mut outcomes) => outcomes.pop().unwrap_or(Err(CastError::AlreadyVoted)),
+                let mut outcomes = Vec::with_capacity(batch.len());
+                for prepared in &batch {
+                    outcomes.push(match write(&db, std::slice::from_ref(prepared)).await {
+                        Ok(mut one) => one.pop().unwrap_or(Err(CastError::AlreadyVoted)),
                         Err(error) => Err(error.into()),
-                    };
-                    let _ = job.reply.send(outcome);
+                    });
                 }
+                outcomes
             }
+        };
+        for (reply, outcome) in replies.into_iter().zip(outcomes) {
+            let _ = reply.send(outcome);
         }
     }
 }
