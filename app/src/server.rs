@@ -52,6 +52,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub mailer: Mailer,
     pub outbox: outbox::Waker,
+    /// Records sessions' last activity in groups.
+    pub touches: palier_backend::sessions::Touches,
     /// Casts ballots, committed in groups under load.
     pub ballots: palier_backend::consultations::voting::BallotBox,
     /// Definitions of opened votes, their frozen parts kept.

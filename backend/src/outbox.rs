@@ -9,14 +9,15 @@
 //!   sets a lease (`locked_until`), with `FOR UPDATE SKIP LOCKED` on
 //!   PostgreSQL so concurrent workers of several processes never take the same
 //!   row; SQLite serialises writers, so the same statement is safe there;
-//! - a sent row is marked `sent` at once and never claimed again;
+//! - the rows a round sent are marked `sent` together when it ends (one
+//!   write, not one per email) and are never claimed again;
 //! - a transient failure (connection refused, 4xx) is retried with exponential
 //!   backoff; a permanent one (5xx) or too many attempts marks it `failed`,
 //!   which staff can see;
 //! - the Message-ID is derived from the idempotency key, so in the one window
 //!   no outbox can close (the process dies after the SMTP server accepted the
-//!   email but before the row is marked), the receiving server sees the same
-//!   Message-ID twice.
+//!   email but before its round is recorded), the receiving server sees the
+//!   same Message-ID twice.
 
 use crate::entities::outbox_email::{self, Column, Entity};
 use crate::mail::{Mailer, OutgoingEmail, RenderedEmail, SendError};
@@ -230,31 +231,40 @@ impl Worker {
     pub async fn run_once(&self) -> Result<Round, DbErr> {
         let claimed = self.claim().await?;
         let mut round = Round::default();
+        let (mut sent, mut later, mut failed) = (Vec::new(), Vec::new(), Vec::new());
         for row in claimed {
             let email = to_outgoing(&row, self.mailer.sender_domain());
             match self.mailer.send(&email).await {
                 Ok(()) => {
-                    self.mark_sent(row.id, row.sensitive).await?;
-                    round.sent += 1;
+                    sent.push((row.id, row.sensitive));
                     tracing::info!(outbox_id = row.id, attempts = row.attempts, "email sent");
                 }
                 Err(SendError::Transient(reason)) if row.attempts < self.config.max_attempts => {
                     let delay = self.config.backoff(row.attempts);
-                    self.retry_later(row.id, delay, &reason).await?;
-                    round.retried += 1;
                     tracing::warn!(
                         outbox_id = row.id,
                         attempts = row.attempts,
                         retry_in_s = delay.as_secs(),
                         "email not sent, will retry"
                     );
+                    later.push((row.id, delay, reason));
                 }
                 Err(error) => {
-                    self.mark_failed(row.id, &error.to_string()).await?;
-                    round.failed += 1;
                     tracing::error!(outbox_id = row.id, attempts = row.attempts, "email failed for good");
+                    failed.push((row.id, error.to_string()));
                 }
             }
+        }
+        // What was sent is recorded first, whatever happens to the rest.
+        self.mark_sent(&sent).await?;
+        round.sent = sent.len();
+        for (id, delay, reason) in &later {
+            self.retry_later(*id, *delay, reason).await?;
+            round.retried += 1;
+        }
+        for (id, reason) in &failed {
+            self.mark_failed(*id, reason).await?;
+            round.failed += 1;
         }
         Ok(round)
     }
@@ -285,25 +295,34 @@ impl Worker {
         Ok(rows)
     }
 
-    async fn mark_sent(&self, id: i64, sensitive: bool) -> Result<(), DbErr> {
-        let mut update = Entity::update_many();
-        if sensitive {
-            let erased = "[erased after sending]";
-            update = update
-                .col_expr(Column::Subject, Expr::value(erased))
-                .col_expr(Column::TextBody, Expr::value(erased))
-                .col_expr(Column::HtmlBody, Expr::value(erased));
+    /// Marks the round's sent rows `(id, sensitive)`, in two statements at
+    /// most rather than a write per email.
+    async fn mark_sent(&self, sent: &[(i64, bool)]) -> Result<(), DbErr> {
+        let now = Utc::now();
+        for sensitive in [false, true] {
+            let ids: Vec<i64> = sent.iter().filter(|(_, s)| *s == sensitive).map(|(id, _)| *id).collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let mut update = Entity::update_many();
+            if sensitive {
+                let erased = "[erased after sending]";
+                update = update
+                    .col_expr(Column::Subject, Expr::value(erased))
+                    .col_expr(Column::TextBody, Expr::value(erased))
+                    .col_expr(Column::HtmlBody, Expr::value(erased));
+            }
+            update
+                .col_expr(Column::Status, Expr::value(Status::Sent.as_str()))
+                .col_expr(Column::SentAt, Expr::value(now))
+                .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+                .col_expr(Column::LastError, Expr::value(Option::<String>::None))
+                .filter(Column::Id.is_in(ids))
+                .filter(Column::LockedBy.eq(self.id.clone()))
+                .exec(&self.db)
+                .await?;
         }
-        update
-            .col_expr(Column::Status, Expr::value(Status::Sent.as_str()))
-            .col_expr(Column::SentAt, Expr::value(Utc::now()))
-            .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-            .col_expr(Column::LastError, Expr::value(Option::<String>::None))
-            .filter(Column::Id.eq(id))
-            .filter(Column::LockedBy.eq(self.id.clone()))
-            .exec(&self.db)
-            .await
-            .map(drop)
+        Ok(())
     }
 
     async fn retry_later(&self, id: i64, delay: Duration, reason: &str) -> Result<(), DbErr> {

@@ -12,9 +12,10 @@ use palier_domain::Locale;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _,
-    QueryFilter as _, QueryOrder as _,
+    QueryFilter as _, QueryOrder as _, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
 pub const REMEMBERED_IDLE_TIMEOUT: Duration = Duration::days(30);
@@ -80,8 +81,14 @@ fn timeouts(remember: bool) -> (Duration, Duration) {
 }
 
 /// The live session whose token is `token`, and its actor; expired sessions
-/// are deleted on sight. Refreshes the idle deadline at most once a minute.
-pub async fn authenticate<C: ConnectionTrait>(conn: &C, token: &str) -> Result<Option<CurrentSession>, DbErr> {
+/// are deleted on sight. At most once a minute, the session is handed to
+/// `touches` to push its idle deadline back (written in groups, off the
+/// request's path).
+pub async fn authenticate<C: ConnectionTrait>(
+    conn: &C,
+    token: &str,
+    touches: &Touches,
+) -> Result<Option<CurrentSession>, DbErr> {
     if token.len() != 64 {
         return Ok(None);
     }
@@ -99,17 +106,74 @@ pub async fn authenticate<C: ConnectionTrait>(conn: &C, token: &str) -> Result<O
         return Ok(None);
     }
     if now - row.last_seen_at >= TOUCH_INTERVAL {
-        let (idle, _) = timeouts(row.remember);
-        let idle_end = (now + idle).min(row.absolute_expires_at);
-        session::Entity::update_many()
-            .col_expr(session::Column::LastSeenAt, Expr::value(now))
-            .col_expr(session::Column::IdleExpiresAt, Expr::value(idle_end))
-            .filter(session::Column::Id.eq(row.id))
-            .exec(conn)
-            .await?;
+        touches.touch(row.id, row.remember);
     }
     let actor = load_actor(conn, &user).await?;
     Ok(Some(CurrentSession { session_id: row.id, actor }))
+}
+
+/// Writes sessions' last activity in groups: every request of a crowd
+/// would otherwise be a write transaction of its own, waiting for SQLite's
+/// single writer. A touch is written within [`TOUCH_LINGER`]; one that
+/// finds the queue full is dropped (the session's next request asks again).
+#[derive(Debug, Clone)]
+pub struct Touches {
+    queue: tokio::sync::mpsc::Sender<(i64, bool)>,
+}
+
+/// How long touches gather before they are written together.
+pub const TOUCH_LINGER: std::time::Duration = std::time::Duration::from_millis(500);
+const TOUCH_QUEUE: usize = 8192;
+
+impl Touches {
+    /// Starts the writer on the current runtime; it stops when every handle is dropped.
+    pub fn start(db: sea_orm::DatabaseConnection) -> Self {
+        let (queue, mut received) = tokio::sync::mpsc::channel(TOUCH_QUEUE);
+        tokio::spawn(async move {
+            let mut batch = Vec::new();
+            while received.recv_many(&mut batch, TOUCH_QUEUE).await > 0 {
+                tokio::time::sleep(TOUCH_LINGER).await;
+                while received.try_recv().map(|touch| batch.push(touch)).is_ok() {}
+                if let Err(error) = touch_many(&db, &batch).await {
+                    tracing::warn!(%error, sessions = batch.len(), "could not record the sessions' last activity");
+                }
+                batch.clear();
+            }
+        });
+        Self { queue }
+    }
+
+    fn touch(&self, session_id: i64, remember: bool) {
+        if self.queue.try_send((session_id, remember)).is_err() {
+            tracing::debug!("the session touch queue is full; this touch is skipped");
+        }
+    }
+}
+
+/// Marks sessions `(id, remember)` as active now: their idle deadline moves
+/// to now plus their idle timeout, never past their absolute limit. One
+/// statement per kind of session, in one transaction.
+pub async fn touch_many<C: TransactionTrait>(db: &C, sessions: &[(i64, bool)]) -> Result<(), DbErr> {
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    for remember in [false, true] {
+        let ids: BTreeSet<i64> = sessions.iter().filter(|(_, r)| *r == remember).map(|(id, _)| *id).collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let idle_end = now + timeouts(remember).0;
+        let absolute = session::Column::AbsoluteExpiresAt;
+        session::Entity::update_many()
+            .col_expr(session::Column::LastSeenAt, Expr::value(now))
+            .col_expr(
+                session::Column::IdleExpiresAt,
+                Expr::case(absolute.lt(idle_end), Expr::col(absolute)).finally(Expr::value(idle_end)).into(),
+            )
+            .filter(session::Column::Id.is_in(ids))
+            .exec(&txn)
+            .await?;
+    }
+    txn.commit().await
 }
 
 /// Everything the policy needs about `user`: roles and homes.

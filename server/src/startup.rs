@@ -59,6 +59,7 @@ impl Application {
         let state = AppState {
             leptos_options,
             ballots,
+            touches: palier_backend::sessions::Touches::start(db.clone()),
             live_counts: Default::default(),
             definitions: Default::default(),
             db,

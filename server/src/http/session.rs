@@ -32,7 +32,7 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request<Body>, 
     let cookie_name = state.settings.session_cookie();
     let mut stale_cookie = false;
     if let Some(token) = cookie(request.headers(), cookie_name) {
-        match palier_backend::sessions::authenticate(&state.db, &token).await {
+        match palier_backend::sessions::authenticate(&state.db, &token, &state.touches).await {
             Ok(Some(current)) => {
                 request.extensions_mut().insert(current);
             }

@@ -374,6 +374,54 @@ async fn idle_sessions_expire_and_their_cookie_is_cleared() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn activity_pushes_the_idle_deadline_back_but_never_past_the_absolute_limit() {
+    use chrono::{Duration, Utc};
+    use sea_orm::sea_query::Expr;
+    let app = spawn_app().await;
+    let user = app.create_user("active@example.org", "Active", true).await;
+    let client = app.signed_in(&user).await;
+    let age = |minutes: i64, absolute_in: Duration| {
+        session::Entity::update_many()
+            .col_expr(session::Column::LastSeenAt, Expr::value(Utc::now() - Duration::minutes(minutes)))
+            .col_expr(session::Column::IdleExpiresAt, Expr::value(Utc::now() + Duration::minutes(30 - minutes)))
+            .col_expr(session::Column::AbsoluteExpiresAt, Expr::value(Utc::now() + absolute_in))
+            .exec(&app.db)
+    };
+    let row = || async { session::Entity::find().one(&app.db).await.unwrap().unwrap() };
+    // Written in groups within half a second of the request: wait for it.
+    let touched_after = |since: chrono::DateTime<Utc>| async move {
+        for _ in 0..50 {
+            let current = row().await;
+            if current.last_seen_at >= since {
+                return current;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("the session's activity was never recorded");
+    };
+
+    age(20, Duration::hours(5)).await.unwrap();
+    let asked = Utc::now();
+    assert_eq!(app.get_as(&client, "/compte").await.status, 200);
+    let touched = touched_after(asked).await;
+    let idle_left = touched.idle_expires_at - Utc::now();
+    assert!(idle_left > Duration::minutes(29) && idle_left <= Duration::minutes(30), "{idle_left}");
+
+    // Close to the absolute limit, the idle deadline stops there.
+    age(20, Duration::minutes(12)).await.unwrap();
+    let limit = row().await.absolute_expires_at;
+    let asked = Utc::now();
+    assert_eq!(app.get_as(&client, "/compte").await.status, 200);
+    assert_eq!(touched_after(asked).await.idle_expires_at, limit);
+
+    // Seen less than a minute ago: nothing is written.
+    let before = row().await;
+    assert_eq!(app.get_as(&client, "/compte").await.status, 200);
+    tokio::time::sleep(palier_backend::sessions::TOUCH_LINGER * 3).await;
+    assert_eq!(row().await, before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cookies_are_secure_and_host_only_behind_https() {
     let app = spawn_app_with(&[("PALIER_PUBLIC_URL", "https://palier.example")]).await;
     let user = app.create_user("secure@example.org", "Secure", true).await;
