@@ -12,7 +12,8 @@ use palier_domain::Locale;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _,
-    QueryFilter as _, QueryOrder as _, TransactionTrait,
+    FromQueryResult, JoinType, QueryFilter as _, QueryOrder as _, QuerySelect as _, RelationTrait as _,
+    TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -83,7 +84,7 @@ fn timeouts(remember: bool) -> (Duration, Duration) {
 /// The live session whose token is `token`, and its actor; expired sessions
 /// are deleted on sight. At most once a minute, the session is handed to
 /// `touches` to push its idle deadline back (written in groups, off the
-/// request's path).
+/// request's path). One query: every request asks this.
 pub async fn authenticate<C: ConnectionTrait>(
     conn: &C,
     token: &str,
@@ -93,23 +94,128 @@ pub async fn authenticate<C: ConnectionTrait>(
         return Ok(None);
     }
     let now = Utc::now();
-    let Some((row, Some(user))) = session::Entity::find()
+    let rows = actor_rows(session::Entity::find().join(JoinType::InnerJoin, session::Relation::User.def()))
+        .column_as(session::Column::Id, "session_id")
+        .column_as(session::Column::Remember, "remember")
+        .column_as(session::Column::LastSeenAt, "last_seen_at")
+        .column_as(session::Column::IdleExpiresAt, "idle_expires_at")
+        .column_as(session::Column::AbsoluteExpiresAt, "absolute_expires_at")
         .filter(session::Column::TokenHash.eq(secret::hash(token)))
-        .find_also_related(user::Entity)
-        .one(conn)
-        .await?
-    else {
-        return Ok(None);
-    };
-    if row.idle_expires_at <= now || row.absolute_expires_at <= now || user.deleted_at.is_some() {
-        session::Entity::delete_by_id(row.id).exec(conn).await?;
+        .into_model::<SessionRow>()
+        .all(conn)
+        .await?;
+    let Some(first) = rows.first() else { return Ok(None) };
+    let session = &first.session;
+    if session.idle_expires_at <= now || session.absolute_expires_at <= now || first.actor.deleted_at.is_some() {
+        session::Entity::delete_by_id(session.session_id).exec(conn).await?;
         return Ok(None);
     }
-    if now - row.last_seen_at >= TOUCH_INTERVAL {
-        touches.touch(row.id, row.remember);
+    if now - session.last_seen_at >= TOUCH_INTERVAL {
+        touches.touch(session.session_id, session.remember);
     }
-    let actor = load_actor(conn, &user).await?;
-    Ok(Some(CurrentSession { session_id: row.id, actor }))
+    let session_id = session.session_id;
+    Ok(actor_from(rows.into_iter().map(|row| row.actor)).map(|actor| CurrentSession { session_id, actor }))
+}
+
+/// The columns of [`ActorRow`] on a query that has joined `users`: the
+/// person, each of their roles and each of their homes (one row per pair;
+/// a person has a handful at most).
+fn actor_rows<E: sea_orm::EntityTrait>(query: sea_orm::Select<E>) -> sea_orm::Select<E> {
+    query
+        .join(JoinType::LeftJoin, user::Relation::Membership.def())
+        .join(JoinType::LeftJoin, user::Relation::Occupancy.def())
+        .join(JoinType::LeftJoin, occupancy::Relation::Household.def())
+        .select_only()
+        .column_as(user::Column::Id, "user_id")
+        .column_as(user::Column::DisplayName, "display_name")
+        .column_as(user::Column::Email, "email")
+        .column_as(user::Column::Locale, "locale")
+        .column_as(user::Column::EmailVerifiedAt, "email_verified_at")
+        .column_as(user::Column::IsPlatformAdmin, "is_platform_admin")
+        .column_as(user::Column::DeletedAt, "deleted_at")
+        .column_as(membership::Column::OrganisationId, "role_organisation_id")
+        .column_as(membership::Column::Role, "role")
+        .column_as(household::Column::Id, "household_id")
+        .column_as(household::Column::ResidenceId, "residence_id")
+        .column_as(household::Column::BuildingId, "building_id")
+        .column_as(household::Column::OrganisationId, "home_organisation_id")
+        .order_by_asc(membership::Column::Id)
+        .order_by_asc(occupancy::Column::Id)
+}
+
+#[derive(Debug, FromQueryResult)]
+struct SessionRow {
+    #[sea_orm(nested)]
+    session: SessionColumns,
+    #[sea_orm(nested)]
+    actor: ActorRow,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct SessionColumns {
+    session_id: i64,
+    remember: bool,
+    last_seen_at: DateTime<Utc>,
+    idle_expires_at: DateTime<Utc>,
+    absolute_expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct ActorRow {
+    user_id: i64,
+    display_name: String,
+    email: Option<String>,
+    locale: String,
+    email_verified_at: Option<DateTime<Utc>>,
+    is_platform_admin: bool,
+    deleted_at: Option<DateTime<Utc>>,
+    role_organisation_id: Option<i64>,
+    role: Option<String>,
+    household_id: Option<i64>,
+    residence_id: Option<i64>,
+    building_id: Option<i64>,
+    home_organisation_id: Option<i64>,
+}
+
+/// The actor of one person's rows; `None` without rows.
+fn actor_from(rows: impl IntoIterator<Item = ActorRow>) -> Option<Actor> {
+    let mut rows = rows.into_iter().peekable();
+    let mut memberships: Vec<Membership> = Vec::new();
+    let mut homes: Vec<Home> = Vec::new();
+    let mut actor = None;
+    while let Some(row) = rows.next() {
+        if let (Some(organisation_id), Some(role)) =
+            (row.role_organisation_id, row.role.as_deref().and_then(OrgRole::parse))
+        {
+            let membership = Membership { organisation_id, role };
+            if !memberships.contains(&membership) {
+                memberships.push(membership);
+            }
+        }
+        if let (Some(household_id), Some(residence_id), Some(organisation_id)) =
+            (row.household_id, row.residence_id, row.home_organisation_id)
+        {
+            let home = Home { household_id, residence_id, building_id: row.building_id, organisation_id };
+            if !homes.contains(&home) {
+                homes.push(home);
+            }
+        }
+        if rows.peek().is_none() {
+            actor = Some(row);
+        }
+    }
+    let row = actor?;
+    Some(Actor {
+        user_id: row.user_id,
+        display_name: row.display_name,
+        email: row.email,
+        locale: row.locale.parse().unwrap_or(Locale::Fr),
+        email_verified: row.email_verified_at.is_some(),
+        platform_admin: row.is_platform_admin,
+        memberships,
+        homes,
+        councils: Vec::new(),
+    })
 }
 
 /// Writes sessions' last activity in groups: every request of a crowd
@@ -178,38 +284,12 @@ pub async fn touch_many<C: TransactionTrait>(db: &C, sessions: &[(i64, bool)]) -
 
 /// Everything the policy needs about `user`: roles and homes.
 pub async fn load_actor<C: ConnectionTrait>(conn: &C, user: &user::Model) -> Result<Actor, DbErr> {
-    let memberships = membership::Entity::find()
-        .filter(membership::Column::UserId.eq(user.id))
+    let rows = actor_rows(user::Entity::find())
+        .filter(user::Column::Id.eq(user.id))
+        .into_model::<ActorRow>()
         .all(conn)
-        .await?
-        .into_iter()
-        .filter_map(|m| OrgRole::parse(&m.role).map(|role| Membership { organisation_id: m.organisation_id, role }))
-        .collect();
-    let homes = occupancy::Entity::find()
-        .filter(occupancy::Column::UserId.eq(user.id))
-        .find_also_related(household::Entity)
-        .all(conn)
-        .await?
-        .into_iter()
-        .filter_map(|(_, household)| household)
-        .map(|h| Home {
-            household_id: h.id,
-            residence_id: h.residence_id,
-            building_id: h.building_id,
-            organisation_id: h.organisation_id,
-        })
-        .collect();
-    Ok(Actor {
-        user_id: user.id,
-        display_name: user.display_name.clone(),
-        email: user.email.clone(),
-        locale: user.locale.parse().unwrap_or(Locale::Fr),
-        email_verified: user.email_verified_at.is_some(),
-        platform_admin: user.is_platform_admin,
-        memberships,
-        homes,
-        councils: Vec::new(),
-    })
+        .await?;
+    actor_from(rows).ok_or_else(|| DbErr::RecordNotFound(format!("user {}", user.id)))
 }
 
 /// The live sessions of `user_id`, most recent first.
