@@ -95,6 +95,7 @@ impl Application {
         let (stop_worker, worker_stopped) = watch::channel(false);
         let janitor = tokio::spawn(janitor(self.state.db.clone(), worker_stopped.clone()));
         let clock = tokio::spawn(consultation_clock(self.state.db.clone(), worker_stopped.clone()));
+        let checkpoints = tokio::spawn(checkpointer(self.state.db.clone(), worker_stopped.clone()));
         let notifier = tokio::spawn(notification_mailer(
             self.state.db.clone(),
             self.notifications,
@@ -116,6 +117,7 @@ impl Application {
         let _ = worker.await;
         let _ = janitor.await;
         let _ = clock.await;
+        let _ = checkpoints.await;
         let _ = notifier.await;
         tracing::info!("stopped");
         Ok(())
@@ -165,6 +167,23 @@ async fn notification_mailer(
         }
         tokio::select! {
             () = tokio::time::sleep(std::time::Duration::from_secs(2)) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+/// Checkpoints the SQLite database twice a second, off the writers'
+/// path (see `palier_backend::db::checkpoint`); stops at once on PostgreSQL.
+async fn checkpointer(db: palier_backend::DatabaseConnection, mut stop: watch::Receiver<bool>) {
+    if !palier_backend::db::is_sqlite(&db) {
+        return;
+    }
+    loop {
+        if let Err(error) = palier_backend::db::checkpoint(&db).await {
+            tracing::warn!(%error, "the database checkpoint failed");
+        }
+        tokio::select! {
+            () = tokio::time::sleep(palier_backend::db::CHECKPOINT_EVERY) => {}
             _ = stop.changed() => return,
         }
     }

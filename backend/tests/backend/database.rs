@@ -37,6 +37,8 @@ async fn a_sqlite_file_is_created_and_tuned_for_a_web_server() {
     assert_eq!(pragma("foreign_keys").await, "1");
     assert_eq!(pragma("synchronous").await, "1"); // NORMAL
     assert_eq!(pragma("busy_timeout").await, "5000");
+    // Checkpoints are the server's job; connections only step in past 64 MiB.
+    assert_eq!(pragma("wal_autocheckpoint").await, "16384");
 
     // A second start on the existing file is fast: nothing left to migrate.
     drop(db);
@@ -56,4 +58,40 @@ async fn foreign_keys_are_enforced() {
         )
         .await;
     assert!(result.is_err(), "a residence of a missing organisation was stored");
+}
+
+#[tokio::test]
+async fn a_checkpoint_copies_the_wal_into_the_database_file_and_the_wal_starts_over() {
+    let dir = TempDir::new("palier-checkpoint").unwrap();
+    let path = dir.path().join("palier.db");
+    let db = db::connect(&format!("sqlite://{}?mode=rwc", path.display())).await.unwrap();
+    db.execute_unprepared("CREATE TABLE pages (body BLOB NOT NULL)").await.unwrap();
+    let write = |rows: u32| {
+        let db = db.clone();
+        async move {
+            // One 4 KiB row per page, in one transaction.
+            let sql = format!(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {rows}) \
+                 INSERT INTO pages SELECT randomblob(4000) FROM n"
+            );
+            db.execute_unprepared(&sql).await.unwrap();
+        }
+    };
+    let size = |name: &str| std::fs::metadata(dir.path().join(name)).map(|m| m.len()).unwrap_or(0);
+
+    // A small WAL is copied back, and kept as it is.
+    write(100).await;
+    let before = size("palier.db");
+    let pages = db::checkpoint(&db).await.unwrap();
+    assert!(pages >= 100, "{pages} pages in the WAL");
+    assert!(size("palier.db") >= before + 100 * 4000, "the rows did not reach the database file");
+
+    // After a checkpoint of a large WAL, the next write starts the WAL
+    // over: it then holds that write only, not everything since the first.
+    write(3000).await;
+    let grown = db::checkpoint(&db).await.unwrap();
+    assert!(grown > 3000, "{grown} pages in the WAL");
+    write(10).await;
+    let after = db::checkpoint(&db).await.unwrap();
+    assert!(after < 100, "the WAL was not started over: {after} pages");
 }
