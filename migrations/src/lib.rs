@@ -13,6 +13,7 @@ mod m20261128_000004_create_consultations;
 mod m20261128_000005_add_outbox_sensitive;
 mod m20261128_000006_create_notifications;
 mod m20261128_000007_create_result_snapshots;
+mod m20261128_000008_drop_answer_tally_index;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000005_add_outbox_sensitive::Migration),
             Box::new(m20261128_000006_create_notifications::Migration),
             Box::new(m20261128_000007_create_result_snapshots::Migration),
+            Box::new(m20261128_000008_drop_answer_tally_index::Migration),
         ]
     }
 }

@@ -18,6 +18,9 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(belongs_to = "super::ballot::Entity", from = "Column::BallotId", to = "super::ballot::Column::Id")]
+    Ballot,
+}
 
 impl ActiveModelBehavior for ActiveModel {}
