@@ -114,7 +114,7 @@ pub async fn authenticate<C: ConnectionTrait>(
         touches.touch(session.session_id, session.remember);
     }
     let session_id = session.session_id;
-    Ok(actor_from(rows.into_iter().map(|row| row.actor)).map(|actor| CurrentSession { session_id, actor }))
+    Ok(actor_from(rows.into_iter().map(|row| row.actor).collect()).map(|actor| CurrentSession { session_id, actor }))
 }
 
 /// The columns of [`ActorRow`] on a query that has joined `users`: the
@@ -177,13 +177,12 @@ struct ActorRow {
     home_organisation_id: Option<i64>,
 }
 
-/// The actor of one person's rows; `None` without rows.
-fn actor_from(rows: impl IntoIterator<Item = ActorRow>) -> Option<Actor> {
-    let mut rows = rows.into_iter().peekable();
+/// The actor of one person's rows (the person repeats on each); `None`
+/// without rows.
+fn actor_from(rows: Vec<ActorRow>) -> Option<Actor> {
     let mut memberships: Vec<Membership> = Vec::new();
     let mut homes: Vec<Home> = Vec::new();
-    let mut actor = None;
-    while let Some(row) = rows.next() {
+    for row in &rows {
         if let (Some(organisation_id), Some(role)) =
             (row.role_organisation_id, row.role.as_deref().and_then(OrgRole::parse))
         {
@@ -200,18 +199,15 @@ fn actor_from(rows: impl IntoIterator<Item = ActorRow>) -> Option<Actor> {
                 homes.push(home);
             }
         }
-        if rows.peek().is_none() {
-            actor = Some(row);
-        }
     }
-    let row = actor?;
+    let person = rows.into_iter().next()?;
     Some(Actor {
-        user_id: row.user_id,
-        display_name: row.display_name,
-        email: row.email,
-        locale: row.locale.parse().unwrap_or(Locale::Fr),
-        email_verified: row.email_verified_at.is_some(),
-        platform_admin: row.is_platform_admin,
+        user_id: person.user_id,
+        display_name: person.display_name,
+        email: person.email,
+        locale: person.locale.parse().unwrap_or(Locale::Fr),
+        email_verified: person.email_verified_at.is_some(),
+        platform_admin: person.is_platform_admin,
         memberships,
         homes,
         councils: Vec::new(),
