@@ -219,15 +219,7 @@ pub async fn notify<C: ConnectionTrait>(conn: &C, event: Event) -> Result<usize,
             email_state: Set(modes.get(user_id).copied().unwrap_or(category.default_mode()).code().to_owned()),
             ..Default::default()
         });
-        notification::Entity::insert_many(rows)
-            .on_conflict(
-                OnConflict::columns([notification::Column::UserId, notification::Column::DedupeKey])
-                    .do_nothing()
-                    .to_owned(),
-            )
-            .do_nothing()
-            .exec_without_returning(conn)
-            .await?;
+        insert_once(conn, rows).await?;
         told += chunk.len();
     }
     Ok(told)
@@ -259,6 +251,15 @@ pub(crate) async fn votes_cast<C: ConnectionTrait>(
             ..Default::default()
         }
     });
+    insert_once(conn, rows).await
+}
+
+/// Inserts notification rows; a person already told of the same thing
+/// (same dedupe key) keeps their row.
+async fn insert_once<C: ConnectionTrait>(
+    conn: &C,
+    rows: impl IntoIterator<Item = notification::ActiveModel>,
+) -> Result<(), DbErr> {
     notification::Entity::insert_many(rows)
         .on_conflict(
             OnConflict::columns([notification::Column::UserId, notification::Column::DedupeKey])

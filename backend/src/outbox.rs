@@ -67,36 +67,21 @@ pub struct NewEmail {
 /// Writes `email` to the outbox on `conn` (pass the caller's transaction).
 /// Returns `false` when an email with the same idempotency key already exists.
 pub async fn enqueue<C: ConnectionTrait>(conn: &C, email: NewEmail) -> Result<bool, DbErr> {
-    let now = Utc::now();
-    let headers = serde_json::to_string(&email.headers).unwrap_or_else(|_| "[]".to_owned());
-    let row = outbox_email::ActiveModel {
-        idempotency_key: Set(email.idempotency_key),
-        recipient: Set(email.to.into()),
-        subject: Set(email.content.subject),
-        text_body: Set(email.content.text),
-        html_body: Set(email.content.html),
-        headers: Set(headers),
-        status: Set(Status::Pending.as_str().to_owned()),
-        attempts: Set(0),
-        next_attempt_at: Set(now),
-        created_at: Set(now),
-        sensitive: Set(email.sensitive),
-        ..Default::default()
-    };
-    let inserted = Entity::insert(row)
-        .on_conflict(OnConflict::column(Column::IdempotencyKey).do_nothing().to_owned())
-        .do_nothing()
-        .exec_without_returning(conn)
-        .await?;
+    let inserted = insert_new(conn, vec![email]).await?;
     Ok(matches!(inserted, TryInsertResult::Inserted(n) if n > 0))
 }
 
 /// Writes several emails to the outbox in one statement (same rules as
 /// [`enqueue`]: a key already there keeps its row).
 pub async fn enqueue_many<C: ConnectionTrait>(conn: &C, emails: Vec<NewEmail>) -> Result<(), DbErr> {
-    if emails.is_empty() {
-        return Ok(());
+    if !emails.is_empty() {
+        insert_new(conn, emails).await?;
     }
+    Ok(())
+}
+
+/// Inserts pending rows for `emails` (at least one), skipping known keys.
+async fn insert_new<C: ConnectionTrait>(conn: &C, emails: Vec<NewEmail>) -> Result<TryInsertResult<u64>, DbErr> {
     let now = Utc::now();
     let rows = emails.into_iter().map(|email| outbox_email::ActiveModel {
         idempotency_key: Set(email.idempotency_key),
@@ -116,8 +101,7 @@ pub async fn enqueue_many<C: ConnectionTrait>(conn: &C, emails: Vec<NewEmail>) -
         .on_conflict(OnConflict::column(Column::IdempotencyKey).do_nothing().to_owned())
         .do_nothing()
         .exec_without_returning(conn)
-        .await?;
-    Ok(())
+        .await
 }
 
 /// How the worker paces itself.
