@@ -1,6 +1,6 @@
 use palier_backend::db;
 use palier_backend::testing::{TempDir, fresh_database};
-use sea_orm::{ConnectionTrait as _, Statement};
+use sea_orm::{ConnectionTrait as _, Statement, TransactionTrait as _};
 
 #[tokio::test]
 async fn migrations_apply_and_are_idempotent() {
@@ -79,17 +79,28 @@ async fn a_checkpoint_copies_the_wal_into_the_database_file_and_the_wal_starts_o
     };
     let size = |name: &str| std::fs::metadata(dir.path().join(name)).map(|m| m.len()).unwrap_or(0);
 
-    // A small WAL is copied back, and kept as it is.
+    // A WAL is copied back into the database file.
     write(100).await;
     let before = size("palier.db");
     let pages = db::checkpoint(&db).await.unwrap();
     assert!(pages >= 100, "{pages} pages in the WAL");
     assert!(size("palier.db") >= before + 100 * 4000, "the rows did not reach the database file");
 
-    // After a checkpoint of a large WAL, the next write starts the WAL
-    // over: it then holds that write only, not everything since the first.
+    // A large WAL starts over even when a reader holds it while the
+    // checkpoint runs (as readers always do on a busy server): the copy
+    // without waiting cannot reach the frames written after the reader's
+    // snapshot, so only the RESTART that waits for the reader lets the next
+    // write begin the WAL again rather than append to it.
     write(3000).await;
+    let reader = db.begin().await.unwrap();
+    reader.execute_unprepared("SELECT count(*) FROM pages").await.unwrap();
+    write(10).await;
+    let release = tokio::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        reader.commit().await.unwrap();
+    });
     let grown = db::checkpoint(&db).await.unwrap();
+    release.await.unwrap();
     assert!(grown > 3000, "{grown} pages in the WAL");
     write(10).await;
     let after = db::checkpoint(&db).await.unwrap();
