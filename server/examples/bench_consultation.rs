@@ -223,11 +223,10 @@ async fn setup(url: &str, households: usize, voters: usize, tokens_file: &str) -
         .zip(answers(&open, 3))
         .flat_map(|(q, values)| values.into_iter().map(move |v| (format!("answers[q{}][]", q.id), v)))
         .collect();
-    let body = std::iter::once(("consultation_id".to_owned(), open.consultation.id.to_string()))
-        .chain(fields)
-        .map(|(k, v)| format!("{}={}", encode(&k), encode(&v)))
-        .collect::<Vec<_>>()
-        .join("&");
+    // The form body, encoded as a browser does (the `url` crate's serializer).
+    let mut form = reqwest::Url::parse("http://bench.invalid/")?;
+    form.query_pairs_mut().append_pair("consultation_id", &open.consultation.id.to_string()).extend_pairs(fields);
+    let body = form.query().unwrap_or_default().to_owned();
     println!(
         "{}",
         serde_json::json!({
@@ -240,15 +239,6 @@ async fn setup(url: &str, households: usize, voters: usize, tokens_file: &str) -
         })
     );
     Ok(())
-}
-
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 async fn raw_inserts(url: &str, seconds: u64) -> anyhow::Result<()> {
