@@ -21,7 +21,7 @@ case "$action" in
         port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
         run "$bin/initdb" -D "$dir/data" -A trust -U postgres --no-sync >/dev/null
         run "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+            -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c max_wal_size=128MB" \
             start >/dev/null
         echo "postgres://postgres@127.0.0.1:$port/postgres"
         ;;

@@ -14,6 +14,13 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-always}"
 started=$SECONDS
 step() { printf '\n\033[1m### %s (at %ss)\033[0m\n' "$*" "$((SECONDS - started))"; }
 
+# A clean clone measured 14 GB of builds (9 GB without incremental caches,
+# as CI runs) and 1 GB of PostgreSQL data: warn before running out of disk.
+free_gb="$(df --output=avail -BG "$root" | tail -n1 | tr -dc 0-9)"
+if [ "${free_gb:-0}" -lt 15 ]; then
+    echo "warning: only ${free_gb} GB free on this disk; a clean build and the tests need up to 15 GB" >&2
+fi
+
 step "formatting"
 cargo fmt --all --check
 

@@ -1,6 +1,6 @@
 //! Helpers for the test suites of this workspace (never called by the
 //! server): a fresh database per test, on SQLite in memory or, when
-//! `TEST_DATABASE_URL` names a PostgreSQL server, in a new PostgreSQL
+//! `TEST_DATABASE_URL` names a PostgreSQL server, in a new schema of the PostgreSQL
 //! database; and a real SMTP server on loopback (Python's aiosmtpd) that
 //! stores what it receives.
 
@@ -27,19 +27,25 @@ pub async fn fresh_database() -> anyhow::Result<DatabaseConnection> {
 }
 
 /// The URL of a new empty database: a private in-memory SQLite database, or
-/// a new database on the PostgreSQL server of `TEST_DATABASE_URL`.
+/// a new schema on the PostgreSQL server of `TEST_DATABASE_URL`.
+///
+/// On PostgreSQL each test gets a schema of its own in the server's database,
+/// named first in the connection's `search_path`, rather than a database of
+/// its own: a new database copies the 7 MB template, and the ~470 tests of a
+/// run filled 5 GB of disk (4 GB of copies, 1 GB of write-ahead log). A schema
+/// costs only the tables the migrations create.
 pub async fn fresh_database_url() -> anyhow::Result<String> {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
-            let name = format!("palier_test_{}", &crate::auth::secret::new_token().plain[..16]);
+            let schema = format!("palier_test_{}", &crate::auth::secret::new_token().plain[..16]);
             let admin = crate::db::connect(&admin_url).await.context("TEST_DATABASE_URL is not reachable")?;
             admin
-                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
                 .await
-                .context("could not create a test database")?;
+                .context("could not create a test schema")?;
             admin.close().await.ok();
-            let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
-            Ok(format!("{base}/{name}"))
+            let separator = if admin_url.contains('?') { '&' } else { '?' };
+            Ok(format!("{admin_url}{separator}options[search_path]={schema}"))
         }
         _ => Ok("sqlite::memory:".to_owned()),
     }

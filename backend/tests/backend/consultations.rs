@@ -487,7 +487,8 @@ async fn ballots_cannot_be_linked_to_the_register() {
         .query_all(Statement::from_string(
             db.get_database_backend(),
             if db.get_database_backend() == sea_orm::DbBackend::Postgres {
-                "SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'ballots'"
+                "SELECT column_name AS name FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND table_name = 'ballots'"
             } else {
                 "SELECT name FROM pragma_table_info('ballots')"
             },
