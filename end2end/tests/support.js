@@ -13,8 +13,10 @@ function demo() {
  * Fails the test when axe finds any WCAG 2.1 A or AA violation on the page.
  *
  * axe runs inside the page, so for a page opened without JavaScript it runs
- * on the same address opened in a JavaScript-enabled twin context that has
- * the same cookies: every no-JS page is the result of a GET (forms post,
+ * on the same address opened in a twin context that has the same cookies and
+ * lets Playwright inject axe but refuses the app's own script and wasm: the
+ * page stays exactly as the server rendered it, as a browser without
+ * JavaScript shows it. Every no-JS page is the result of a GET (forms post,
  * then redirect), so the server renders the same markup there.
  */
 async function checkA11y(page, { javaScript = true } = {}) {
@@ -23,9 +25,9 @@ async function checkA11y(page, { javaScript = true } = {}) {
   const twin = await context.browser().newContext({ javaScriptEnabled: true, locale: "fr-FR" });
   try {
     await twin.addCookies(await context.cookies());
+    await twin.route(/\/pkg\/[^?]*\.(js|wasm)(\?.*)?$/, (route) => route.abort());
     const twinPage = await twin.newPage();
     await twinPage.goto(page.url());
-    await hydrated(twinPage);
     await runAxe(twinPage);
   } finally {
     await twin.close();
