@@ -11,7 +11,7 @@ use palier_backend::outbox::Worker;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
@@ -124,11 +124,27 @@ impl Application {
     }
 }
 
+/// Runs `round` now, then again every `period`, until `stop` changes.
+async fn every<F: Future<Output = ()>>(
+    period: Duration,
+    mut stop: watch::Receiver<bool>,
+    mut round: impl FnMut() -> F,
+) {
+    loop {
+        round().await;
+        tokio::select! {
+            () = tokio::time::sleep(period) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
 /// Opens and closes consultations on time (reads and votes also advance the
 /// consultation they touch, so this only keeps lists and notifications prompt).
-async fn consultation_clock(db: palier_backend::DatabaseConnection, mut stop: watch::Receiver<bool>) {
-    loop {
-        match palier_backend::consultations::lifecycle::advance_due(&db).await {
+async fn consultation_clock(db: palier_backend::DatabaseConnection, stop: watch::Receiver<bool>) {
+    let db = &db;
+    every(Duration::from_secs(15), stop, move || async move {
+        match palier_backend::consultations::lifecycle::advance_due(db).await {
             Ok(done) => {
                 for transition in done {
                     tracing::info!(?transition, "consultation advanced by the clock");
@@ -136,16 +152,13 @@ async fn consultation_clock(db: palier_backend::DatabaseConnection, mut stop: wa
             }
             Err(error) => tracing::warn!(%error, "the consultation clock failed"),
         }
-        match palier_backend::consultations::lifecycle::remind_due(&db).await {
+        match palier_backend::consultations::lifecycle::remind_due(db).await {
             Ok(reminded) if !reminded.is_empty() => tracing::info!(?reminded, "closing reminders notified"),
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "the closing reminders failed"),
         }
-        tokio::select! {
-            () = tokio::time::sleep(std::time::Duration::from_secs(15)) => {}
-            _ = stop.changed() => return,
-        }
-    }
+    })
+    .await;
 }
 
 /// Turns notifications into outbox emails: those chosen "immediate" within
@@ -154,10 +167,11 @@ async fn notification_mailer(
     db: palier_backend::DatabaseConnection,
     settings: mailer::Settings,
     outbox: palier_backend::outbox::Waker,
-    mut stop: watch::Receiver<bool>,
+    stop: watch::Receiver<bool>,
 ) {
-    loop {
-        match mailer::run_once(&db, &settings, chrono::Utc::now()).await {
+    let (db, settings, outbox) = (&db, &settings, &outbox);
+    every(Duration::from_secs(2), stop, move || async move {
+        match mailer::run_once(db, settings, chrono::Utc::now()).await {
             Ok(round) if round != mailer::Round::default() => {
                 tracing::info!(?round, "notification emails queued");
                 outbox.wake();
@@ -165,43 +179,36 @@ async fn notification_mailer(
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "the notification mailer failed"),
         }
-        tokio::select! {
-            () = tokio::time::sleep(std::time::Duration::from_secs(2)) => {}
-            _ = stop.changed() => return,
-        }
-    }
+    })
+    .await;
 }
 
 /// Checkpoints the SQLite database twice a second, off the writers'
 /// path (see `palier_backend::db::checkpoint`); stops at once on PostgreSQL.
-async fn checkpointer(db: palier_backend::DatabaseConnection, mut stop: watch::Receiver<bool>) {
+async fn checkpointer(db: palier_backend::DatabaseConnection, stop: watch::Receiver<bool>) {
     if !palier_backend::db::is_sqlite(&db) {
         return;
     }
-    loop {
-        if let Err(error) = palier_backend::db::checkpoint(&db).await {
+    let db = &db;
+    every(palier_backend::db::CHECKPOINT_EVERY, stop, move || async move {
+        if let Err(error) = palier_backend::db::checkpoint(db).await {
             tracing::warn!(%error, "the database checkpoint failed");
         }
-        tokio::select! {
-            () = tokio::time::sleep(palier_backend::db::CHECKPOINT_EVERY) => {}
-            _ = stop.changed() => return,
-        }
-    }
+    })
+    .await;
 }
 
 /// Deletes expired sessions, tokens and counters every 10 minutes.
-async fn janitor(db: palier_backend::DatabaseConnection, mut stop: watch::Receiver<bool>) {
-    loop {
-        match palier_backend::maintenance::purge_expired(&db).await {
+async fn janitor(db: palier_backend::DatabaseConnection, stop: watch::Receiver<bool>) {
+    let db = &db;
+    every(Duration::from_secs(600), stop, move || async move {
+        match palier_backend::maintenance::purge_expired(db).await {
             Ok(purged) if purged != Default::default() => tracing::info!(?purged, "expired rows deleted"),
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "clean-up failed"),
         }
-        tokio::select! {
-            () = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}
-            _ = stop.changed() => return,
-        }
-    }
+    })
+    .await;
 }
 
 /// Resolves on Ctrl-C or SIGTERM.
