@@ -93,7 +93,13 @@ impl LiveCounts {
         }
         let results = compute(conn, definition).await?;
         let mut counts = self.counts();
-        counts.retain(|kept, count| *kept == id || count.fresh.as_ref().is_some_and(|(at, _)| at.elapsed() < LIVE_FOR));
+        // Keep fresh counts, and votes someone is counting (dropping their
+        // lock would let the next request start a second count).
+        counts.retain(|kept, count| {
+            *kept == id
+                || std::sync::Arc::strong_count(&count.counting) > 1
+                || count.fresh.as_ref().is_some_and(|(at, _)| at.elapsed() < LIVE_FOR)
+        });
         counts.entry(id).or_default().fresh = Some((std::time::Instant::now(), results.clone()));
         Ok(results)
     }
