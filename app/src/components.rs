@@ -3,5 +3,6 @@
 pub mod ballot;
 pub mod charts;
 pub mod form;
+pub mod islands;
 pub mod layout;
 pub mod page;

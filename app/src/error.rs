@@ -13,72 +13,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-/// A field's problem: the field's name, the id of the message to show and
-/// the message's arguments (e.g. the line of a file).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub args: Vec<(String, String)>,
-}
-
-/// A form that did not pass validation.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FormErrors {
-    pub errors: Vec<FieldError>,
-    /// What the person typed, by field name (secrets left out).
-    pub values: Vec<(String, String)>,
-}
-
-impl FormErrors {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Adds the message `message` for `field`.
-    pub fn add(&mut self, field: &str, message: &str) {
-        self.errors.push(FieldError { field: field.to_owned(), message: message.to_owned(), args: Vec::new() });
-    }
-
-    /// Adds the message `message` with arguments for `field`.
-    pub fn add_with(&mut self, field: &str, message: &str, args: &[(&str, String)]) {
-        self.errors.push(FieldError {
-            field: field.to_owned(),
-            message: message.to_owned(),
-            args: args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
-        });
-    }
-
-    /// Remembers what was typed in `field`.
-    pub fn keep(&mut self, field: &str, value: &str) {
-        self.values.push((field.to_owned(), value.to_owned()));
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.errors.is_empty()
-    }
-
-    /// The message id for `field`, if it has one.
-    pub fn for_field(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
-    }
-
-    /// Every error of `field`, with its arguments.
-    pub fn all_for(&self, field: &str) -> Vec<&FieldError> {
-        self.errors.iter().filter(|e| e.field == field).collect()
-    }
-
-    /// What was typed in `field`, if kept.
-    pub fn value(&self, field: &str) -> Option<&str> {
-        self.values.iter().find(|(name, _)| name == field).map(|(_, value)| value.as_str())
-    }
-
-    /// `Err(AppError::Invalid(self))` when there are errors.
-    pub fn into_result(self) -> Result<(), AppError> {
-        if self.is_empty() { Ok(()) } else { Err(AppError::Invalid(self)) }
-    }
-}
+pub use palier_domain::form::{FieldError, FormErrors};
 
 /// Every error a server function can return.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -127,6 +62,11 @@ impl AppError {
             AppError::BadRequest => 400,
             AppError::Internal => 500,
         }
+    }
+
+    /// `Err(AppError::Invalid(form))` when the form has errors.
+    pub fn unless_valid(form: FormErrors) -> Result<(), AppError> {
+        if form.is_empty() { Ok(()) } else { Err(AppError::Invalid(form)) }
     }
 
     /// The form errors, when this is a validation failure.

@@ -203,6 +203,17 @@ mod tests {
         assert!(missing.is_empty(), "missing: {missing:?}");
     }
 
+    /// Messages the domain's field rules give, checked in the browser too.
+    #[test]
+    fn every_message_of_a_field_rule_exists() {
+        use palier_domain::form::Rule;
+        use strum::VariantArray as _;
+        let defined = ids("fr");
+        let missing: Vec<_> =
+            Rule::VARIANTS.iter().flat_map(|rule| rule.messages()).filter(|id| !defined.contains(*id)).collect();
+        assert!(missing.is_empty(), "missing: {missing:?}");
+    }
+
     #[test]
     fn arguments_are_interpolated_without_isolation_marks() {
         let text = I18n::new(Locale::En).t_with("language-current", &[("language", "English".into())]);

@@ -16,7 +16,8 @@ pub mod server;
 pub mod validation;
 
 use crate::api::shell::get_shell_info;
-use crate::components::layout::{Layout, ShellVersion};
+use crate::components::islands::IslandsBoot;
+use crate::components::layout::Layout;
 use crate::i18n::{I18n, current_locale};
 use crate::pages::account::{AccountPage, ConfirmEmailPage};
 use crate::pages::auth::{
@@ -58,7 +59,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <IslandsBoot options/>
                 <MetaTags/>
             </head>
             <body>
@@ -74,19 +75,14 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = I18n::new(current_locale());
     provide_context(i18n);
-    let shell_version = RwSignal::new(0u32);
-    provide_context(ShellVersion(shell_version));
-    let info = Resource::new_blocking(move || shell_version.get(), |_| get_shell_info());
-    // Browser tests wait for this attribute before they click.
-    let (hydrated, set_hydrated) = signal(false);
-    Effect::new(move |_| set_hydrated.set(true));
+    let info = Resource::new_blocking(|| (), |()| get_shell_info());
 
     view! {
         <Html {..} lang=i18n.locale.as_str()/>
         <Stylesheet id="leptos" href="/pkg/palier.css"/>
         <Title formatter=|title: String| format!("{title} · Palier")/>
         <Router>
-            <div class="app" data-hydrated=move || hydrated.get().then_some("true")>
+            <div class="app">
                 <Layout info>
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage ssr=WHOLE/>

@@ -10,7 +10,7 @@ use std::fmt;
 pub struct Email(String);
 
 /// Why a text is not an email address we accept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, strum::VariantArray)]
 pub enum EmailError {
     #[error("the email address is empty")]
     Empty,
@@ -18,6 +18,17 @@ pub enum EmailError {
     TooLong,
     #[error("the email address is not valid")]
     Invalid,
+}
+
+impl EmailError {
+    /// The id of the message that explains this error.
+    pub fn message(self) -> &'static str {
+        match self {
+            EmailError::Empty => "error-email-empty",
+            EmailError::TooLong => "error-email-too-long",
+            EmailError::Invalid => "error-email-invalid",
+        }
+    }
 }
 
 impl Email {
@@ -83,7 +94,7 @@ impl From<Email> for String {
 pub struct DisplayName(String);
 
 /// Why a text is not a display name we accept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, strum::VariantArray)]
 pub enum NameError {
     #[error("the name is empty")]
     Empty,
@@ -91,6 +102,17 @@ pub enum NameError {
     TooLong,
     #[error("the name contains invisible control characters")]
     ControlCharacters,
+}
+
+impl NameError {
+    /// The id of the message that explains this error.
+    pub fn message(self) -> &'static str {
+        match self {
+            NameError::Empty => "error-name-empty",
+            NameError::TooLong => "error-name-too-long",
+            NameError::ControlCharacters => "error-name-invalid",
+        }
+    }
 }
 
 impl DisplayName {
@@ -146,7 +168,7 @@ impl From<DisplayName> for String {
 pub struct Password(String);
 
 /// Why a text is not a password we accept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, strum::VariantArray)]
 pub enum PasswordError {
     #[error("the password is shorter than {min} characters", min = Password::MIN_CHARS)]
     TooShort,
@@ -154,6 +176,17 @@ pub enum PasswordError {
     TooLong,
     #[error("the password is among the most common passwords")]
     Common,
+}
+
+impl PasswordError {
+    /// The id of the message that explains this error.
+    pub fn message(self) -> &'static str {
+        match self {
+            PasswordError::TooShort => "error-password-too-short",
+            PasswordError::TooLong => "error-password-too-long",
+            PasswordError::Common => "error-password-common",
+        }
+    }
 }
 
 impl Password {

@@ -15,7 +15,7 @@ use std::fmt;
 pub struct InvitationCode([u8; InvitationCode::LEN]);
 
 /// Why a text is not an invitation code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error, Serialize, Deserialize, strum::VariantArray)]
 pub enum InvitationCodeError {
     #[error("the code is empty")]
     Empty,
@@ -23,6 +23,17 @@ pub enum InvitationCodeError {
     WrongLength,
     #[error("the code contains a character that is not used in codes")]
     InvalidCharacter,
+}
+
+impl InvitationCodeError {
+    /// The id of the message that explains this error.
+    pub fn message(self) -> &'static str {
+        match self {
+            InvitationCodeError::Empty => "error-code-empty",
+            InvitationCodeError::WrongLength => "error-code-length",
+            InvitationCodeError::InvalidCharacter => "error-code-character",
+        }
+    }
 }
 
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";

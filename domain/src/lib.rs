@@ -7,6 +7,7 @@
 
 pub mod account;
 pub mod consultation;
+pub mod form;
 pub mod invitation;
 pub mod locale;
 pub mod notification;

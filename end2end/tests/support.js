@@ -44,9 +44,15 @@ async function runAxe(page) {
   expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-/** Waits until the wasm bundle has hydrated the page (only with JavaScript). */
+/**
+ * Waits until every island of the page (the parts that run in the browser:
+ * instant form checks, the ballot's checks) is hydrated; pages without an
+ * island are plain HTML and ready at once. Only with JavaScript.
+ */
 async function hydrated(page) {
-  await expect(page.locator(".app[data-hydrated='true']")).toHaveCount(1);
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("leptos-island")].every((island) => island.querySelector("[data-hydrated='true']")),
+  );
 }
 
 /**

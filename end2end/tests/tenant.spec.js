@@ -25,8 +25,15 @@ for (const javaScript of [true, false]) {
       await page.getByLabel("Adresse email").fill("lucie@");
       await page.getByLabel("Mot de passe").fill(password);
       await page.getByRole("button", { name: "Créer mon compte" }).click();
-      await expect(page.getByRole("alert")).toContainText("Le formulaire contient des erreurs");
+      if (javaScript) {
+        // The browser runs the server's parser: the form is not even sent.
+        await expect(page.getByLabel("Adresse email")).toBeFocused();
+        await expect(page).toHaveURL(/\/inscription$/);
+      } else {
+        await expect(page.getByRole("alert")).toContainText("Le formulaire contient des erreurs");
+      }
       await expect(page.getByText("Cette adresse email n'est pas valide").first()).toBeVisible();
+      await expect(page.getByLabel("Adresse email")).toHaveAttribute("aria-invalid", "true");
       await expect(page.getByLabel("Votre nom")).toHaveValue("Lucie Moreau");
       await settle();
 

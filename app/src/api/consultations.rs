@@ -24,6 +24,26 @@ pub struct QuestionForm {
     pub max_chars: u32,
 }
 
+impl QuestionForm {
+    /// The question's rule, as the ballot checks it.
+    pub fn rules(&self) -> palier_domain::consultation::QuestionRules {
+        use palier_domain::consultation::QuestionKind;
+        let kind = match self.kind.as_str() {
+            "multiple" => QuestionKind::MultipleChoice { min: self.min, max: self.max },
+            "ranking" => QuestionKind::Ranking,
+            "scale" => QuestionKind::Scale { low: self.scale_low.clone(), high: self.scale_high.clone() },
+            "text" => QuestionKind::FreeText { max_chars: self.max_chars },
+            _ => QuestionKind::SingleChoice,
+        };
+        palier_domain::consultation::QuestionRules {
+            id: self.id,
+            kind,
+            required: self.required,
+            options: self.options.iter().map(|(id, _)| *id).collect(),
+        }
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<&palier_backend::consultations::QuestionView> for QuestionForm {
     fn from(q: &palier_backend::consultations::QuestionView) -> Self {

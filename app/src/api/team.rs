@@ -240,7 +240,7 @@ pub async fn accept_invitation_new_account(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::server::{internal, set_session_cookie, state, user_agent};
-    use crate::validation::{parse_name, parse_password, password_message};
+    use crate::validation::{parse_name, parse_password};
     use palier_backend::team::{self, AcceptError};
     let state = state()?;
     let mut form = FormErrors::new();
@@ -259,7 +259,7 @@ pub async fn accept_invitation_new_account(
             Err(AppError::Invalid(form))
         }
         Err(AcceptError::WeakPassword(reason)) => {
-            form.add("password", password_message(reason));
+            form.add("password", reason.message());
             Err(AppError::Invalid(form))
         }
         Err(error) => Err(internal(error)),

@@ -2,34 +2,72 @@
 //! (radios, checkboxes, rank selects, a textarea), each in a fieldset with
 //! its rule and, after a failed submission, its error and the answers given.
 
-use crate::api::consultations::QuestionForm;
-use crate::components::form::Feedback;
+use crate::api::consultations::{QuestionForm, answer_message};
+use crate::components::form::{Feedback, check_on_submit};
+use crate::components::islands::{hydrated, text_of};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// The form field name of a question's answers.
 pub fn answer_name(question: i64) -> String {
     format!("answers[q{question}][]")
 }
 
-/// One question's controls.
+/// One question's controls: an island that runs the question's rule (the
+/// one the server applies) as the person answers, and when the ballot is
+/// sent; without JavaScript the server's check shows the same message.
 #[component]
 pub fn QuestionFields(
     question: QuestionForm,
     /// Errors and answers kept from the last submission.
     feedback: Feedback,
-    /// Answers to show checked (the review page sends the form back).
+    /// Shown, not answered (the preview for staff).
     #[prop(optional)]
     disabled: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let field = format!("q{}", question.id);
-    let name = answer_name(question.id);
-    let error_id = format!("{field}-error");
-    let hint_id = format!("{field}-hint");
-    let kept = feedback.values(&field);
-    let message = feedback.field_message(&field);
-    let hint = match question.kind.as_str() {
+    let view = QuestionView {
+        hint: hint(i18n, &question),
+        optional: (!question.required).then(|| i18n.t("ballot-optional")),
+        rank_none: i18n.t("ballot-rank-none"),
+        field_id: feedback.field_id(&field),
+        kept: feedback.values(&field),
+        error: feedback.field_message(&field).map(|(id, args)| i18n.t_args(&id, &args)),
+        disabled,
+        question,
+    };
+    if disabled {
+        let error = view.error.clone();
+        return question_markup(view, Signal::stored(error), NodeRef::new(), None::<(fn(leptos::ev::Event), _)>)
+            .into_any();
+    }
+    let messages = answer_messages(&view.question)
+        .into_iter()
+        .map(|(id, args)| {
+            let args: Vec<(String, String)> = args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+            (id.to_owned(), i18n.t_args(id, &args))
+        })
+        .collect();
+    view! { <CheckedQuestion view messages/> }.into_any()
+}
+
+/// What a question shows, translated on the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionView {
+    question: QuestionForm,
+    hint: String,
+    optional: Option<String>,
+    rank_none: String,
+    field_id: String,
+    kept: Vec<String>,
+    error: Option<String>,
+    disabled: bool,
+}
+
+fn hint(i18n: crate::i18n::I18n, question: &QuestionForm) -> String {
+    match question.kind.as_str() {
         "single" => i18n.t("ballot-hint-single"),
         "multiple" if question.min == question.max => {
             i18n.t_with("ballot-hint-multiple-exact", &[("count", question.max.into())])
@@ -40,10 +78,90 @@ pub fn QuestionFields(
         "ranking" => i18n.t_with("ballot-hint-ranking", &[("count", question.options.len().into())]),
         "scale" => i18n.t("ballot-hint-scale"),
         _ => i18n.t_with("ballot-hint-text", &[("max", question.max_chars.into())]),
+    }
+}
+
+/// Every message the question's rule can give, with its arguments.
+fn answer_messages(question: &QuestionForm) -> Vec<(&'static str, Vec<(&'static str, String)>)> {
+    use palier_domain::consultation::AnswerError;
+    let count = u32::try_from(question.options.len()).unwrap_or(u32::MAX);
+    [
+        AnswerError::Missing,
+        AnswerError::TooFew { min: question.min },
+        AnswerError::TooMany { max: question.max },
+        AnswerError::OnlyOne,
+        AnswerError::UnknownOption,
+        AnswerError::BadRanking { count },
+        AnswerError::OutOfScale,
+        AnswerError::TooLong { max: question.max_chars },
+    ]
+    .iter()
+    .map(answer_message)
+    .collect()
+}
+
+#[island]
+fn CheckedQuestion(view: QuestionView, messages: Vec<(String, String)>) -> impl IntoView {
+    let server_error = view.error.clone();
+    let checked = RwSignal::new(None::<Option<String>>);
+    let error = Signal::derive(move || checked.get().unwrap_or_else(|| server_error.clone()));
+    let rules = view.question.rules();
+    let name = answer_name(view.question.id);
+    let messages = StoredValue::new(messages);
+    let fieldset = NodeRef::<leptos::html::Fieldset>::new();
+    // The question's answers as the form would send them, checked by its rule.
+    let check = move || {
+        let element = fieldset.get_untracked()?;
+        let values = posted_values(element.form(), &name);
+        let raw = std::collections::BTreeMap::from([(rules.id, values)]);
+        palier_domain::consultation::check_ballot(std::slice::from_ref(&rules), &raw).err().and_then(|errors| {
+            errors.values().next().map(|error| messages.with_value(|m| text_of(m, answer_message(error).0)))
+        })
     };
-    let optional =
-        (!question.required).then(|| view! { " " <span class="field__hint">{i18n.t("ballot-optional")}</span> });
-    let described = if message.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
+    let check = StoredValue::new(check);
+    Effect::new(move |_| {
+        if let Some(element) = fieldset.get() {
+            check_on_submit(element.form(), move |event| {
+                let problem = check.with_value(|check| check());
+                let invalid = problem.is_some();
+                checked.set(Some(problem));
+                if invalid {
+                    if !event.default_prevented() {
+                        element.scroll_into_view();
+                    }
+                    event.prevent_default();
+                }
+            });
+        }
+    });
+    let on_change = move |_| checked.set(Some(check.with_value(|check| check())));
+    question_markup(view, error, fieldset, Some((on_change, hydrated())))
+}
+
+/// The values `form` would send for field `name`.
+fn posted_values(form: Option<web_sys::HtmlFormElement>, name: &str) -> Vec<String> {
+    form.and_then(|form| web_sys::FormData::new_with_form(&form).ok())
+        .map(|data| data.get_all(name).iter().filter_map(|value| value.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// The markup of a question, the same on the server and in its island.
+fn question_markup(
+    view: QuestionView,
+    error: Signal<Option<String>>,
+    fieldset: NodeRef<leptos::html::Fieldset>,
+    live: Option<(impl Fn(leptos::ev::Event) + 'static, ReadSignal<bool>)>,
+) -> impl IntoView {
+    let QuestionView { question, hint, optional, rank_none, field_id, kept, disabled, .. } = view;
+    let field = format!("q{}", question.id);
+    let name = answer_name(question.id);
+    let error_id = format!("{field}-error");
+    let hint_id = format!("{field}-hint");
+    let optional = optional.map(|text| view! { " " <span class="field__hint">{text}</span> });
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || if error.with(Option::is_some) { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+    };
     let controls = match question.kind.as_str() {
         "single" | "multiple" => {
             let input_type = if question.kind == "single" { "radio" } else { "checkbox" };
@@ -74,7 +192,7 @@ pub fn QuestionFields(
                     view! {
                         <div class="rank">
                             <select id=select_id.clone() name=name.clone() disabled=disabled>
-                                <option value="" selected=chosen.is_none()>{i18n.t("ballot-rank-none")}</option>
+                                <option value="" selected=chosen.is_none()>{rank_none.clone()}</option>
                                 {(1..=count)
                                     .map(|rank| {
                                         let value = format!("{id}:{rank}");
@@ -119,13 +237,18 @@ pub fn QuestionFields(
             .into_any()
         }
     };
-    let invalid = message.is_some();
+    let (on_change, hydrated) = match live {
+        Some((on_change, hydrated)) => (Some(on_change), Some(hydrated)),
+        None => (None, None),
+    };
     view! {
-        <fieldset class="field question" class:field--invalid=invalid id=feedback.field_id(&field)
-            aria-describedby=described>
+        <fieldset class="field question" class:field--invalid=move || error.with(Option::is_some) id=field_id
+            aria-describedby=described node_ref=fieldset
+            data-hydrated=move || hydrated.is_some_and(|h| h.get()).then_some("true")
+            on:change=move |event| if let Some(on_change) = &on_change { on_change(event) }>
             <legend>{question.prompt.clone()} {optional}</legend>
             <span class="field__hint" id=hint_id>{hint}</span>
-            {message.map(|(id, args)| view! { <span class="field__error" id=error_id>{i18n.t_args(&id, &args)}</span> })}
+            {move || error.get().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> })}
             {controls}
         </fieldset>
     }

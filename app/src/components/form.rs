@@ -4,11 +4,14 @@
 //! show next to their fields, with a summary at the top, and what was typed
 //! stays in the fields (passwords excepted).
 
+use crate::components::islands::{hydrated, text_of};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
+use palier_domain::form::Rule;
+use serde::{Deserialize, Serialize};
 
 /// What the last submission of a form returned.
 #[derive(Clone, Copy)]
@@ -148,8 +151,9 @@ pub fn ErrorSummary(feedback: Feedback) -> impl IntoView {
     }
 }
 
-/// A labelled input with its hint and error. `check` runs in the browser when
-/// the field loses focus, for instant feedback; the server checks again.
+/// A labelled input with its hint and error. With a `rule`, the same parser
+/// the server runs checks the field in the browser (an island) when it
+/// changes and when its form is sent; the server checks again.
 #[component]
 pub fn Field(
     feedback: Feedback,
@@ -166,54 +170,145 @@ pub fn Field(
     #[prop(optional, into)]
     initial: Option<String>,
     #[prop(optional)] required: bool,
-    #[prop(optional)] check: Option<fn(&str) -> Option<&'static str>>,
+    /// The rule the browser checks as the person types.
+    #[prop(optional)]
+    rule: Option<Rule>,
     #[prop(optional)] maxlength: Option<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = feedback.field_id(name);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let local_error = RwSignal::new(None::<&'static str>);
-    let error = move || local_error.get().map(str::to_owned).or_else(|| feedback.field_error(name));
     let secret = kind == "password";
-    let value = move || if secret { None } else { feedback.value(name).or_else(|| initial.clone()) };
+    let field = FieldView {
+        id: feedback.field_id(name),
+        name: name.to_owned(),
+        label: i18n.t(label),
+        hint: hint.map(|hint| i18n.t(hint)),
+        kind: kind.to_owned(),
+        autocomplete: autocomplete.map(str::to_owned),
+        value: if secret { None } else { feedback.value(name).or(initial) },
+        required,
+        maxlength,
+        error: feedback.field_message(name).map(|(id, args)| i18n.t_args(&id, &args)),
+    };
+    match rule {
+        Some(rule) => {
+            let messages = rule.messages().into_iter().map(|id| (id.to_owned(), i18n.t(id))).collect();
+            view! { <CheckedField field rule messages/> }.into_any()
+        }
+        None => {
+            let error = field.error.clone();
+            field_markup(field, Signal::stored(error), NodeRef::new(), (|_| {}, |_| {}), None).into_any()
+        }
+    }
+}
+
+/// What a field shows, translated on the server (an island gets it as is).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldView {
+    pub id: String,
+    pub name: String,
+    pub label: String,
+    pub hint: Option<String>,
+    /// The input's `type`.
+    pub kind: String,
+    pub autocomplete: Option<String>,
+    pub value: Option<String>,
+    pub required: bool,
+    pub maxlength: Option<usize>,
+    /// The server's message for the last submission.
+    pub error: Option<String>,
+}
+
+/// A field checked in the browser by `rule`; `messages` are the texts of
+/// every message the rule can give.
+#[island]
+fn CheckedField(field: FieldView, rule: Rule, messages: Vec<(String, String)>) -> impl IntoView {
+    let server_error = field.error.clone();
+    // `None` until the browser checked the field itself.
+    let checked = RwSignal::new(None::<Option<String>>);
+    let error = Signal::derive(move || checked.get().unwrap_or_else(|| server_error.clone()));
+    let messages = StoredValue::new(messages);
+    let check = move |value: &str| rule.check(value).map(|id| messages.with_value(|m| text_of(m, id)));
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(element) = input.get() {
+            check_on_submit(element.form(), move |event| {
+                let problem = check(&element.value());
+                let invalid = problem.is_some();
+                checked.set(Some(problem));
+                if invalid {
+                    if !event.default_prevented() {
+                        let _ = element.focus();
+                    }
+                    event.prevent_default();
+                }
+            });
+        }
+    });
+    // A new problem shows when the person leaves the field; a problem shown
+    // goes away as soon as what is typed is right (before they reach the
+    // button, which would otherwise move under their finger).
+    let on_change = move |event: leptos::ev::Event| checked.set(Some(check(&event_target_value(&event))));
+    let on_input = move |event: leptos::ev::Event| {
+        if error.with_untracked(Option::is_some) {
+            checked.set(Some(check(&event_target_value(&event))));
+        }
+    };
+    field_markup(field, error, input, (on_change, on_input), Some(hydrated()))
+}
+
+/// Runs `on_submit` when `form` is sent (before the browser sends it).
+pub fn check_on_submit(form: Option<web_sys::HtmlFormElement>, on_submit: impl Fn(web_sys::SubmitEvent) + 'static) {
+    use leptos::wasm_bindgen::JsCast as _;
+    use leptos::wasm_bindgen::closure::Closure;
+    let Some(form) = form else { return };
+    let listener = Closure::<dyn Fn(web_sys::SubmitEvent)>::new(on_submit);
+    let _ = form.add_event_listener_with_callback("submit", listener.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    listener.forget();
+}
+
+/// The markup of a field, the same on the server and in an island.
+fn field_markup(
+    field: FieldView,
+    error: Signal<Option<String>>,
+    input: NodeRef<leptos::html::Input>,
+    (on_change, on_input): (impl Fn(leptos::ev::Event) + 'static, impl Fn(leptos::ev::Event) + 'static),
+    hydrated: Option<ReadSignal<bool>>,
+) -> impl IntoView {
+    let hint_id = format!("{}-hint", field.id);
+    let error_id = format!("{}-error", field.id);
     let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        let (hint_id, error_id, has_hint) = (hint_id.clone(), error_id.clone(), field.hint.is_some());
         move || {
             let mut ids = Vec::new();
-            if hint.is_some() {
+            if has_hint {
                 ids.push(hint_id.clone());
             }
-            if error().is_some() {
+            if error.with(Option::is_some) {
                 ids.push(error_id.clone());
             }
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let on_change = move |event: leptos::ev::Event| {
-        if let Some(check) = check {
-            local_error.set(check(&event_target_value(&event)));
-        }
-    };
     view! {
-        <div class="field" class:field--invalid=move || error().is_some()>
-            <label for=id.clone()>{i18n.t(label)}</label>
-            {hint.map(|hint| view! { <span class="field__hint" id=hint_id.clone()>{i18n.t(hint)}</span> })}
-            {move || {
-                error().map(|message| view! { <span class="field__error" id=error_id.clone()>{i18n.t(&message)}</span> })
-            }}
+        <div class="field" class:field--invalid=move || error.with(Option::is_some)
+            data-hydrated=move || hydrated.is_some_and(|h| h.get()).then_some("true")>
+            <label for=field.id.clone()>{field.label}</label>
+            {field.hint.map(|hint| view! { <span class="field__hint" id=hint_id>{hint}</span> })}
+            {move || error.get().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> })}
             <input
-                id=id.clone()
-                name=name
-                type=kind
-                autocomplete=autocomplete
-                required=required
-                maxlength=maxlength
-                prop:value=value.clone()
-                value=value
-                aria-invalid=move || error().is_some().then_some("true")
+                id=field.id
+                name=field.name
+                type=field.kind
+                autocomplete=field.autocomplete
+                required=field.required
+                maxlength=field.maxlength
+                value=field.value
+                node_ref=input
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described_by
                 on:change=on_change
+                on:input=on_input
             />
         </div>
     }

@@ -9,18 +9,6 @@ use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::use_location;
 use palier_domain::Locale;
 
-/// Bumped to load the frame's data again (e.g. the unread count after a
-/// page marked notifications read without reloading).
-#[derive(Debug, Clone, Copy)]
-pub struct ShellVersion(pub RwSignal<u32>);
-
-/// Asks the frame to reload its data.
-pub fn refresh_shell() {
-    if let Some(ShellVersion(version)) = use_context::<ShellVersion>() {
-        version.update(|n| *n = n.wrapping_add(1));
-    }
-}
-
 /// Wraps every page. The frame's data (`info`) loads in the header's own
 /// suspense, so the routes render at once. Pages needing the same data load
 /// their own copy rather than read `info` in another suspense.
@@ -33,8 +21,7 @@ pub fn Layout(info: Resource<Result<ShellInfo, AppError>>, children: Children) -
             <div class="site-header__inner">
                 // One suspense reads the frame's data: a resource read in two
                 // suspenses can leave a server render hanging (leptos#4851).
-                // A transition keeps the menu in place while it reloads.
-                <Transition fallback=move || view! { <Brand organisation=None/> }>
+                <Suspense fallback=move || view! { <Brand organisation=None/> }>
                     {move || Suspend::new(async move {
                         let info = info.await.ok();
                         let organisation = info.as_ref().and_then(|info| info.organisation.clone());
@@ -46,7 +33,7 @@ pub fn Layout(info: Resource<Result<ShellInfo, AppError>>, children: Children) -
                             </nav>
                         }
                     })}
-                </Transition>
+                </Suspense>
                 <LanguageSwitch current=i18n.locale/>
             </div>
         </header>

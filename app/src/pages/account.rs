@@ -6,12 +6,12 @@ use crate::api::accounts::sessions::{RevokeOtherSessions, RevokeSession, my_sess
 use crate::api::shell::SetLocale;
 use crate::components::form::{Checkbox, ErrorSummary, Feedback, Field, OkNotice, error_text};
 use crate::i18n::use_i18n;
-use crate::validation::{check_email, check_name, check_new_password};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use palier_domain::Locale;
+use palier_domain::form::Rule;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -55,7 +55,7 @@ pub fn AccountPage() -> impl IntoView {
                             <ErrorSummary feedback=rename_feedback/>
                             <ActionForm action=rename attr:class="form" attr:novalidate=true>
                                 <Field feedback=rename_feedback name="display_name" label="field-display-name"
-                                    hint="field-display-name-hint" autocomplete="name" required=true check=check_name
+                                    hint="field-display-name-hint" autocomplete="name" required=true rule=Rule::DisplayName
                                     maxlength=60 initial=account.display_name.clone()/>
                                 <button type="submit" class="button">{i18n.t("account-name-submit")}</button>
                             </ActionForm>
@@ -89,9 +89,9 @@ pub fn AccountPage() -> impl IntoView {
                             <ErrorSummary feedback=email_feedback/>
                             <ActionForm action=change_email attr:class="form" attr:novalidate=true>
                                 <Field feedback=email_feedback name="new_email" label="field-new-email" kind="email"
-                                    autocomplete="email" required=true check=check_email/>
+                                    autocomplete="email" required=true rule=Rule::Email/>
                                 <Field feedback=email_feedback name="password" label="field-password-confirm"
-                                    kind="password" autocomplete="current-password" required=true/>
+                                    kind="password" autocomplete="current-password" required=true rule=Rule::CurrentPassword/>
                                 <button type="submit" class="button">{i18n.t("account-email-submit")}</button>
                             </ActionForm>
                         </section>
@@ -101,10 +101,10 @@ pub fn AccountPage() -> impl IntoView {
                             <ErrorSummary feedback=password_feedback/>
                             <ActionForm action=change_password attr:class="form" attr:novalidate=true>
                                 <Field feedback=password_feedback name="current_password" label="field-current-password"
-                                    kind="password" autocomplete="current-password" required=true/>
+                                    kind="password" autocomplete="current-password" required=true rule=Rule::CurrentPassword/>
                                 <Field feedback=password_feedback name="new_password" label="field-new-password"
                                     hint="field-new-password-hint" kind="password" autocomplete="new-password"
-                                    required=true check=check_new_password/>
+                                    required=true rule=Rule::NewPassword/>
                                 <p class="field__hint">{i18n.t("account-password-effect")}</p>
                                 <button type="submit" class="button">{i18n.t("account-password-submit")}</button>
                             </ActionForm>
@@ -183,7 +183,7 @@ pub fn AccountPage() -> impl IntoView {
                         <ErrorSummary feedback/>
                         <form class="form" method="post" action=DeleteAccount::PATH novalidate>
                             <Field feedback name="password" label="field-password-confirm" kind="password"
-                                autocomplete="current-password" required=true/>
+                                autocomplete="current-password" required=true rule=Rule::CurrentPassword/>
                             <Checkbox feedback name="confirm" label="account-delete-confirm"/>
                             <button type="submit" class="button button--danger">{i18n.t("account-delete-submit")}</button>
                         </form>

@@ -8,11 +8,11 @@ use crate::api::accounts::register::{Register, VerifyEmail};
 use crate::api::accounts::sign_in::Login;
 use crate::components::form::{Checkbox, ErrorSummary, Feedback, Field, OkNotice};
 use crate::i18n::use_i18n;
-use crate::validation::{check_email, check_name, check_new_password};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use palier_domain::form::Rule;
 
 /// The `jeton` (token) query parameter of an emailed link.
 fn token_param() -> Memo<String> {
@@ -33,11 +33,11 @@ pub fn RegisterPage() -> impl IntoView {
             <ErrorSummary feedback/>
             <form class="form" method="post" action=Register::PATH novalidate>
                 <Field feedback name="display_name" label="field-display-name" hint="field-display-name-hint"
-                    autocomplete="name" required=true check=check_name maxlength=60/>
+                    autocomplete="name" required=true rule=Rule::DisplayName maxlength=60/>
                 <Field feedback name="email" label="field-email" hint="field-email-hint" kind="email"
-                    autocomplete="email" required=true check=check_email/>
+                    autocomplete="email" required=true rule=Rule::Email/>
                 <Field feedback name="password" label="field-password" hint="field-new-password-hint"
-                    kind="password" autocomplete="new-password" required=true check=check_new_password/>
+                    kind="password" autocomplete="new-password" required=true rule=Rule::NewPassword/>
                 <p class="field__hint">{i18n.t("register-privacy")}</p>
                 <div class="actions">
                     <button type="submit" class="button">{i18n.t("register-submit")}</button>
@@ -115,9 +115,9 @@ pub fn LoginPage() -> impl IntoView {
             <ErrorSummary feedback/>
             <form class="form" method="post" action=Login::PATH novalidate>
                 <input type="hidden" name="redirect_to" value=redirect_to/>
-                <Field feedback name="email" label="field-email" kind="email" autocomplete="username" required=true/>
+                <Field feedback name="email" label="field-email" kind="email" autocomplete="username" required=true rule=Rule::SignInEmail/>
                 <Field feedback name="password" label="field-password" kind="password"
-                    autocomplete="current-password" required=true/>
+                    autocomplete="current-password" required=true rule=Rule::CurrentPassword/>
                 <Checkbox feedback name="remember" label="login-remember" hint="login-remember-hint"/>
                 <div class="actions">
                     <button type="submit" class="button">{i18n.t("login-submit")}</button>
@@ -147,7 +147,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             <ErrorSummary feedback/>
             <form class="form" method="post" action=RequestPasswordReset::PATH novalidate>
                 <Field feedback name="email" label="field-email" kind="email" autocomplete="email" required=true
-                    check=check_email/>
+                    rule=Rule::Email/>
                 <div class="actions">
                     <button type="submit" class="button">{i18n.t("forgot-submit")}</button>
                     <a href="/connexion">{i18n.t("nav-sign-in")}</a>
@@ -191,7 +191,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                             <input type="hidden" name="token" value=token/>
                             <Field feedback name="password" label="field-new-password"
                                 hint="field-new-password-hint" kind="password" autocomplete="new-password"
-                                required=true check=check_new_password/>
+                                required=true rule=Rule::NewPassword/>
                             <p class="field__hint">{i18n.t("reset-effect")}</p>
                             <div class="actions">
                                 <button type="submit" class="button">{i18n.t("reset-submit")}</button>

@@ -5,10 +5,10 @@ use crate::api::registry::tenants::{JoinHousehold, get_residence_view, my_homes}
 use crate::components::form::{ErrorSummary, Feedback, Field, OkNotice};
 use crate::components::page::{PageError, id_param};
 use crate::i18n::use_i18n;
-use crate::validation::check_code;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
+use palier_domain::form::Rule;
 
 #[component]
 pub fn JoinPage() -> impl IntoView {
@@ -23,7 +23,7 @@ pub fn JoinPage() -> impl IntoView {
             <ErrorSummary feedback/>
             <form class="form" method="post" action=JoinHousehold::PATH novalidate>
                 <Field feedback name="code" label="join-code-label" hint="join-code-hint" autocomplete="off"
-                    required=true check=check_code maxlength=20/>
+                    required=true rule=Rule::InvitationCode maxlength=20/>
                 <div class="actions">
                     <button type="submit" class="button">{i18n.t("join-submit")}</button>
                 </div>

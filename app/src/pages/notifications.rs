@@ -6,7 +6,6 @@ use crate::api::notifications::{
     my_notifications, notification_preferences, unsubscribe_info,
 };
 use crate::components::form::{ErrorSummary, Feedback, OkNotice};
-use crate::components::layout::refresh_shell;
 use crate::components::page::{PageError, Pager, page_param};
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
@@ -31,7 +30,6 @@ pub fn NotificationsPage() -> impl IntoView {
         |(page, _, _)| my_notifications(page),
     );
     // The header's unread count follows what this page marks read.
-    Effect::watch(move || (mark.version().get(), mark_all.version().get()), move |_, _, _| refresh_shell(), false);
     let mark_feedback = Feedback::of(mark);
 
     view! {

@@ -10,11 +10,11 @@ use crate::components::form::{ErrorSummary, Feedback, Field, OkNotice};
 use crate::components::page::{PageError, Pager, id_param, page_param};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::validation::{check_email, check_name, check_new_password};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use palier_domain::form::Rule;
 
 fn role_label(role: &str) -> &'static str {
     if role == "admin" { "role-admin" } else { "role-staff" }
@@ -119,7 +119,7 @@ pub fn TeamPage() -> impl IntoView {
                             <ErrorSummary feedback=invite_feedback/>
                             <ActionForm action=invite attr:class="form" attr:novalidate=true>
                                 <input type="hidden" name="organisation_id" value=org/>
-                                <Field feedback=invite_feedback name="email" label="field-email" kind="email" required=true check=check_email/>
+                                <Field feedback=invite_feedback name="email" label="field-email" kind="email" required=true rule=Rule::Email/>
                                 <div class="field">
                                     <label for="field-role">{i18n.t("team-role")}</label>
                                     <select id="field-role" name="role">
@@ -264,9 +264,9 @@ pub fn InvitationPage() -> impl IntoView {
                                 <input type="hidden" name="token" value=token/>
                                 <p>{i18n.t_with("account-email-current", &[("email", invitation.email.clone().into())])}</p>
                                 <Field feedback=create_feedback name="display_name" label="field-display-name" autocomplete="name"
-                                    required=true check=check_name maxlength=60/>
+                                    required=true rule=Rule::DisplayName maxlength=60/>
                                 <Field feedback=create_feedback name="password" label="field-password" hint="field-new-password-hint"
-                                    kind="password" autocomplete="new-password" required=true check=check_new_password/>
+                                    kind="password" autocomplete="new-password" required=true rule=Rule::NewPassword/>
                                 <button type="submit" class="button">{i18n.t("invitation-accept")}</button>
                             </form>
                         }
@@ -317,7 +317,7 @@ pub fn PlatformPage() -> impl IntoView {
                                     <Field feedback name="name" label="platform-org-name" required=true maxlength=200/>
                                     <Field feedback name="slug" label="platform-org-slug" hint="platform-org-slug-hint" required=true maxlength=64/>
                                     <Field feedback name="admin_email" label="platform-org-admin" hint="platform-org-admin-hint"
-                                        kind="email" required=true check=check_email/>
+                                        kind="email" required=true rule=Rule::Email/>
                                     <button type="submit" class="button">{i18n.t("platform-create")}</button>
                                 </ActionForm>
                             </section>

@@ -14,8 +14,23 @@ async fn the_home_page_is_french_by_default() {
     assert!(page.body.contains("<main id=\"main\""));
     assert!(page.body.contains("href=\"/accessibilite\""));
     assert!(page.body.contains("href=\"/mentions-legales\""));
-    // Hydration is wired: the wasm bundle is loaded by a module script.
-    assert!(page.body.contains("/pkg/palier.js"));
+    // A page without anything interactive preloads nothing; its one script
+    // loads the bundle only when the page has an island.
+    assert!(!page.body.contains("<leptos-island"));
+    assert!(!page.body.contains("preload"), "the home page loads code it does not use");
+    assert!(page.body.contains("if (!document.querySelector('leptos-island')) return;"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_with_instant_checks_have_islands() {
+    let app = spawn_app().await;
+    let page = app.get("/inscription").await;
+    assert_eq!(page.status, 200);
+    // Three checked fields, three islands, one bundle.
+    assert_eq!(page.body.matches("<leptos-island").count(), 3, "{}", page.body);
+    assert_eq!(page.body.matches("/pkg/palier.js").count(), 1);
+    // The islands carry the texts of their messages, in the page's language.
+    assert!(page.body.contains("Indiquez votre adresse email."));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -37,7 +37,7 @@ pub async fn reset_link_status(token: String) -> Result<bool, AppError> {
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::server::{internal, state};
-    use crate::validation::{parse_password, password_message};
+    use crate::validation::parse_password;
     use palier_backend::accounts::{self, ResetError};
     let state = state()?;
     let mut form = FormErrors::new();
@@ -50,7 +50,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
         }
         Err(ResetError::InvalidLink) => Err(AppError::NotFound),
         Err(ResetError::WeakPassword(reason)) => {
-            form.add("password", password_message(reason));
+            form.add("password", reason.message());
             Err(AppError::Invalid(form))
         }
         Err(ResetError::Unexpected(error)) => Err(internal(error)),
@@ -62,7 +62,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::server::{internal, require_session, state};
-    use crate::validation::{parse_password, password_message};
+    use crate::validation::parse_password;
     use palier_backend::accounts::{self, ChangePasswordError};
     let state = state()?;
     let session = require_session()?;
@@ -93,7 +93,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
             Err(AppError::Invalid(form))
         }
         Err(ChangePasswordError::WeakPassword(reason)) => {
-            form.add("new_password", password_message(reason));
+            form.add("new_password", reason.message());
             Err(AppError::Invalid(form))
         }
         Err(ChangePasswordError::Unexpected(error)) => Err(internal(error)),

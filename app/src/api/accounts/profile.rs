@@ -113,7 +113,7 @@ pub async fn delete_account(password: String, confirm: Option<String>) -> Result
     if confirm.is_none() {
         form.add("confirm", "error-delete-confirm");
     }
-    form.clone().into_result()?;
+    AppError::unless_valid(form.clone())?;
     match accounts::delete_account(&state.db, session.actor.user_id, &password).await {
         Ok(()) => {
             clear_session_cookie(&state.settings);

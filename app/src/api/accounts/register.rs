@@ -8,7 +8,7 @@ pub async fn register(display_name: String, email: String, password: String) -> 
     use crate::error::FormErrors;
     use crate::i18n::RequestLocale;
     use crate::server::{client_ip, internal, rate_limited, state};
-    use crate::validation::{parse_email, parse_name, parse_password, password_message};
+    use crate::validation::{parse_email, parse_name, parse_password};
     use palier_backend::accounts::{self, RegisterError, Registration};
     use palier_backend::rate_limit;
 
@@ -33,7 +33,7 @@ pub async fn register(display_name: String, email: String, password: String) -> 
             Ok(())
         }
         Err(RegisterError::WeakPassword(reason)) => {
-            form.add("password", password_message(reason));
+            form.add("password", reason.message());
             Err(AppError::Invalid(form))
         }
         Err(RegisterError::Unexpected(error)) => Err(internal(error)),

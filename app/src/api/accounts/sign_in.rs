@@ -24,7 +24,7 @@ pub async fn login(
     if password.is_empty() {
         form.add("password", "error-password-empty");
     }
-    form.clone().into_result()?;
+    AppError::unless_valid(form.clone())?;
     let remember = remember.is_some();
     let ip = client_ip();
     let agent = user_agent();

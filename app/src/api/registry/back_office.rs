@@ -114,7 +114,7 @@ pub async fn create_residence(
     authorise(&actor, Permission::ManageRegistry, Scope::organisation(organisation_id))?;
     let mut form = FormErrors::new();
     let new = residence_fields(&mut form, &name, &address, &postcode, &city);
-    form.clone().into_result()?;
+    AppError::unless_valid(form.clone())?;
     match registry::add_residence(&state.db, actor.user_id, organisation_id, new).await {
         Ok(residence) => {
             leptos_axum::redirect(&format!("/gestion/residences/{}?ok=residence-created", residence.id));
@@ -147,7 +147,7 @@ pub async fn update_residence(
     authorise(&actor, Permission::ManageRegistry, registry::residence_scope(&residence))?;
     let mut form = FormErrors::new();
     let new = residence_fields(&mut form, &name, &address, &postcode, &city);
-    form.clone().into_result()?;
+    AppError::unless_valid(form.clone())?;
     match registry::edit_residence(&state.db, actor.user_id, residence_id, new).await {
         Ok(_) => {
             leptos_axum::redirect(&format!("/gestion/residences/{residence_id}?ok=residence-updated"));

@@ -139,7 +139,7 @@ pub async fn create_household(
         form.add("lease_ref", "error-lease-ref");
     }
     let building_id = building_choice(&state.db, residence_id, &building_id).await?;
-    form.clone().into_result()?;
+    AppError::unless_valid(form.clone())?;
     let new = NewHousehold { residence_id, building_id, lease_ref, unit_label, max_occupants };
     match registry::add_household(&state.db, actor.user_id, &residence, new).await {
         Ok(_) => {
@@ -237,7 +237,7 @@ pub async fn update_household(
     let mut form = FormErrors::new();
     let (unit_label, max_occupants) = household_fields(&mut form, &unit_label, &max_occupants);
     let building_id = building_choice(&state.db, household.residence_id, &building_id).await?;
-    form.into_result()?;
+    AppError::unless_valid(form)?;
     registry::edit_household(
         &state.db,
         actor.user_id,
