@@ -3,6 +3,7 @@
 //! backend function, map the error. One area per module.
 
 pub mod accounts;
+pub mod audit;
 pub mod consultations;
 pub mod notifications;
 pub mod platform;

@@ -63,6 +63,19 @@ impl I18n {
     }
 }
 
+impl I18n {
+    /// `at` in Paris time, as this locale writes it ("28/11/2026 à 14:05").
+    pub fn datetime(self, at: chrono::DateTime<chrono::Utc>) -> String {
+        palier_domain::time::format_paris(at, self.locale)
+    }
+
+    /// The message named after a code: `t_code("status", Status::Open.code())`
+    /// is `status-open` (underscores become dashes).
+    pub fn t_code(self, prefix: &str, code: &str) -> String {
+        self.t(&format!("{prefix}-{}", code.replace('_', "-")))
+    }
+}
+
 /// The translator of the current page (French when none was provided).
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or_default()
@@ -187,9 +200,11 @@ mod tests {
     /// Ids built at run time from the domain's codes.
     #[test]
     fn every_notification_kind_category_and_mode_has_its_text() {
-        use palier_domain::notification::{Category, KINDS, Mode};
+        use palier_domain::notifications::{Category, Kind, Mode};
+        use strum::VariantArray as _;
         let defined = ids("fr");
-        let mut wanted: Vec<String> = KINDS.iter().map(|k| format!("notification-{}", k.replace('_', "-"))).collect();
+        let mut wanted: Vec<String> =
+            Kind::VARIANTS.iter().map(|k| format!("notification-{}", k.code().replace('_', "-"))).collect();
         for category in Category::CHOOSABLE {
             let code = category.code();
             wanted.extend([
@@ -211,6 +226,23 @@ mod tests {
         let defined = ids("fr");
         let missing: Vec<_> =
             Rule::VARIANTS.iter().flat_map(|rule| rule.messages()).filter(|id| !defined.contains(*id)).collect();
+        assert!(missing.is_empty(), "missing: {missing:?}");
+    }
+
+    /// Ids built at run time with `t_code` from the wire enums' codes.
+    #[test]
+    fn every_code_shown_as_text_has_its_text() {
+        use palier_domain::consultations::{Decision, KindCode, QuestionMove, Status};
+        use palier_domain::team::OrgRole;
+        use strum::VariantArray as _;
+        let defined = ids("fr");
+        let code = |prefix: &str, code: &str| format!("{prefix}-{}", code.replace('_', "-"));
+        let mut wanted: Vec<String> = Status::VARIANTS.iter().map(|s| code("status", s.code())).collect();
+        wanted.extend(Decision::VARIANTS.iter().map(|d| code("decision", d.code())));
+        wanted.extend(KindCode::VARIANTS.iter().map(|k| code("kind", k.code())));
+        wanted.extend(QuestionMove::VARIANTS.iter().map(|m| code("question", m.code())));
+        wanted.extend(OrgRole::VARIANTS.iter().map(|r| code("role", r.code())));
+        let missing: Vec<_> = wanted.iter().filter(|id| !defined.contains(*id)).collect();
         assert!(missing.is_empty(), "missing: {missing:?}");
     }
 

@@ -11,6 +11,7 @@ pub mod components;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod validation;
@@ -19,24 +20,37 @@ use crate::api::shell::get_shell_info;
 use crate::components::islands::IslandsBoot;
 use crate::components::layout::Layout;
 use crate::i18n::{I18n, current_locale};
-use crate::pages::account::{AccountPage, ConfirmEmailPage};
-use crate::pages::auth::{
-    ForgotPasswordPage, LoginPage, RegisterPage, RegisterSentPage, ResetPasswordPage, VerifyPage,
+use crate::pages::accounts::{
+    account::{AccountPage, ConfirmEmailPage},
+    password::{ForgotPasswordPage, ResetPasswordPage},
+    sign_in::LoginPage,
+    sign_up::{RegisterPage, RegisterSentPage, VerifyPage},
 };
-use crate::pages::back_office::{BackOfficePage, HouseholdAdminPage, ImportPage, NewResidencePage, ResidenceAdminPage};
+use crate::pages::audit::AuditPage;
+use crate::pages::consultations::admin::{
+    builder::ConsultationAdminPage, list::ConsultationsAdminPage, new::NewConsultationPage, preview::PreviewPage,
+};
 use crate::pages::consultations::{
-    BallotPage, ConsultationPage, ConsultationsPage, ReceiptPage, RecountPage, ResultsPage, ReviewPage,
-};
-use crate::pages::consultations_admin::{
-    ConsultationAdminPage, ConsultationsAdminPage, NewConsultationPage, PreviewPage,
+    ballot::{BallotPage, ReceiptPage, ReviewPage},
+    list::ConsultationsPage,
+    recount::RecountPage,
+    results::ResultsPage,
+    view::ConsultationPage,
 };
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::home::HomePage;
-use crate::pages::homes::{JoinPage, MyHomePage, ResidencePage};
 use crate::pages::info::{AccessibilityPage, LegalPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::notifications::{NotificationPreferencesPage, NotificationsPage, UnsubscribePage, UnsubscribedPage};
-use crate::pages::team::{AuditPage, InvitationPage, PlatformPage, TeamPage};
+use crate::pages::platform::PlatformPage;
+use crate::pages::registry::{
+    back_office::BackOfficePage,
+    homes::{JoinPage, MyHomePage, ResidencePage},
+    household::HouseholdAdminPage,
+    import::ImportPage,
+    residence::{NewResidencePage, ResidenceAdminPage},
+};
+use crate::pages::team::{invitation::InvitationPage, members::TeamPage};
 use leptos::prelude::*;
 use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};

@@ -77,8 +77,95 @@ pub fn state() -> Result<AppState, AppError> {
 /// Logs an unexpected error and turns it into [`AppError::Internal`]: the
 /// person sees a generic message, the log keeps the cause.
 pub fn internal(error: impl std::fmt::Display) -> AppError {
-    tracing::error!(%error, "unexpected error in a server function");
+    tracing::error!(error = %format!("{error:#}"), "unexpected error in a server function");
     AppError::Internal
+}
+
+/// An error and every error that caused it, e.g. "database error while
+/// voting: error returned from database: no such table: ballots".
+fn cause_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+/// Database failures are unexpected: logged with their cause, a generic
+/// message for the person.
+impl From<palier_backend::DbErr> for AppError {
+    fn from(error: palier_backend::DbErr) -> Self {
+        tracing::error!(error = %cause_chain(&error), "database error in a server function");
+        AppError::Internal
+    }
+}
+
+/// A backend operation's unexpected failure (its `Unexpected` variant),
+/// logged with its whole context.
+impl From<anyhow::Error> for AppError {
+    fn from(error: anyhow::Error) -> Self {
+        internal(error)
+    }
+}
+
+impl From<palier_backend::accounts::Unexpected> for AppError {
+    fn from(error: palier_backend::accounts::Unexpected) -> Self {
+        internal(error.0)
+    }
+}
+
+impl From<palier_backend::policy::Refusal> for AppError {
+    fn from(refusal: palier_backend::policy::Refusal) -> Self {
+        match refusal {
+            palier_backend::policy::Refusal::Forbidden => AppError::Forbidden,
+            palier_backend::policy::Refusal::NotFound => AppError::NotFound,
+        }
+    }
+}
+
+impl From<palier_backend::policy::AccessError> for AppError {
+    fn from(error: palier_backend::policy::AccessError) -> Self {
+        match error {
+            palier_backend::policy::AccessError::Refused(refusal) => refusal.into(),
+            palier_backend::policy::AccessError::Db(error) => error.into(),
+        }
+    }
+}
+
+/// A registry refusal that no form field explains (forms that can show
+/// one match it first, see `api::registry`).
+impl From<palier_backend::registry::RegistryError> for AppError {
+    fn from(error: palier_backend::registry::RegistryError) -> Self {
+        use palier_backend::registry::RegistryError;
+        match error {
+            RegistryError::NotFound => AppError::NotFound,
+            RegistryError::DuplicateName | RegistryError::DuplicateLease | RegistryError::ForeignBuilding => {
+                AppError::BadRequest
+            }
+            RegistryError::Unexpected(error) => error.into(),
+        }
+    }
+}
+
+/// A team refusal that no form field explains (forms that can show one
+/// match it first, see `api::team`).
+impl From<palier_backend::team::TeamError> for AppError {
+    fn from(error: palier_backend::team::TeamError) -> Self {
+        use palier_backend::team::TeamError;
+        match error {
+            TeamError::NotFound => AppError::NotFound,
+            TeamError::AlreadyMember | TeamError::LastAdmin => AppError::BadRequest,
+            TeamError::Unexpected(error) => error.into(),
+        }
+    }
+}
+
+/// The state, and the signed-in person (or [`AppError::Unauthenticated`]).
+pub fn signed_in() -> Result<(AppState, palier_backend::policy::Actor), AppError> {
+    Ok((state()?, require_session()?.actor))
 }
 
 /// The session of the request, when the person is signed in (resolved by
@@ -121,42 +208,42 @@ pub fn user_agent() -> String {
     request_headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
 }
 
-/// Sets the session cookie after sign-in. "Stay signed in" makes it
-/// persistent; otherwise it lasts until the browser closes.
-pub fn set_session_cookie(settings: &Settings, token: &str, remember: bool) {
-    let mut builder = cookie::Cookie::build((settings.session_cookie(), token.to_owned()))
-        .path("/")
+/// A cookie of this site: `HttpOnly`, `SameSite=Lax`, `Secure` over https,
+/// sent back for `path`; it lasts `max_age`, or until the browser closes.
+/// A zero `max_age` removes it.
+pub fn site_cookie(
+    settings: &Settings,
+    name: impl Into<String>,
+    value: impl Into<String>,
+    path: impl Into<String>,
+    max_age: Option<cookie::time::Duration>,
+) -> cookie::Cookie<'static> {
+    let mut builder = cookie::Cookie::build((name.into(), value.into()))
+        .path(path.into())
         .http_only(true)
         .same_site(cookie::SameSite::Lax)
         .secure(settings.secure_cookies);
-    if remember {
-        builder = builder.max_age(cookie::time::Duration::days(90));
+    if let Some(max_age) = max_age {
+        builder = builder.max_age(max_age);
     }
-    set_cookie(builder.build());
+    builder.build()
+}
+
+/// Sets the session cookie after sign-in. "Stay signed in" makes it
+/// persistent; otherwise it lasts until the browser closes.
+pub fn set_session_cookie(settings: &Settings, token: &str, remember: bool) {
+    let max_age = remember.then(|| cookie::time::Duration::days(90));
+    set_cookie(site_cookie(settings, settings.session_cookie(), token, "/", max_age));
 }
 
 /// Removes the session cookie (sign-out, expired session).
 pub fn clear_session_cookie(settings: &Settings) {
-    let cookie = cookie::Cookie::build((settings.session_cookie(), ""))
-        .path("/")
-        .http_only(true)
-        .same_site(cookie::SameSite::Lax)
-        .secure(settings.secure_cookies)
-        .max_age(cookie::time::Duration::ZERO)
-        .build();
-    set_cookie(cookie);
+    set_cookie(site_cookie(settings, settings.session_cookie(), "", "/", Some(cookie::time::Duration::ZERO)));
 }
 
 /// Remembers `locale` in the language cookie.
 pub fn set_locale_cookie(settings: &Settings, locale: Locale) {
-    let cookie = cookie::Cookie::build((LOCALE_COOKIE, locale.as_str()))
-        .path("/")
-        .max_age(cookie::time::Duration::days(365))
-        .same_site(cookie::SameSite::Lax)
-        .http_only(true)
-        .secure(settings.secure_cookies)
-        .build();
-    set_cookie(cookie);
+    set_cookie(site_cookie(settings, LOCALE_COOKIE, locale.as_str(), "/", Some(cookie::time::Duration::days(365))));
 }
 
 /// The header that tells the server's HTTP layer to answer 429.
@@ -181,30 +268,15 @@ pub fn set_status(status: axum::http::StatusCode) {
     }
 }
 
-/// `at` in Paris time, written the way `locale` writes dates, e.g.
-/// "28/11/2026 à 14:05" or "28/11/2026 at 14:05".
+/// `at` in Paris time, written the way `locale` writes dates.
 pub fn format_datetime(at: chrono::DateTime<chrono::Utc>, locale: Locale) -> String {
-    palier_backend::paris::format_datetime(at, locale)
-}
-
-/// A `datetime-local` value (`2026-12-01T18:00`, Paris time) as UTC.
-pub fn parse_paris(value: &str) -> Option<chrono::DateTime<chrono::Utc>> {
-    use chrono::TimeZone as _;
-    let naive = chrono::NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%dT%H:%M")
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(value.trim(), "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
-    chrono_tz::Europe::Paris.from_local_datetime(&naive).earliest().map(|at| at.with_timezone(&chrono::Utc))
-}
-
-/// `at` as a `datetime-local` value in Paris time.
-pub fn paris_input(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.with_timezone(&chrono_tz::Europe::Paris).format("%Y-%m-%dT%H:%M").to_string()
+    palier_domain::time::format_paris(at, locale)
 }
 
 /// Posted ballot answers, put in the request by the server when a ballot is
 /// posted for review (they never travel in an address).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PendingBallot(pub std::collections::BTreeMap<i64, Vec<String>>);
+pub struct PendingBallot(pub palier_domain::consultations::RawAnswers);
 
 /// The answers posted for review with this request, if any.
 pub fn pending_ballot() -> Option<PendingBallot> {
@@ -275,18 +347,6 @@ mod tests {
         assert_eq!(safe_local_path("https://evil.example"), "/");
         assert_eq!(safe_local_path("/a\nb"), "/");
         assert_eq!(safe_local_path(""), "/");
-    }
-
-    #[test]
-    fn paris_times_round_trip() {
-        let winter = parse_paris("2026-12-01T18:00").unwrap();
-        assert_eq!(winter.to_rfc3339(), "2026-12-01T17:00:00+00:00");
-        let summer = parse_paris("2026-07-01T18:00").unwrap();
-        assert_eq!(summer.to_rfc3339(), "2026-07-01T16:00:00+00:00");
-        assert_eq!(paris_input(winter), "2026-12-01T18:00");
-        assert!(parse_paris("demain").is_none());
-        // The hour skipped by the spring change does not exist.
-        assert!(parse_paris("2026-03-29T02:30").is_none());
     }
 
     #[test]

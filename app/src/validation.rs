@@ -22,3 +22,19 @@ pub fn parse_password(form: &mut FormErrors, field: &str, value: &str) -> Option
 pub fn parse_code(form: &mut FormErrors, field: &str, value: &str) -> Option<InvitationCode> {
     form.field(field, value, |v| InvitationCode::parse(v).map_err(|e| e.message()))
 }
+
+/// A password someone already has: anything, but something.
+pub fn current_password(value: &str) -> Result<(), &'static str> {
+    match palier_domain::form::Rule::CurrentPassword.check(value) {
+        Some(message) => Err(message),
+        None => Ok(()),
+    }
+}
+
+/// The address someone signs in with: anything, but something.
+pub fn sign_in_email(value: &str) -> Result<(), &'static str> {
+    match palier_domain::form::Rule::SignInEmail.check(value) {
+        Some(message) => Err(message),
+        None => Ok(()),
+    }
+}

@@ -14,12 +14,12 @@ use crate::entities::{
 use crate::links::Links;
 use crate::mail::templates::{self, EmailTemplate};
 use crate::outbox::{self, NewEmail};
-use crate::policy::OrgRole;
 use crate::rate_limit::{self, Exceeded};
 use crate::sessions::{self, NewSession};
 use crate::tokens::{self, Purpose};
 use anyhow::Context as _;
 use chrono::Utc;
+use palier_domain::team::OrgRole;
 use palier_domain::{DisplayName, Email, Locale, Password, PasswordError};
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DatabaseConnection, DbErr,
@@ -136,14 +136,14 @@ pub async fn set_membership<C: ConnectionTrait>(
     match existing {
         Some(row) => {
             let mut active: membership::ActiveModel = row.into();
-            active.role = Set(role.as_str().to_owned());
+            active.role = Set(role.code().to_owned());
             active.update(conn).await
         }
         None => {
             membership::ActiveModel {
                 user_id: Set(user_id),
                 organisation_id: Set(organisation_id),
-                role: Set(role.as_str().to_owned()),
+                role: Set(role.code().to_owned()),
                 created_at: Set(Utc::now()),
                 ..Default::default()
             }
@@ -614,7 +614,7 @@ pub struct DataExport {
     pub account: ExportedAccount,
     pub households: Vec<ExportedHousehold>,
     pub organisations: Vec<ExportedMembership>,
-    pub sessions: Vec<sessions::SessionInfo>,
+    pub sessions: Vec<palier_domain::accounts::SessionView>,
     /// Projects, comments and supports (empty until those capabilities exist).
     pub contributions: Vec<serde_json::Value>,
     /// In-app notifications, newest first.
@@ -684,7 +684,7 @@ pub async fn export(db: &DatabaseConnection, user_id: i64) -> Result<Option<Data
         },
         households,
         organisations,
-        sessions: sessions::list(db, user_id).await?,
+        sessions: sessions::list(db, user_id, palier_domain::ids::SessionId::new(0)).await?,
         contributions: Vec::new(),
         notifications: notification::Entity::find()
             .filter(notification::Column::UserId.eq(user_id))
@@ -697,7 +697,7 @@ pub async fn export(db: &DatabaseConnection, user_id: i64) -> Result<Option<Data
         email_preferences: crate::notifications::preferences(db, user_id)
             .await?
             .into_iter()
-            .map(|(category, mode)| (category.code(), mode.code()))
+            .map(|preference| (preference.category.code(), preference.mode.code()))
             .collect(),
         ballots_note: "Ballots are secret: they are stored apart from the register of who took part and cannot be linked to you.",
     }))

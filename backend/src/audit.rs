@@ -3,12 +3,12 @@
 //! deletes them. Details never hold secrets or email addresses.
 
 use crate::entities::audit_log::{self, Column, Entity};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
+use palier_domain::audit::{AuditLine, AuditPage};
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _,
     PaginatorTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _,
 };
-use serde::{Deserialize, Serialize};
 
 /// One action to record.
 #[derive(Debug, Clone)]
@@ -41,28 +41,15 @@ pub async fn record<C: ConnectionTrait>(conn: &C, entry: Entry<'_>) -> Result<()
     .map(drop)
 }
 
-/// An audit entry as the log page shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LogLine {
-    pub id: i64,
-    pub occurred_at: DateTime<Utc>,
-    /// The actor's display name; `None` for the system or a deleted account.
-    pub actor: Option<String>,
-    pub action: String,
-    pub target_kind: String,
-    pub target_id: Option<i64>,
-    /// The entry's particulars as (name, value) pairs.
-    pub details: Vec<(String, String)>,
-}
-
-/// A page of the organisation's log, newest first, with the total count.
+/// Page `page` of an organisation's log, newest first.
 pub async fn page<C: ConnectionTrait>(
     conn: &C,
-    organisation_id: i64,
+    organisation: crate::entities::organisation::Model,
     page: u64,
     per_page: u64,
-) -> Result<(Vec<LogLine>, u64), DbErr> {
+) -> Result<AuditPage, DbErr> {
     use crate::entities::user;
+    let organisation_id = organisation.id;
     let total = Entity::find().filter(Column::OrganisationId.eq(organisation_id)).count(conn).await?;
     let rows = Entity::find()
         .filter(Column::OrganisationId.eq(organisation_id))
@@ -83,13 +70,10 @@ pub async fn page<C: ConnectionTrait>(
         .collect();
     let lines = rows
         .into_iter()
-        .map(|row| LogLine {
-            id: row.id,
-            occurred_at: row.occurred_at,
+        .map(|row| AuditLine {
+            at: row.occurred_at,
             actor: row.actor_user_id.and_then(|id| names.get(&id).cloned()),
             action: row.action,
-            target_kind: row.target_kind,
-            target_id: row.target_id,
             details: serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&row.details)
                 .unwrap_or_default()
                 .into_iter()
@@ -97,5 +81,5 @@ pub async fn page<C: ConnectionTrait>(
                 .collect(),
         })
         .collect();
-    Ok((lines, total))
+    Ok(AuditPage { organisation: organisation.name, lines, page, pages: total.div_ceil(per_page).max(1) })
 }

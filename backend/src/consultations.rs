@@ -3,163 +3,46 @@
 //! (online and on paper, one ballot per unit by constraint, secret), and the
 //! results (aggregated in SQL).
 
+pub mod access;
 pub mod builder;
 pub mod lifecycle;
 pub mod results;
+pub mod views;
 pub mod voting;
 
 use crate::entities::{consultation, consultation_scope, question, question_option};
 use crate::policy::{Actor, Scope};
 use chrono::{DateTime, Utc};
-use palier_domain::consultation::{QuestionKind, QuestionRules, Status};
+use palier_domain::consultations::{
+    Audience, KindCode, Question, QuestionKind, QuestionRules, Status, Visibility, VotingUnit,
+};
+use palier_domain::ids::{BuildingId, OptionId, QuestionId, ResidenceId};
 use sea_orm::{ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _, QueryFilter as _, QueryOrder as _};
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-/// Who a consultation is for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Audience {
-    /// Every household of the organisation.
-    Organisation,
-    /// Every household of these residences.
-    Residences(Vec<i64>),
-    /// Every household of these buildings.
-    Buildings(Vec<i64>),
-}
-
-impl Audience {
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Audience::Organisation => "organisation",
-            Audience::Residences(_) => "residences",
-            Audience::Buildings(_) => "buildings",
-        }
-    }
-}
-
-/// What votes: each household once, or each adult occupant registered in Palier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum VotingUnit {
-    Household,
-    Adult,
-}
-
-impl VotingUnit {
-    pub fn code(self) -> &'static str {
-        match self {
-            VotingUnit::Household => "household",
-            VotingUnit::Adult => "adult",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        match code {
-            "household" => Some(Self::Household),
-            "adult" => Some(Self::Adult),
-            _ => None,
-        }
-    }
-}
-
-/// When results can be seen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Visibility {
-    /// While voting.
-    Live,
-    /// Only once voting is over.
-    AfterClose,
-}
-
-impl Visibility {
-    pub fn code(self) -> &'static str {
-        match self {
-            Visibility::Live => "live",
-            Visibility::AfterClose => "after_close",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        match code {
-            "live" => Some(Self::Live),
-            "after_close" => Some(Self::AfterClose),
-            _ => None,
-        }
-    }
-}
-
-/// The landlord's decision, published with its response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Decision {
-    Adopted,
-    Adjusted,
-    NotRetained,
-}
-
-impl Decision {
-    pub fn code(self) -> &'static str {
-        match self {
-            Decision::Adopted => "adopted",
-            Decision::Adjusted => "adjusted",
-            Decision::NotRetained => "not_retained",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        match code {
-            "adopted" => Some(Self::Adopted),
-            "adjusted" => Some(Self::Adjusted),
-            "not_retained" => Some(Self::NotRetained),
-            _ => None,
-        }
-    }
-}
-
-/// A question with its options, as pages show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuestionView {
-    pub id: i64,
-    pub position: i32,
-    pub kind: QuestionKind,
-    pub prompt: String,
-    pub required: bool,
-    /// (option id, label), in order.
-    pub options: Vec<(i64, String)>,
-}
-
-impl QuestionView {
-    pub fn rules(&self) -> QuestionRules {
-        QuestionRules {
-            id: self.id,
-            kind: self.kind.clone(),
-            required: self.required,
-            options: self.options.iter().map(|(id, _)| *id).collect(),
-        }
-    }
-}
 
 /// A consultation and its questions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Definition {
     pub consultation: consultation::Model,
     pub audience: Audience,
-    pub questions: Vec<QuestionView>,
+    pub questions: Vec<Question>,
 }
 
 impl Definition {
     pub fn status(&self) -> Status {
-        Status::parse(&self.consultation.status).unwrap_or(Status::Draft)
+        self.consultation.status.parse().unwrap_or(Status::Draft)
     }
 
     pub fn unit(&self) -> VotingUnit {
-        VotingUnit::parse(&self.consultation.voting_unit).unwrap_or(VotingUnit::Household)
+        self.consultation.voting_unit.parse().unwrap_or(VotingUnit::Household)
     }
 
     pub fn visibility(&self) -> Visibility {
-        Visibility::parse(&self.consultation.results_visibility).unwrap_or(Visibility::AfterClose)
+        self.consultation.results_visibility.parse().unwrap_or(Visibility::AfterClose)
     }
 
     pub fn rules(&self) -> Vec<QuestionRules> {
-        self.questions.iter().map(QuestionView::rules).collect()
+        self.questions.iter().map(Question::rules).collect()
     }
 
     /// The organisation-wide scope, for staff permissions.
@@ -169,11 +52,7 @@ impl Definition {
 
     /// Whether the consultation is for a home in this residence and building.
     pub fn covers(&self, residence_id: i64, building_id: Option<i64>) -> bool {
-        match &self.audience {
-            Audience::Organisation => true,
-            Audience::Residences(ids) => ids.contains(&residence_id),
-            Audience::Buildings(ids) => building_id.is_some_and(|b| ids.contains(&b)),
-        }
+        self.audience.covers(ResidenceId::new(residence_id), building_id.map(BuildingId::new))
     }
 
     /// Whether `actor` may see this consultation: its organisation's staff
@@ -201,15 +80,15 @@ impl Definition {
 
 fn kind_of(row: &question::Model) -> QuestionKind {
     let int = |v: Option<i32>| u32::try_from(v.unwrap_or(0)).unwrap_or(0);
-    match row.kind.as_str() {
-        "multiple" => QuestionKind::MultipleChoice { min: int(row.min_choices), max: int(row.max_choices) },
-        "ranking" => QuestionKind::Ranking,
-        "scale" => QuestionKind::Scale {
+    match row.kind.parse().unwrap_or(KindCode::Single) {
+        KindCode::Multiple => QuestionKind::MultipleChoice { min: int(row.min_choices), max: int(row.max_choices) },
+        KindCode::Ranking => QuestionKind::Ranking,
+        KindCode::Scale => QuestionKind::Scale {
             low: row.scale_low.clone().unwrap_or_default(),
             high: row.scale_high.clone().unwrap_or_default(),
         },
-        "text" => QuestionKind::FreeText { max_chars: int(row.max_chars) },
-        _ => QuestionKind::SingleChoice,
+        KindCode::Text => QuestionKind::FreeText { max_chars: int(row.max_chars) },
+        KindCode::Single => QuestionKind::SingleChoice,
     }
 }
 
@@ -218,9 +97,13 @@ pub async fn definition<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<
     let Some(consultation) = consultation::Entity::find_by_id(id).one(conn).await? else { return Ok(None) };
     let scopes =
         consultation_scope::Entity::find().filter(consultation_scope::Column::ConsultationId.eq(id)).all(conn).await?;
-    let audience = match consultation.scope_kind.as_str() {
-        "residences" => Audience::Residences(scopes.iter().filter_map(|s| s.residence_id).collect()),
-        "buildings" => Audience::Buildings(scopes.iter().filter_map(|s| s.building_id).collect()),
+    let audience = match consultation.scope_kind.parse() {
+        Ok(palier_domain::consultations::Scope::Residences) => {
+            Audience::Residences(scopes.iter().filter_map(|s| s.residence_id).map(ResidenceId::new).collect())
+        }
+        Ok(palier_domain::consultations::Scope::Buildings) => {
+            Audience::Buildings(scopes.iter().filter_map(|s| s.building_id).map(BuildingId::new).collect())
+        }
         _ => Audience::Organisation,
     };
     let rows = question::Entity::find()
@@ -229,7 +112,7 @@ pub async fn definition<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<
         .order_by_asc(question::Column::Id)
         .all(conn)
         .await?;
-    let mut options: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
+    let mut options: HashMap<i64, Vec<(OptionId, String)>> = HashMap::new();
     for option in question_option::Entity::find()
         .filter(question_option::Column::QuestionId.is_in(rows.iter().map(|q| q.id)))
         .order_by_asc(question_option::Column::Position)
@@ -237,12 +120,12 @@ pub async fn definition<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<
         .all(conn)
         .await?
     {
-        options.entry(option.question_id).or_default().push((option.id, option.label));
+        options.entry(option.question_id).or_default().push((OptionId::new(option.id), option.label));
     }
     let questions = rows
         .iter()
-        .map(|row| QuestionView {
-            id: row.id,
+        .map(|row| Question {
+            id: QuestionId::new(row.id),
             position: row.position,
             kind: kind_of(row),
             prompt: row.prompt.clone(),
@@ -263,18 +146,13 @@ pub struct Definitions {
 }
 
 /// What cannot change once a vote has opened.
-type Frozen = (Audience, Vec<QuestionView>);
+type Frozen = (Audience, Vec<Question>);
 
 impl Definitions {
     /// Like [`definition`], from the kept parts when the vote has opened.
     pub async fn get<C: ConnectionTrait>(&self, conn: &C, id: i64) -> Result<Option<Definition>, DbErr> {
         let Some(consultation) = consultation::Entity::find_by_id(id).one(conn).await? else { return Ok(None) };
-        let frozen = |row: &consultation::Model| {
-            matches!(
-                Status::parse(&row.status),
-                Some(Status::Open | Status::Closed | Status::Published | Status::Archived)
-            )
-        };
+        let frozen = |row: &consultation::Model| row.status.parse().is_ok_and(Status::has_opened);
         if frozen(&consultation) {
             let kept = self.frozen.lock().ok().and_then(|kept| kept.get(&id).cloned());
             if let Some((audience, questions)) = kept {
@@ -290,41 +168,4 @@ impl Definitions {
         }
         Ok(loaded)
     }
-}
-
-/// A consultation in a list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Summary {
-    pub id: i64,
-    pub title: String,
-    pub summary: String,
-    pub status: Status,
-    pub opens_at: DateTime<Utc>,
-    pub closes_at: DateTime<Utc>,
-}
-
-impl From<&consultation::Model> for Summary {
-    fn from(row: &consultation::Model) -> Self {
-        Self {
-            id: row.id,
-            title: row.title.clone(),
-            summary: row.summary.clone(),
-            status: Status::parse(&row.status).unwrap_or(Status::Draft),
-            opens_at: row.opens_at,
-            closes_at: row.closes_at,
-        }
-    }
-}
-
-/// Every consultation of an organisation, newest first (staff).
-pub async fn of_organisation<C: ConnectionTrait>(conn: &C, organisation_id: i64) -> Result<Vec<Summary>, DbErr> {
-    Ok(consultation::Entity::find()
-        .filter(consultation::Column::OrganisationId.eq(organisation_id))
-        .order_by_desc(consultation::Column::OpensAt)
-        .order_by_desc(consultation::Column::Id)
-        .all(conn)
-        .await?
-        .iter()
-        .map(Summary::from)
-        .collect())
 }

@@ -14,8 +14,12 @@
 
 use crate::audit::{self, Entry};
 use crate::entities::{building, household, residence};
-use crate::registry::{self, DEFAULT_MAX_OCCUPANTS, NewHousehold};
+use crate::registry::{self, NewHousehold};
 use chrono::Utc;
+use palier_domain::form::Input;
+use palier_domain::registry::{
+    DEFAULT_MAX_OCCUPANTS, MAX_BUILDING_NAME, MAX_LEASE_REF, MAX_RESIDENCE_NAME, MAX_UNIT_LABEL,
+};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait as _, DatabaseConnection, DbErr, EntityTrait as _, QueryFilter as _, TransactionTrait as _};
 use serde::{Deserialize, Serialize};
@@ -110,7 +114,7 @@ struct Row {
     building: Option<String>,
     unit: String,
     lease: String,
-    max_occupants: i32,
+    max_occupants: u8,
 }
 
 fn column(headers: &csv::StringRecord, names: &[&str]) -> Option<usize> {
@@ -170,10 +174,10 @@ fn check(bytes: &[u8], residences: &HashMap<String, i64>) -> Result<Vec<Row>, Ve
         let lease = value(&record, lease_col);
         let max = value(&record, max_col);
         for (name, text, limit) in [
-            ("residence", &residence, 200),
-            ("logement", &unit, 100),
-            ("bail", &lease, 64),
-            ("batiment", &building, 100),
+            ("residence", &residence, MAX_RESIDENCE_NAME),
+            ("logement", &unit, MAX_UNIT_LABEL),
+            ("bail", &lease, MAX_LEASE_REF),
+            ("batiment", &building, MAX_BUILDING_NAME),
         ] {
             if text.is_empty() && name != "batiment" {
                 problems.push(Problem::EmptyValue(name.to_owned()));
@@ -185,10 +189,11 @@ fn check(bytes: &[u8], residences: &HashMap<String, i64>) -> Result<Vec<Row>, Ve
         if residence_id.is_none() && !residence.is_empty() {
             problems.push(Problem::UnknownResidence(residence.clone()));
         }
+        // The rule of the household form.
         let max_occupants = if max.is_empty() {
             Some(DEFAULT_MAX_OCCUPANTS)
         } else {
-            max.parse::<i32>().ok().filter(|n| (1..=20).contains(n))
+            palier_domain::registry::max_occupants(&Input::new(max.as_str())).ok()
         };
         if max_occupants.is_none() {
             problems.push(Problem::BadMaxOccupants(max.clone()));
@@ -275,7 +280,7 @@ pub async fn import_households(
                 if current.residence_id == row.residence_id
                     && current.building_id == building_id
                     && current.unit_label == row.unit
-                    && current.max_occupants == row.max_occupants =>
+                    && current.max_occupants == i32::from(row.max_occupants) =>
             {
                 report.unchanged += 1;
             }
@@ -284,7 +289,7 @@ pub async fn import_households(
                     .col_expr(household::Column::ResidenceId, Expr::value(row.residence_id))
                     .col_expr(household::Column::BuildingId, Expr::value(building_id))
                     .col_expr(household::Column::UnitLabel, Expr::value(row.unit.clone()))
-                    .col_expr(household::Column::MaxOccupants, Expr::value(row.max_occupants))
+                    .col_expr(household::Column::MaxOccupants, Expr::value(i32::from(row.max_occupants)))
                     .col_expr(household::Column::UpdatedAt, Expr::value(Utc::now()))
                     .filter(household::Column::Id.eq(current.id))
                     .exec(&txn)

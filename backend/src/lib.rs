@@ -24,14 +24,15 @@ pub mod maintenance;
 pub mod markdown;
 pub mod notifications;
 pub mod outbox;
-pub mod paris;
+pub mod platform;
 pub mod policy;
 pub mod rate_limit;
 pub mod registry;
 pub mod seed;
 pub mod sessions;
+pub mod shell;
 pub mod team;
 pub mod testing;
 pub mod tokens;
 
-pub use sea_orm::DatabaseConnection;
+pub use sea_orm::{DatabaseConnection, DbErr};

@@ -26,16 +26,17 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-pub use palier_domain::notification::{Category, Mode};
+use palier_domain::ids::NotificationId;
+use palier_domain::notifications::{Category, Kind, Mode, NotificationView, NotificationsPage, Preference};
 
 /// The kinds that may be emailed: each has a template `notification_<kind>`.
-pub const EMAILED_KINDS: [&str; 6] = [
-    "consultation_opened",
-    "consultation_closing",
-    "results_available",
-    "response_published",
-    "home_joined",
-    "home_left",
+pub const EMAILED_KINDS: [Kind; 6] = [
+    Kind::ConsultationOpened,
+    Kind::ConsultationClosing,
+    Kind::ResultsAvailable,
+    Kind::ResponsePublished,
+    Kind::HomeJoined,
+    Kind::HomeLeft,
 ];
 
 /// The `email_state` of a notification whose email went to the outbox.
@@ -62,15 +63,15 @@ pub enum Event {
 
 impl Event {
     /// The kind's code: stored, and names the email template and the text.
-    pub fn kind(self) -> &'static str {
+    pub fn kind(self) -> Kind {
         match self {
-            Event::ConsultationOpened { .. } => "consultation_opened",
-            Event::ConsultationClosingSoon { .. } => "consultation_closing",
-            Event::ResultsAvailable { .. } => "results_available",
-            Event::ResponsePublished { .. } => "response_published",
-            Event::BallotCast { .. } => "ballot_cast",
-            Event::HomeJoined { .. } => "home_joined",
-            Event::HomeLeft { .. } => "home_left",
+            Event::ConsultationOpened { .. } => Kind::ConsultationOpened,
+            Event::ConsultationClosingSoon { .. } => Kind::ConsultationClosing,
+            Event::ResultsAvailable { .. } => Kind::ResultsAvailable,
+            Event::ResponsePublished { .. } => Kind::ResponsePublished,
+            Event::BallotCast { .. } => Kind::BallotCast,
+            Event::HomeJoined { .. } => Kind::HomeJoined,
+            Event::HomeLeft { .. } => Kind::HomeLeft,
         }
     }
 
@@ -92,10 +93,10 @@ impl Event {
             | Event::ConsultationClosingSoon { consultation_id }
             | Event::ResultsAvailable { consultation_id }
             | Event::ResponsePublished { consultation_id }
-            | Event::BallotCast { consultation_id, .. } => format!("{}:{consultation_id}", self.kind()),
+            | Event::BallotCast { consultation_id, .. } => format!("{}:{consultation_id}", self.kind().code()),
             // One can join, leave and join again: each time is news.
             Event::HomeJoined { household_id, user_id } | Event::HomeLeft { household_id, user_id } => {
-                format!("{}:{household_id}:{user_id}:{}", self.kind(), now.timestamp_micros())
+                format!("{}:{household_id}:{user_id}:{}", self.kind().code(), now.timestamp_micros())
             }
         }
     }
@@ -209,7 +210,7 @@ pub async fn notify<C: ConnectionTrait>(conn: &C, event: Event) -> Result<usize,
         let modes = modes_of(conn, chunk, category).await?;
         let rows = chunk.iter().map(|user_id| notification::ActiveModel {
             user_id: Set(*user_id),
-            kind: Set(event.kind().to_owned()),
+            kind: Set(event.kind().code().to_owned()),
             category: Set(category.code().to_owned()),
             dedupe_key: Set(dedupe_key.clone()),
             params: Set(params.clone()),
@@ -240,7 +241,7 @@ pub(crate) async fn votes_cast<C: ConnectionTrait>(
         let (params, link) = event.about_consultation(row);
         notification::ActiveModel {
             user_id: Set(*user_id),
-            kind: Set(event.kind().to_owned()),
+            kind: Set(event.kind().code().to_owned()),
             category: Set(event.category().code().to_owned()),
             dedupe_key: Set(event.dedupe_key(now)),
             params: Set(params.to_string()),
@@ -287,14 +288,17 @@ async fn modes_of<C: ConnectionTrait>(
         .all(conn)
         .await?
         .into_iter()
-        .filter_map(|p| Mode::parse(&p.mode).map(|mode| (p.user_id, mode)))
+        .filter_map(|p| p.mode.parse::<Mode>().ok().map(|mode| (p.user_id, mode)))
         .collect())
 }
 
 /// A person's modes, for every category they may choose.
-pub async fn preferences<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<Vec<(Category, Mode)>, DbErr> {
+pub async fn preferences<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<Vec<Preference>, DbErr> {
     let chosen = modes_of_user(conn, user_id).await?;
-    Ok(Category::CHOOSABLE.iter().map(|c| (*c, chosen.get(c).copied().unwrap_or(c.default_mode()))).collect())
+    Ok(Category::CHOOSABLE
+        .iter()
+        .map(|c| Preference { category: *c, mode: chosen.get(c).copied().unwrap_or(c.default_mode()) })
+        .collect())
 }
 
 async fn modes_of_user<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<HashMap<Category, Mode>, DbErr> {
@@ -303,7 +307,7 @@ async fn modes_of_user<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<Has
         .all(conn)
         .await?
         .into_iter()
-        .filter_map(|p| Some((Category::parse(&p.category)?, Mode::parse(&p.mode)?)))
+        .filter_map(|p| Some((p.category.parse::<Category>().ok()?, p.mode.parse::<Mode>().ok()?)))
         .collect())
 }
 
@@ -397,6 +401,29 @@ pub async fn list<C: ConnectionTrait>(
     Ok((rows.into_iter().map(Item::from).collect(), total))
 }
 
+/// Page `page` of `user_id`'s notifications, as the centre shows them.
+pub async fn page<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i64,
+    page: u64,
+    per_page: u64,
+) -> Result<NotificationsPage, DbErr> {
+    let (items, total) = list(conn, user_id, page, per_page).await?;
+    let items = items
+        .into_iter()
+        .filter_map(|item| {
+            Some(NotificationView {
+                id: NotificationId::new(item.id),
+                kind: item.kind.parse().ok()?,
+                values: item.text_values(),
+                at: item.created_at,
+                read: item.read,
+            })
+        })
+        .collect();
+    Ok(NotificationsPage { items, page, pages: total.div_ceil(per_page), unread: unread_count(conn, user_id).await? })
+}
+
 /// How many of `user_id`'s notifications are unread.
 pub async fn unread_count<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<u64, DbErr> {
     notification::Entity::find()
@@ -472,8 +499,9 @@ mod tests {
             Event::HomeJoined { household_id: 1, user_id: 1 },
             Event::HomeLeft { household_id: 1, user_id: 1 },
         ];
-        let kinds: Vec<&str> = events.iter().map(|e| e.kind()).collect();
-        assert_eq!(kinds, palier_domain::notification::KINDS);
+        use strum::VariantArray as _;
+        let kinds: Vec<Kind> = events.iter().map(|e| e.kind()).collect();
+        assert_eq!(kinds, Kind::VARIANTS);
         assert!(EMAILED_KINDS.iter().all(|k| kinds.contains(k)));
         // Only the votes category is never emailed.
         for event in events {

@@ -12,34 +12,8 @@
 //!   council's residences only.
 
 use palier_domain::Locale;
+use palier_domain::team::OrgRole;
 use serde::{Deserialize, Serialize};
-
-/// A person's role inside one organisation (landlord).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OrgRole {
-    /// Manages staff, roles and settings, and does everything staff does.
-    Admin,
-    /// Manages residences, households, consultations and projects.
-    Staff,
-}
-
-impl OrgRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrgRole::Admin => "admin",
-            OrgRole::Staff => "staff",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "admin" => Some(OrgRole::Admin),
-            "staff" => Some(OrgRole::Staff),
-            _ => None,
-        }
-    }
-}
 
 /// A household the actor lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,10 +89,25 @@ pub enum Permission {
     ViewResidence,
 }
 
-/// The policy said no.
+/// Why the policy said no, as the person is told: someone of the
+/// organisation learns they may not (`Forbidden`); an outsider is told the
+/// thing does not exist (`NotFound`), so ids cannot be probed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("not allowed")]
-pub struct Denied;
+pub enum Refusal {
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+}
+
+/// A refusal, or the database failed while finding what was asked for.
+#[derive(Debug, thiserror::Error)]
+pub enum AccessError {
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    #[error("database error while checking access")]
+    Db(#[from] sea_orm::DbErr),
+}
 
 impl Actor {
     /// The actor's role in `organisation_id`, if any.
@@ -160,9 +149,24 @@ impl Actor {
         }
     }
 
-    /// `Ok` when the actor may do `permission` on `scope`.
-    pub fn require(&self, permission: Permission, scope: Scope) -> Result<(), Denied> {
-        if self.can(permission, scope) { Ok(()) } else { Err(Denied) }
+    /// Whether the actor works for, or lives with, `organisation_id`.
+    pub fn insider(&self, organisation_id: i64) -> bool {
+        self.platform_admin
+            || self.role_in(organisation_id).is_some()
+            || self.homes.iter().any(|home| home.organisation_id == organisation_id)
+    }
+
+    /// `Ok` when the actor may do `permission` on `scope`; otherwise the
+    /// refusal they are told (the one rule for every server function,
+    /// page and download).
+    pub fn authorise(&self, permission: Permission, scope: Scope) -> Result<(), Refusal> {
+        if self.can(permission, scope) {
+            Ok(())
+        } else if self.insider(scope.organisation_id) {
+            Err(Refusal::Forbidden)
+        } else {
+            Err(Refusal::NotFound)
+        }
     }
 
     /// Whether the actor may create organisations and manage the platform.
@@ -241,11 +245,23 @@ mod tests {
     }
 
     #[test]
+    fn refusals_tell_insiders_no_and_outsiders_nothing() {
+        let mut staff = actor();
+        staff.memberships.push(Membership { organisation_id: ORG_1, role: OrgRole::Staff });
+        assert_eq!(staff.authorise(Permission::ManageStaff, Scope::organisation(ORG_1)), Err(Refusal::Forbidden));
+        assert_eq!(staff.authorise(Permission::ViewBackOffice, Scope::organisation(ORG_2)), Err(Refusal::NotFound));
+        let mut tenant = actor();
+        tenant.homes.push(Home { household_id: 1, residence_id: RES_A, building_id: None, organisation_id: ORG_2 });
+        assert_eq!(tenant.authorise(Permission::ViewBackOffice, Scope::organisation(ORG_2)), Err(Refusal::Forbidden));
+        assert_eq!(tenant.authorise(Permission::ViewResidence, Scope::residence(ORG_2, RES_A)), Ok(()));
+    }
+
+    #[test]
     fn platform_admins_may_do_everything() {
         let mut root = actor();
         root.platform_admin = true;
         assert!(root.can(Permission::ManageStaff, Scope::organisation(ORG_2)));
         assert!(root.can_manage_platform());
-        assert!(root.require(Permission::ReadAuditLog, Scope::organisation(ORG_1)).is_ok());
+        assert!(root.authorise(Permission::ReadAuditLog, Scope::organisation(ORG_1)).is_ok());
     }
 }

@@ -4,9 +4,10 @@
 use crate::accounts::{self, CreateAccountError, NewAccount};
 use crate::auth::{password, secret};
 use crate::entities::organisation;
-use crate::policy::OrgRole;
-use crate::registry::{self, NewHousehold, NewResidence};
+use crate::registry::{self, NewHousehold};
 use anyhow::Context as _;
+use palier_domain::registry::NewResidence;
+use palier_domain::team::OrgRole;
 use palier_domain::{DisplayName, Email, Locale, Password};
 use sea_orm::{ColumnTrait as _, DatabaseConnection, EntityTrait as _, QueryFilter as _, TransactionTrait as _};
 use serde::Serialize;

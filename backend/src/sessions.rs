@@ -6,16 +6,18 @@
 
 use crate::auth::secret;
 use crate::entities::{household, membership, occupancy, session, user};
-use crate::policy::{Actor, Home, Membership, OrgRole};
+use crate::policy::{Actor, Home, Membership};
 use chrono::{DateTime, Duration, Utc};
 use palier_domain::Locale;
+use palier_domain::accounts::SessionView;
+use palier_domain::ids::SessionId;
+use palier_domain::team::OrgRole;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _,
     FromQueryResult, JoinType, QueryFilter as _, QueryOrder as _, QuerySelect as _, RelationTrait as _,
     TransactionTrait,
 };
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
@@ -38,17 +40,6 @@ pub struct NewSession {
 pub struct CurrentSession {
     pub session_id: i64,
     pub actor: Actor,
-}
-
-/// A session as its owner sees it on "my sessions".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionInfo {
-    pub id: i64,
-    pub created_at: DateTime<Utc>,
-    pub last_seen_at: DateTime<Utc>,
-    /// e.g. "Firefox, Android"; `None` when the browser did not say.
-    pub device: Option<String>,
-    pub remember: bool,
 }
 
 /// Opens a session for `user_id` and returns its token (shown once).
@@ -184,7 +175,7 @@ fn actor_from(rows: Vec<ActorRow>) -> Option<Actor> {
     let mut homes: Vec<Home> = Vec::new();
     for row in &rows {
         if let (Some(organisation_id), Some(role)) =
-            (row.role_organisation_id, row.role.as_deref().and_then(OrgRole::parse))
+            (row.role_organisation_id, row.role.as_deref().and_then(|role| role.parse::<OrgRole>().ok()))
         {
             let membership = Membership { organisation_id, role };
             if !memberships.contains(&membership) {
@@ -289,7 +280,9 @@ pub async fn load_actor<C: ConnectionTrait>(conn: &C, user: &user::Model) -> Res
 }
 
 /// The live sessions of `user_id`, most recent first.
-pub async fn list<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<Vec<SessionInfo>, DbErr> {
+/// The open sessions of `user_id`, the last used first; `current` is the
+/// one asking.
+pub async fn list<C: ConnectionTrait>(conn: &C, user_id: i64, current: SessionId) -> Result<Vec<SessionView>, DbErr> {
     let now = Utc::now();
     Ok(session::Entity::find()
         .filter(session::Column::UserId.eq(user_id))
@@ -299,12 +292,13 @@ pub async fn list<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<Vec<Sess
         .all(conn)
         .await?
         .into_iter()
-        .map(|row| SessionInfo {
-            id: row.id,
-            created_at: row.created_at,
+        .map(|row| SessionView {
+            id: SessionId::new(row.id),
+            started_at: row.created_at,
             last_seen_at: row.last_seen_at,
             device: describe_device(&row.user_agent),
             remember: row.remember,
+            current: row.id == current.get(),
         })
         .collect())
 }

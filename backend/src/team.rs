@@ -7,39 +7,20 @@ use crate::auth::{password, secret};
 use crate::entities::{membership, organisation, staff_invitation, user};
 use crate::links::Links;
 use crate::mail::templates::StaffInvitation;
-use crate::policy::OrgRole;
 use crate::sessions::{self, NewSession};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{Duration, Utc};
+use palier_domain::ids::{OrganisationId, StaffInvitationId, UserId};
+use palier_domain::team::{InvitationView, Member, OrgRole, PendingInvitation, TeamView};
 use palier_domain::{DisplayName, Email, Locale, Password, PasswordError};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait as _, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait as _, QueryFilter as _, QueryOrder as _,
     TransactionTrait as _,
 };
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 /// How long an invitation can be accepted.
 pub const INVITATION_LIFETIME: Duration = Duration::days(7);
-
-/// A team member as the team page shows them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Member {
-    pub user_id: i64,
-    pub display_name: String,
-    pub email: String,
-    pub role: OrgRole,
-    pub since: DateTime<Utc>,
-}
-
-/// An invitation not yet accepted, revoked or expired.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PendingInvitation {
-    pub id: i64,
-    pub email: String,
-    pub role: OrgRole,
-    pub expires_at: DateTime<Utc>,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum TeamError {
@@ -59,7 +40,22 @@ impl From<DbErr> for TeamError {
     }
 }
 
-pub async fn members<C: ConnectionTrait>(conn: &C, organisation_id: i64) -> Result<Vec<Member>, DbErr> {
+/// The team of an organisation, as `viewer` (one of them, or a platform
+/// admin) reads it.
+pub async fn team_view<C: ConnectionTrait>(
+    conn: &C,
+    organisation: organisation::Model,
+    viewer: i64,
+) -> Result<TeamView, DbErr> {
+    Ok(TeamView {
+        organisation_id: OrganisationId::new(organisation.id),
+        members: members(conn, organisation.id, viewer).await?,
+        invitations: pending_invitations(conn, organisation.id).await?,
+        organisation: organisation.name,
+    })
+}
+
+pub async fn members<C: ConnectionTrait>(conn: &C, organisation_id: i64, viewer: i64) -> Result<Vec<Member>, DbErr> {
     Ok(membership::Entity::find()
         .filter(membership::Column::OrganisationId.eq(organisation_id))
         .order_by_asc(membership::Column::CreatedAt)
@@ -70,10 +66,11 @@ pub async fn members<C: ConnectionTrait>(conn: &C, organisation_id: i64) -> Resu
         .filter_map(|(m, u)| {
             let u = u?;
             Some(Member {
-                user_id: u.id,
+                me: u.id == viewer,
+                user_id: UserId::new(u.id),
                 display_name: u.display_name,
                 email: u.email.unwrap_or_default(),
-                role: OrgRole::parse(&m.role)?,
+                role: m.role.parse::<OrgRole>().ok()?,
                 since: m.created_at,
             })
         })
@@ -95,9 +92,9 @@ pub async fn pending_invitations<C: ConnectionTrait>(
         .into_iter()
         .filter_map(|i| {
             Some(PendingInvitation {
-                id: i.id,
+                id: StaffInvitationId::new(i.id),
                 email: i.email,
-                role: OrgRole::parse(&i.role)?,
+                role: i.role.parse::<OrgRole>().ok()?,
                 expires_at: i.expires_at,
             })
         })
@@ -124,7 +121,7 @@ pub async fn invite(
 ) -> Result<(), TeamError> {
     let actor_id = inviter.user_id;
     if let Some(existing) = accounts::find_by_email(db, email).await?
-        && members(db, organisation.id).await?.iter().any(|m| m.user_id == existing.id)
+        && members(db, organisation.id, 0).await?.iter().any(|m| m.user_id.get() == existing.id)
     {
         return Err(TeamError::AlreadyMember);
     }
@@ -134,7 +131,7 @@ pub async fn invite(
     let invitation = staff_invitation::ActiveModel {
         organisation_id: sea_orm::ActiveValue::Set(organisation.id),
         email: sea_orm::ActiveValue::Set(email.as_ref().to_owned()),
-        role: sea_orm::ActiveValue::Set(role.as_str().to_owned()),
+        role: sea_orm::ActiveValue::Set(role.code().to_owned()),
         token_hash: sea_orm::ActiveValue::Set(token.hash),
         invited_by_user_id: sea_orm::ActiveValue::Set(Some(actor_id)),
         created_at: sea_orm::ActiveValue::Set(now),
@@ -145,7 +142,7 @@ pub async fn invite(
     let message = StaffInvitation {
         organisation: organisation.name.clone(),
         inviter: inviter.name.clone(),
-        role: role.as_str().to_owned(),
+        role: role.code().to_owned(),
         link: links.invitation(&token.plain),
         days: INVITATION_LIFETIME.num_days(),
     };
@@ -158,7 +155,7 @@ pub async fn invite(
             action: "staff.invited",
             target_kind: "invitation",
             target_id: Some(invitation.id),
-            details: json!({ "email": mask_email(email), "role": role.as_str() }),
+            details: json!({ "email": mask_email(email), "role": role.code() }),
         },
     )
     .await?;
@@ -203,7 +200,7 @@ pub async fn revoke_invitation(
 }
 
 async fn admin_count<C: ConnectionTrait>(conn: &C, organisation_id: i64) -> Result<usize, DbErr> {
-    Ok(members(conn, organisation_id).await?.into_iter().filter(|m| m.role == OrgRole::Admin).count())
+    Ok(members(conn, organisation_id, 0).await?.into_iter().filter(|m| m.role == OrgRole::Admin).count())
 }
 
 /// Changes a member's role; the last admin cannot become staff.
@@ -215,8 +212,11 @@ pub async fn change_role(
     role: OrgRole,
 ) -> Result<(), TeamError> {
     let txn = db.begin().await?;
-    let current =
-        members(&txn, organisation_id).await?.into_iter().find(|m| m.user_id == user_id).ok_or(TeamError::NotFound)?;
+    let current = members(&txn, organisation_id, 0)
+        .await?
+        .into_iter()
+        .find(|m| m.user_id.get() == user_id)
+        .ok_or(TeamError::NotFound)?;
     if current.role == OrgRole::Admin && role == OrgRole::Staff && admin_count(&txn, organisation_id).await? <= 1 {
         return Err(TeamError::LastAdmin);
     }
@@ -229,7 +229,7 @@ pub async fn change_role(
             action: "staff.role_changed",
             target_kind: "user",
             target_id: Some(user_id),
-            details: json!({ "from": current.role.as_str(), "to": role.as_str(), "name": current.display_name }),
+            details: json!({ "from": current.role.code(), "to": role.code(), "name": current.display_name }),
         },
     )
     .await?;
@@ -245,8 +245,11 @@ pub async fn remove_member(
     user_id: i64,
 ) -> Result<(), TeamError> {
     let txn = db.begin().await?;
-    let current =
-        members(&txn, organisation_id).await?.into_iter().find(|m| m.user_id == user_id).ok_or(TeamError::NotFound)?;
+    let current = members(&txn, organisation_id, 0)
+        .await?
+        .into_iter()
+        .find(|m| m.user_id.get() == user_id)
+        .ok_or(TeamError::NotFound)?;
     if current.role == OrgRole::Admin && admin_count(&txn, organisation_id).await? <= 1 {
         return Err(TeamError::LastAdmin);
     }
@@ -263,7 +266,7 @@ pub async fn remove_member(
             action: "staff.removed",
             target_kind: "user",
             target_id: Some(user_id),
-            details: json!({ "role": current.role.as_str(), "name": current.display_name }),
+            details: json!({ "role": current.role.code(), "name": current.display_name }),
         },
     )
     .await?;
@@ -272,16 +275,6 @@ pub async fn remove_member(
 }
 
 // ---------------------------------------------------------------- accepting
-
-/// An invitation as its page shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InvitationView {
-    pub organisation: String,
-    pub role: OrgRole,
-    pub email: String,
-    /// An account already uses the invited address: sign in to accept.
-    pub account_exists: bool,
-}
 
 async fn usable(conn: &impl ConnectionTrait, token: &str) -> Result<Option<staff_invitation::Model>, DbErr> {
     staff_invitation::Entity::find()
@@ -301,7 +294,7 @@ pub async fn invitation(db: &DatabaseConnection, token: &str) -> Result<Option<I
         Ok(email) => accounts::find_by_email(db, &email).await?.is_some(),
         Err(_) => false,
     };
-    let Some(role) = OrgRole::parse(&row.role) else { return Ok(None) };
+    let Some(role) = row.role.parse::<OrgRole>().ok() else { return Ok(None) };
     Ok(Some(InvitationView { organisation, role, email: row.email, account_exists }))
 }
 
@@ -350,7 +343,7 @@ async fn join<C: ConnectionTrait>(
             action: "staff.joined",
             target_kind: "user",
             target_id: Some(user_id),
-            details: json!({ "role": role.as_str() }),
+            details: json!({ "role": role.code() }),
         },
     )
     .await?;
@@ -361,7 +354,7 @@ async fn join<C: ConnectionTrait>(
 pub async fn accept_as(db: &DatabaseConnection, token: &str, user_id: i64) -> Result<(), AcceptError> {
     let txn = db.begin().await?;
     let invitation = usable(&txn, token).await?.ok_or(AcceptError::InvalidInvitation)?;
-    let role = OrgRole::parse(&invitation.role).ok_or(AcceptError::InvalidInvitation)?;
+    let role = invitation.role.parse::<OrgRole>().ok().ok_or(AcceptError::InvalidInvitation)?;
     let user = accounts::find(&txn, user_id).await?.ok_or(AcceptError::InvalidInvitation)?;
     if user.email.as_deref() != Some(invitation.email.as_str()) {
         return Err(AcceptError::OtherAccount);
@@ -384,7 +377,7 @@ pub async fn accept_with_new_account(
     let email = Email::parse(&invitation.email).map_err(|_| AcceptError::InvalidInvitation)?;
     password::check_not_common(&new_password, &[email.as_ref(), name.as_ref()]).map_err(AcceptError::WeakPassword)?;
     let hash = password::hash(new_password).await.map_err(Unexpected)?;
-    let role = OrgRole::parse(&invitation.role).ok_or(AcceptError::InvalidInvitation)?;
+    let role = invitation.role.parse::<OrgRole>().ok().ok_or(AcceptError::InvalidInvitation)?;
     let txn = db.begin().await?;
     let account =
         NewAccount { email, display_name: name, locale: Locale::Fr, email_verified: true, platform_admin: false };
@@ -397,51 +390,4 @@ pub async fn accept_with_new_account(
     let session = sessions::create(&txn, user.id, false, user_agent).await?;
     txn.commit().await?;
     Ok(session)
-}
-
-// ---------------------------------------------------------------- platform
-
-#[derive(Debug, thiserror::Error)]
-pub enum CreateOrganisationError {
-    #[error("the short name is already used")]
-    SlugTaken,
-    #[error(transparent)]
-    Unexpected(#[from] Unexpected),
-}
-
-/// Creates an organisation and invites its first admin (platform admins only).
-pub async fn create_organisation(
-    db: &DatabaseConnection,
-    links: &Links,
-    inviter: &Inviter,
-    name: &str,
-    slug: &str,
-    first_admin: &Email,
-) -> Result<organisation::Model, CreateOrganisationError> {
-    let actor_id = inviter.user_id;
-    let organisation = match crate::registry::create_organisation(db, slug, name).await {
-        Ok(org) => org,
-        Err(error) if matches!(error.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
-            return Err(CreateOrganisationError::SlugTaken);
-        }
-        Err(error) => return Err(Unexpected::from(error).into()),
-    };
-    audit::record(
-        db,
-        Entry {
-            actor_user_id: Some(actor_id),
-            organisation_id: Some(organisation.id),
-            action: "organisation.created",
-            target_kind: "organisation",
-            target_id: Some(organisation.id),
-            details: json!({ "name": name, "slug": slug }),
-        },
-    )
-    .await
-    .map_err(Unexpected::from)?;
-    match invite(db, links, inviter, &organisation, first_admin, OrgRole::Admin).await {
-        Ok(()) | Err(TeamError::AlreadyMember) => Ok(organisation),
-        Err(TeamError::Unexpected(error)) => Err(error.into()),
-        Err(other) => Err(Unexpected(anyhow::anyhow!("{other}")).into()),
-    }
 }

@@ -7,6 +7,7 @@
 //! (`app/locales/<lang>/main.ftl`); a test there checks every id exists.
 
 use serde::{Deserialize, Serialize};
+use std::str::FromStr;
 
 /// A field's problem: the field's name, the id of the message to show and
 /// the message's arguments (e.g. the line of a file).
@@ -93,6 +94,88 @@ impl FormErrors {
     }
 }
 
+/// Runs of white space made one space, and none at the ends: how a name,
+/// a title or a label typed in a form is kept.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What a person typed in a field that holds a `T` (a number, a choice):
+/// the text as typed, and the value when it reads as a `T`. It travels as
+/// the text, so a form with a mistake still reaches its server function,
+/// which answers with a message next to the field (a field typed as a bare
+/// number would refuse the whole request instead).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input<T> {
+    text: String,
+    value: Option<T>,
+}
+
+impl<T: FromStr> Input<T> {
+    /// What was typed.
+    pub fn new(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let value = text.trim().parse().ok();
+        Self { text, value }
+    }
+}
+
+impl<T> Input<T> {
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The value, when the text reads as one.
+    pub fn value(&self) -> Option<&T> {
+        self.value.as_ref()
+    }
+
+    /// Nothing (but white space) was typed.
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+impl<T> Default for Input<T> {
+    fn default() -> Self {
+        Self { text: String::new(), value: None }
+    }
+}
+
+impl<T> Serialize for Input<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de, T: FromStr> Deserialize<'de> for Input<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = String;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("the text of a form field")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<String, E> {
+                Ok(text.to_owned())
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<String, E> {
+                Ok(n.to_string())
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<String, E> {
+                Ok(n.to_string())
+            }
+            fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<String, E> {
+                Ok(n.to_string())
+            }
+            fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<String, E> {
+                Ok(b.to_string())
+            }
+        }
+        deserializer.deserialize_any(Text).map(Input::new)
+    }
+}
+
 /// The rule a form field follows, named so that a page can tell the browser
 /// which parser to run on it (a function cannot travel to the browser, a
 /// name can).
@@ -110,11 +193,35 @@ pub enum Rule {
     /// A password being chosen: the length rules of [`crate::Password`].
     NewPassword,
     InvitationCode,
+    ConsultationTitle,
+    ConsultationSummary,
+    ConsultationBody,
+    /// A `datetime-local` field.
+    DateTime,
+    Quorum,
+    QuestionPrompt,
+    QuestionOptions,
+    ChoiceCount,
+    ScaleLabel,
+    MaxChars,
+    Response,
+    ResidenceName,
+    Address,
+    Postcode,
+    City,
+    BuildingName,
+    UnitLabel,
+    LeaseRef,
+    MaxOccupants,
+    OrganisationName,
+    Slug,
 }
 
 impl Rule {
     /// The message id of what is wrong with `value`, or `None` when it is fine.
     pub fn check(self, value: &str) -> Option<&'static str> {
+        use crate::consultations::form;
+        use crate::registry;
         use crate::{DisplayName, Email, EmailError, InvitationCode, Password};
         match self {
             Rule::Required => value.trim().is_empty().then_some(REQUIRED),
@@ -124,6 +231,27 @@ impl Rule {
             Rule::DisplayName => DisplayName::parse(value).err().map(|e| e.message()),
             Rule::NewPassword => Password::parse(value).err().map(|e| e.message()),
             Rule::InvitationCode => InvitationCode::parse(value).err().map(|e| e.message()),
+            Rule::ConsultationTitle => form::title(value).err(),
+            Rule::ConsultationSummary => form::summary(value).err(),
+            Rule::ConsultationBody => form::body(value).err(),
+            Rule::DateTime => form::datetime(value).err(),
+            Rule::Quorum => form::quorum(&Input::new(value)).err(),
+            Rule::QuestionPrompt => form::prompt(value).err(),
+            Rule::QuestionOptions => form::option_lines(value).err(),
+            Rule::ChoiceCount => form::choice_count(&Input::new(value)).err(),
+            Rule::ScaleLabel => form::scale_label(value).err(),
+            Rule::MaxChars => form::max_chars(&Input::new(value)).err(),
+            Rule::Response => form::response(value).err(),
+            Rule::ResidenceName => registry::residence_name(value).err(),
+            Rule::Address => registry::address(value).err(),
+            Rule::Postcode => registry::postcode(value).err(),
+            Rule::City => registry::city(value).err(),
+            Rule::BuildingName => registry::building_name(value).err(),
+            Rule::UnitLabel => registry::unit_label(value).err(),
+            Rule::LeaseRef => registry::lease_ref(value).err(),
+            Rule::MaxOccupants => registry::max_occupants(&Input::new(value)).err(),
+            Rule::OrganisationName => crate::platform::organisation_name(value).err(),
+            Rule::Slug => crate::platform::slug(value).err(),
         }
     }
 
@@ -140,6 +268,25 @@ impl Rule {
             // "Common" is only known to the server, which holds the list.
             Rule::NewPassword => PasswordError::VARIANTS.iter().map(|e| e.message()).collect(),
             Rule::InvitationCode => InvitationCodeError::VARIANTS.iter().map(|e| e.message()).collect(),
+            Rule::ConsultationTitle => vec!["error-consultation-title"],
+            Rule::ConsultationSummary | Rule::ConsultationBody | Rule::QuestionOptions | Rule::ScaleLabel => {
+                vec!["error-text-too-long"]
+            }
+            Rule::DateTime => vec!["error-datetime"],
+            Rule::Quorum => vec!["error-quorum"],
+            Rule::QuestionPrompt => vec!["error-question-prompt"],
+            Rule::ChoiceCount => vec!["error-choice-limits"],
+            Rule::MaxChars => vec!["error-max-chars"],
+            Rule::Response => vec!["error-response"],
+            Rule::ResidenceName => vec!["error-residence-name-empty", "error-text-too-long"],
+            Rule::Address | Rule::City => vec!["error-text-too-long"],
+            Rule::Postcode => vec!["error-postcode"],
+            Rule::BuildingName => vec!["error-building-name"],
+            Rule::UnitLabel => vec!["error-unit-label"],
+            Rule::LeaseRef => vec!["error-lease-ref"],
+            Rule::MaxOccupants => vec!["error-max-occupants"],
+            Rule::OrganisationName => vec!["error-organisation-name"],
+            Rule::Slug => vec!["error-slug"],
         }
     }
 }
@@ -156,7 +303,8 @@ mod tests {
 
     #[test]
     fn every_message_a_rule_gives_is_among_its_messages() {
-        let samples = ["", " ", "a", "jeanne@example.fr", "K7QM-9TXR-2HWP", &"x".repeat(300), "un mot de passe long"];
+        let long = "x".repeat(30_000);
+        let samples = ["", " ", "a", "0", "150", "jeanne@example.fr", "K7QM-9TXR-2HWP", "2026-12-01T18:00", &long];
         for rule in Rule::VARIANTS {
             for sample in samples {
                 if let Some(message) = rule.check(sample) {
@@ -164,6 +312,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn inputs_keep_the_text_and_read_the_value() {
+        let number: Input<u32> = Input::new(" 12 ");
+        assert_eq!(number.value(), Some(&12));
+        assert_eq!(number.text(), " 12 ");
+        let wrong: Input<u32> = Input::new("douze");
+        assert_eq!(wrong.value(), None);
+        assert!(!wrong.is_empty());
+        assert!(Input::<u32>::new("  ").is_empty());
+        let json: Input<u32> = serde_json::from_str("7").unwrap();
+        assert_eq!(json.value(), Some(&7));
+        let text: Input<u32> = serde_json::from_str("\"-3\"").unwrap();
+        assert_eq!((text.value(), text.text()), (None, "-3"));
+        assert_eq!(serde_json::to_string(&text).unwrap(), "\"-3\"");
+    }
+
+    #[test]
+    fn white_space_is_collapsed() {
+        assert_eq!(collapse("  Résidence   Les\tTilleuls \n"), "Résidence Les Tilleuls");
     }
 
     #[test]

@@ -16,14 +16,16 @@ use anyhow::Context as _;
 use chrono::{Duration, Utc};
 use palier_backend::accounts::{self, NewAccount};
 use palier_backend::auth::password;
-use palier_backend::consultations::builder::{self, NewQuestion, Settings};
+use palier_backend::consultations::builder;
 use palier_backend::consultations::voting::{self, Channel};
-use palier_backend::consultations::{Audience, Definition, Visibility, VotingUnit, definition, lifecycle};
-use palier_backend::registry::{self, NewHousehold, NewResidence};
-use palier_domain::consultation::QuestionKind;
+use palier_backend::consultations::{Definition, definition, lifecycle};
+use palier_backend::registry::{self, NewHousehold};
+use palier_domain::consultations::{Audience, QuestionKind, RawAnswers, Visibility, VotingUnit};
+use palier_domain::consultations::{QuestionDraft, Settings};
+use palier_domain::ids::ResidenceId;
+use palier_domain::registry::NewResidence;
 use palier_domain::{DisplayName, Email, Locale, Password};
 use sea_orm::{ConnectionTrait as _, DatabaseConnection, EntityTrait as _, QueryFilter as _, TransactionTrait as _};
-use std::collections::BTreeMap;
 use std::io::Write as _;
 
 #[tokio::main]
@@ -46,8 +48,8 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
-fn questions() -> Vec<NewQuestion> {
-    let q = |kind, prompt: &str, options: &[&str]| NewQuestion {
+fn questions() -> Vec<QuestionDraft> {
+    let q = |kind, prompt: &str, options: &[&str]| QuestionDraft {
         kind,
         prompt: prompt.to_owned(),
         required: true,
@@ -62,7 +64,7 @@ fn questions() -> Vec<NewQuestion> {
         ),
         q(QuestionKind::Ranking, "Classez les travaux", &["Boîtes aux lettres", "Interphone", "Sol"]),
         q(QuestionKind::Scale { low: "Très mauvais".into(), high: "Très bon".into() }, "L'état des halls ?", &[]),
-        NewQuestion { required: false, ..q(QuestionKind::FreeText { max_chars: 500 }, "Une idée ?", &[]) },
+        QuestionDraft { required: false, ..q(QuestionKind::FreeText { max_chars: 500 }, "Une idée ?", &[]) },
     ]
 }
 
@@ -92,7 +94,7 @@ async fn consultation(
         title: title.to_owned(),
         summary: "Banc d'essai".to_owned(),
         body: String::new(),
-        audience: Audience::Residences(vec![residence]),
+        audience: Audience::Residences(vec![ResidenceId::new(residence)]),
         unit: VotingUnit::Household,
         opens_at: Utc::now() - Duration::minutes(1),
         closes_at: Utc::now() + Duration::days(7),
@@ -140,7 +142,7 @@ async fn setup(url: &str, households: usize, voters: usize, tokens_file: &str) -
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .id;
-    accounts::set_membership(&txn, staff, organisation, palier_backend::policy::OrgRole::Staff).await?;
+    accounts::set_membership(&txn, staff, organisation, palier_domain::team::OrgRole::Staff).await?;
     let mut buildings = Vec::new();
     for name in ["Bâtiment A", "Bâtiment B", "Bâtiment C", "Bâtiment D"] {
         buildings.push(registry::create_building(&txn, residence, name).await?.id);
@@ -189,8 +191,7 @@ async fn setup(url: &str, households: usize, voters: usize, tokens_file: &str) -
                 let unit = voting::eligible_unit(db, definition.consultation.id, homes[n])
                     .await?
                     .context("an eligible home")?;
-                let raw: BTreeMap<i64, Vec<String>> =
-                    definition.questions.iter().map(|q| q.id).zip(answers(definition, n)).collect();
+                let raw: RawAnswers = definition.questions.iter().map(|q| q.id).zip(answers(definition, n)).collect();
                 voting::cast(db, definition, &unit, Channel::Online, &raw).await?;
             }
             anyhow::Ok(())

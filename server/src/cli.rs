@@ -255,7 +255,7 @@ async fn print_letters(
         .into_iter()
         .find(|r| r.name.eq_ignore_ascii_case(residence.trim()))
         .with_context(|| format!("--residence: {} has no residence named '{residence}'", organisation.name))?;
-    let residence = registry::residence(&db, found.id).await?.context("the residence disappeared")?;
+    let residence = registry::residence(&db, found.id.get()).await?.context("the residence disappeared")?;
     let selection = if all { LetterSelection::All } else { LetterSelection::Unclaimed };
     let letters = registry::issue_letters(&db, None, &residence, selection).await?;
     let links = palier_backend::links::Links::new(&config.public_url);

@@ -91,6 +91,7 @@ error-not-found = What you are looking for does not exist or no longer exists.
 error-rate-limited = Too many attempts. For your security, try again in { $minutes } minute(s).
 error-bad-request = The request is incomplete. Reload the page and try again.
 error-internal = The service could not record your request. Try again in a moment.
+error-building-choice = Choose a building from the list.
 error-required = This field is required.
 error-email-empty = Enter your email address.
 error-email-invalid = This email address is not valid. It looks like "name@example.org".

@@ -91,6 +91,7 @@ error-not-found = Ce que vous cherchez n'existe pas ou n'existe plus.
 error-rate-limited = Trop de tentatives. Par sécurité, réessayez dans { $minutes } minute(s).
 error-bad-request = La demande est incomplète. Rechargez la page et réessayez.
 error-internal = Le service n'a pas pu enregistrer votre demande. Réessayez dans un instant.
+error-building-choice = Choisissez un bâtiment de la liste.
 error-required = Ce champ est obligatoire.
 error-email-empty = Indiquez votre adresse email.
 error-email-invalid = Cette adresse email n'est pas valide. Elle ressemble à « nom@exemple.fr ».

@@ -1,115 +1,89 @@
 //! Server functions of consultations: building them (staff), voting
 //! (tenants, and paper ballots entered by staff), results and recount.
+//! One server function per file; what several share is in `server` below.
 
-pub mod ballot;
-pub mod build;
-pub mod questions;
-pub mod view;
+pub mod add_question;
+pub mod admin_list;
+pub mod ballots;
+pub mod cast_ballot;
+pub mod change_status;
+pub mod create;
+pub mod extend;
+pub mod get;
+pub mod get_admin;
+pub mod mine;
+pub mod places;
+pub mod publish;
+pub mod question_action;
+pub mod record_paper_ballot;
+pub mod results;
+pub mod review;
+pub mod take_receipt;
+pub mod update;
+pub mod update_question;
 
-use serde::{Deserialize, Serialize};
+/// Ballots per page of the recount list.
+pub const BALLOTS_PER_PAGE: u64 = 100;
 
-/// A question as a ballot shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuestionForm {
-    pub id: i64,
-    /// `single`, `multiple`, `ranking`, `scale` or `text`.
-    pub kind: String,
-    pub prompt: String,
-    pub required: bool,
-    pub options: Vec<(i64, String)>,
-    pub min: u32,
-    pub max: u32,
-    pub scale_low: String,
-    pub scale_high: String,
-    pub max_chars: u32,
-}
+/// Answers as a ballot form posts them: `answers[q12][]=…` gives key `q12`.
+pub type PostedAnswers = std::collections::BTreeMap<String, Vec<String>>;
 
-impl QuestionForm {
-    /// The question's rule, as the ballot checks it.
-    pub fn rules(&self) -> palier_domain::consultation::QuestionRules {
-        use palier_domain::consultation::QuestionKind;
-        let kind = match self.kind.as_str() {
-            "multiple" => QuestionKind::MultipleChoice { min: self.min, max: self.max },
-            "ranking" => QuestionKind::Ranking,
-            "scale" => QuestionKind::Scale { low: self.scale_low.clone(), high: self.scale_high.clone() },
-            "text" => QuestionKind::FreeText { max_chars: self.max_chars },
-            _ => QuestionKind::SingleChoice,
-        };
-        palier_domain::consultation::QuestionRules {
-            id: self.id,
-            kind,
-            required: self.required,
-            options: self.options.iter().map(|(id, _)| *id).collect(),
-        }
-    }
+/// The cookie that carries a ballot's receipt to the next page, once.
+pub fn receipt_cookie(consultation: palier_domain::ids::ConsultationId) -> (String, String) {
+    (format!("palier_receipt_{consultation}"), format!("/consultations/{consultation}"))
 }
 
 #[cfg(feature = "ssr")]
-impl From<&palier_backend::consultations::QuestionView> for QuestionForm {
-    fn from(q: &palier_backend::consultations::QuestionView) -> Self {
-        use palier_domain::consultation::QuestionKind;
-        let mut form = QuestionForm {
-            id: q.id,
-            kind: q.kind.code().to_owned(),
-            prompt: q.prompt.clone(),
-            required: q.required,
-            options: q.options.clone(),
-            min: 0,
-            max: 0,
-            scale_low: String::new(),
-            scale_high: String::new(),
-            max_chars: 0,
-        };
-        match &q.kind {
-            QuestionKind::MultipleChoice { min, max } => (form.min, form.max) = (*min, *max),
-            QuestionKind::Scale { low, high } => (form.scale_low, form.scale_high) = (low.clone(), high.clone()),
-            QuestionKind::FreeText { max_chars } => form.max_chars = *max_chars,
-            QuestionKind::SingleChoice | QuestionKind::Ranking => {}
+mod server {
+    use crate::error::{AppError, FormErrors};
+    use crate::server::{AppState, signed_in};
+    use palier_backend::consultations::Definition;
+    use palier_backend::consultations::access::{Access, open};
+    use palier_backend::consultations::builder::BuildError;
+    use palier_backend::policy::Actor;
+    use palier_domain::consultations::{AnswerError, RawAnswers, question_key};
+    use palier_domain::ids::{ConsultationId, QuestionId};
+    use std::collections::BTreeMap;
+
+    /// The state, the signed-in person and the consultation, when they may
+    /// have `access` to it (moved on by the clock first).
+    pub async fn opened(id: ConsultationId, access: Access) -> Result<(AppState, Actor, Definition), AppError> {
+        let (state, actor) = signed_in()?;
+        let definition = open(&state.db, &state.definitions, &actor, id, access).await?;
+        Ok((state, actor, definition))
+    }
+
+    /// The form errors of a ballot that breaks rules, keeping every answer given.
+    pub fn ballot_errors(errors: &BTreeMap<QuestionId, AnswerError>, raw: &RawAnswers) -> FormErrors {
+        let mut form = FormErrors::new();
+        for (question, error) in errors {
+            let (id, args) = error.message();
+            form.add_with(&question_key(*question), id, &args);
+        }
+        for (question, values) in raw {
+            for value in values {
+                form.keep(&question_key(*question), value);
+            }
         }
         form
     }
-}
 
-/// Form answers as posted: `answers[q12][]=…` gives key `q12`.
-pub type RawAnswers = std::collections::BTreeMap<String, Vec<String>>;
-
-/// Posted answers by question id (keys that are not `q<number>` are ignored).
-pub fn answers_by_question(raw: &RawAnswers) -> std::collections::BTreeMap<i64, Vec<String>> {
-    raw.iter()
-        .filter_map(|(key, values)| key.strip_prefix('q').and_then(|id| id.parse().ok()).map(|id| (id, values.clone())))
-        .collect()
-}
-
-/// The message id (and its arguments) for a question's broken rule.
-pub fn answer_message(error: &palier_domain::consultation::AnswerError) -> (&'static str, Vec<(&'static str, String)>) {
-    use palier_domain::consultation::AnswerError;
-    match error {
-        AnswerError::Missing => ("error-answer-missing", vec![]),
-        AnswerError::TooFew { min } => ("error-answer-too-few", vec![("min", min.to_string())]),
-        AnswerError::TooMany { max } => ("error-answer-too-many", vec![("max", max.to_string())]),
-        AnswerError::OnlyOne => ("error-answer-only-one", vec![]),
-        AnswerError::UnknownOption => ("error-answer-unknown", vec![]),
-        AnswerError::BadRanking { count } => ("error-answer-ranking", vec![("count", count.to_string())]),
-        AnswerError::OutOfScale => ("error-answer-scale", vec![]),
-        AnswerError::TooLong { max } => ("error-answer-too-long", vec![("max", max.to_string())]),
+    /// A builder refusal as the form shows it, on `field` (`form` keeps
+    /// what was typed).
+    pub fn build_error(error: BuildError, mut form: FormErrors, field: &str) -> AppError {
+        let message = match error {
+            BuildError::NotFound => return AppError::NotFound,
+            BuildError::Unexpected(error) => return error.into(),
+            BuildError::Frozen => "error-consultation-frozen",
+            BuildError::BadAudience => "error-consultation-scope",
+            BuildError::BadTransition { .. } => "error-consultation-transition",
+            BuildError::NoQuestion => "error-consultation-no-question",
+            BuildError::QuestionNotReady { .. } => "error-consultation-question-not-ready",
+            BuildError::ClosesBeforeOpens => "error-closes-before-opens",
+            BuildError::ClosesInThePast => "error-closes-in-past",
+            BuildError::NotLater => "error-extend-not-later",
+        };
+        form.add(field, message);
+        AppError::Invalid(form)
     }
-}
-
-/// The form errors of a ballot that breaks rules, keeping every answer given.
-#[cfg(feature = "ssr")]
-pub fn ballot_errors(
-    errors: &std::collections::BTreeMap<i64, palier_domain::consultation::AnswerError>,
-    raw: &std::collections::BTreeMap<i64, Vec<String>>,
-) -> crate::error::FormErrors {
-    let mut form = crate::error::FormErrors::new();
-    for (question, error) in errors {
-        let (id, args) = answer_message(error);
-        form.add_with(&format!("q{question}"), id, &args);
-    }
-    for (question, values) in raw {
-        for value in values {
-            form.keep(&format!("q{question}"), value);
-        }
-    }
-    form
 }

@@ -2,24 +2,19 @@
 //! (radios, checkboxes, rank selects, a textarea), each in a fieldset with
 //! its rule and, after a failed submission, its error and the answers given.
 
-use crate::api::consultations::{QuestionForm, answer_message};
-use crate::components::form::{Feedback, check_on_submit};
+use crate::components::form::{Feedback, check_on_submit, posted_values};
 use crate::components::islands::{hydrated, text_of};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
+use palier_domain::consultations::{AnswerError, Question, QuestionKind, answer_field, question_key};
 use serde::{Deserialize, Serialize};
-
-/// The form field name of a question's answers.
-pub fn answer_name(question: i64) -> String {
-    format!("answers[q{question}][]")
-}
 
 /// One question's controls: an island that runs the question's rule (the
 /// one the server applies) as the person answers, and when the ballot is
 /// sent; without JavaScript the server's check shows the same message.
 #[component]
 pub fn QuestionFields(
-    question: QuestionForm,
+    question: Question,
     /// Errors and answers kept from the last submission.
     feedback: Feedback,
     /// Shown, not answered (the preview for staff).
@@ -27,7 +22,7 @@ pub fn QuestionFields(
     disabled: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let field = format!("q{}", question.id);
+    let field = question_key(question.id);
     let view = QuestionView {
         hint: hint(i18n, &question),
         optional: (!question.required).then(|| i18n.t("ballot-optional")),
@@ -43,8 +38,9 @@ pub fn QuestionFields(
         return question_markup(view, Signal::stored(error), NodeRef::new(), None::<(fn(leptos::ev::Event), _)>)
             .into_any();
     }
-    let messages = answer_messages(&view.question)
-        .into_iter()
+    let messages = AnswerError::all_for(&view.question.rules())
+        .iter()
+        .map(AnswerError::message)
         .map(|(id, args)| {
             let args: Vec<(String, String)> = args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
             (id.to_owned(), i18n.t_args(id, &args))
@@ -56,7 +52,7 @@ pub fn QuestionFields(
 /// What a question shows, translated on the server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionView {
-    question: QuestionForm,
+    question: Question,
     hint: String,
     optional: Option<String>,
     rank_none: String,
@@ -66,38 +62,19 @@ pub struct QuestionView {
     disabled: bool,
 }
 
-fn hint(i18n: crate::i18n::I18n, question: &QuestionForm) -> String {
-    match question.kind.as_str() {
-        "single" => i18n.t("ballot-hint-single"),
-        "multiple" if question.min == question.max => {
-            i18n.t_with("ballot-hint-multiple-exact", &[("count", question.max.into())])
+fn hint(i18n: crate::i18n::I18n, question: &Question) -> String {
+    match &question.kind {
+        QuestionKind::SingleChoice => i18n.t("ballot-hint-single"),
+        QuestionKind::MultipleChoice { min, max } if min == max => {
+            i18n.t_with("ballot-hint-multiple-exact", &[("count", (*max).into())])
         }
-        "multiple" => {
-            i18n.t_with("ballot-hint-multiple", &[("min", question.min.into()), ("max", question.max.into())])
+        QuestionKind::MultipleChoice { min, max } => {
+            i18n.t_with("ballot-hint-multiple", &[("min", (*min).into()), ("max", (*max).into())])
         }
-        "ranking" => i18n.t_with("ballot-hint-ranking", &[("count", question.options.len().into())]),
-        "scale" => i18n.t("ballot-hint-scale"),
-        _ => i18n.t_with("ballot-hint-text", &[("max", question.max_chars.into())]),
+        QuestionKind::Ranking => i18n.t_with("ballot-hint-ranking", &[("count", question.options.len().into())]),
+        QuestionKind::Scale { .. } => i18n.t("ballot-hint-scale"),
+        QuestionKind::FreeText { max_chars } => i18n.t_with("ballot-hint-text", &[("max", (*max_chars).into())]),
     }
-}
-
-/// Every message the question's rule can give, with its arguments.
-fn answer_messages(question: &QuestionForm) -> Vec<(&'static str, Vec<(&'static str, String)>)> {
-    use palier_domain::consultation::AnswerError;
-    let count = u32::try_from(question.options.len()).unwrap_or(u32::MAX);
-    [
-        AnswerError::Missing,
-        AnswerError::TooFew { min: question.min },
-        AnswerError::TooMany { max: question.max },
-        AnswerError::OnlyOne,
-        AnswerError::UnknownOption,
-        AnswerError::BadRanking { count },
-        AnswerError::OutOfScale,
-        AnswerError::TooLong { max: question.max_chars },
-    ]
-    .iter()
-    .map(answer_message)
-    .collect()
 }
 
 #[island]
@@ -106,7 +83,7 @@ fn CheckedQuestion(view: QuestionView, messages: Vec<(String, String)>) -> impl 
     let checked = RwSignal::new(None::<Option<String>>);
     let error = Signal::derive(move || checked.get().unwrap_or_else(|| server_error.clone()));
     let rules = view.question.rules();
-    let name = answer_name(view.question.id);
+    let name = answer_field(view.question.id);
     let messages = StoredValue::new(messages);
     let fieldset = NodeRef::<leptos::html::Fieldset>::new();
     // The question's answers as the form would send them, checked by its rule.
@@ -114,8 +91,8 @@ fn CheckedQuestion(view: QuestionView, messages: Vec<(String, String)>) -> impl 
         let element = fieldset.get_untracked()?;
         let values = posted_values(element.form(), &name);
         let raw = std::collections::BTreeMap::from([(rules.id, values)]);
-        palier_domain::consultation::check_ballot(std::slice::from_ref(&rules), &raw).err().and_then(|errors| {
-            errors.values().next().map(|error| messages.with_value(|m| text_of(m, answer_message(error).0)))
+        palier_domain::consultations::check_ballot(std::slice::from_ref(&rules), &raw).err().and_then(|errors| {
+            errors.values().next().map(|error| messages.with_value(|m| text_of(m, error.message().0)))
         })
     };
     let check = StoredValue::new(check);
@@ -138,13 +115,6 @@ fn CheckedQuestion(view: QuestionView, messages: Vec<(String, String)>) -> impl 
     question_markup(view, error, fieldset, Some((on_change, hydrated())))
 }
 
-/// The values `form` would send for field `name`.
-fn posted_values(form: Option<web_sys::HtmlFormElement>, name: &str) -> Vec<String> {
-    form.and_then(|form| web_sys::FormData::new_with_form(&form).ok())
-        .map(|data| data.get_all(name).iter().filter_map(|value| value.as_string()).collect())
-        .unwrap_or_default()
-}
-
 /// The markup of a question, the same on the server and in its island.
 fn question_markup(
     view: QuestionView,
@@ -153,8 +123,8 @@ fn question_markup(
     live: Option<(impl Fn(leptos::ev::Event) + 'static, ReadSignal<bool>)>,
 ) -> impl IntoView {
     let QuestionView { question, hint, optional, rank_none, field_id, kept, disabled, .. } = view;
-    let field = format!("q{}", question.id);
-    let name = answer_name(question.id);
+    let field = question_key(question.id);
+    let name = answer_field(question.id);
     let error_id = format!("{field}-error");
     let hint_id = format!("{field}-hint");
     let optional = optional.map(|text| view! { " " <span class="field__hint">{text}</span> });
@@ -162,9 +132,9 @@ fn question_markup(
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || if error.with(Option::is_some) { format!("{hint_id} {error_id}") } else { hint_id.clone() }
     };
-    let controls = match question.kind.as_str() {
-        "single" | "multiple" => {
-            let input_type = if question.kind == "single" { "radio" } else { "checkbox" };
+    let controls = match &question.kind {
+        QuestionKind::SingleChoice | QuestionKind::MultipleChoice { .. } => {
+            let input_type = if question.kind == QuestionKind::SingleChoice { "radio" } else { "checkbox" };
             question
                 .options
                 .iter()
@@ -181,7 +151,7 @@ fn question_markup(
                 .collect_view()
                 .into_any()
         }
-        "ranking" => {
+        QuestionKind::Ranking => {
             let count = question.options.len();
             question
                 .options
@@ -208,13 +178,13 @@ fn question_markup(
                 .collect_view()
                 .into_any()
         }
-        "scale" => (1..=5u8)
+        QuestionKind::Scale { low, high } => (1..=5u8)
             .map(|value| {
                 let input_id = format!("{field}-{value}");
                 let checked = kept.contains(&value.to_string());
                 let label = match value {
-                    1 => format!("1 — {}", question.scale_low),
-                    5 => format!("5 — {}", question.scale_high),
+                    1 => format!("1 — {low}"),
+                    5 => format!("5 — {high}"),
                     v => v.to_string(),
                 };
                 view! {
@@ -226,12 +196,12 @@ fn question_markup(
             })
             .collect_view()
             .into_any(),
-        _ => {
+        QuestionKind::FreeText { max_chars } => {
             let text = kept.join("\n");
             let text_id = format!("{field}-text");
             view! {
                 <label for=text_id.clone() class="visually-hidden">{question.prompt.clone()}</label>
-                <textarea id=text_id name=name.clone() maxlength=question.max_chars rows="5" disabled=disabled
+                <textarea id=text_id name=name.clone() maxlength=*max_chars rows="5" disabled=disabled
                     aria-describedby=described.clone()>{text}</textarea>
             }
             .into_any()
@@ -257,7 +227,7 @@ fn question_markup(
 /// All the questions of a ballot.
 #[component]
 pub fn BallotQuestions(
-    questions: Vec<QuestionForm>,
+    questions: Vec<Question>,
     feedback: Feedback,
     #[prop(optional)] disabled: bool,
 ) -> impl IntoView {

@@ -1,14 +1,16 @@
-//! Form building blocks. Forms post to server functions: without JavaScript
-//! the browser posts and follows the redirect back (errors travel in it);
-//! with JavaScript `ActionForm` submits without reloading. Either way errors
-//! show next to their fields, with a summary at the top, and what was typed
-//! stays in the fields (passwords excepted).
+//! Form building blocks. Forms are plain HTML forms that post to server
+//! functions; the browser follows the redirect back, and a refused form
+//! comes back with its errors in the address. Errors show next to their
+//! fields, with a summary at the top, and what was typed stays in the fields
+//! (passwords excepted). Fields with a rule are islands: with JavaScript,
+//! the same rule checks them before the form is sent.
 
 use crate::components::islands::{hydrated, text_of};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
+use leptos::wasm_bindgen::JsCast as _;
 use leptos_router::hooks::use_query_map;
 use palier_domain::form::Rule;
 use serde::{Deserialize, Serialize};
@@ -22,14 +24,11 @@ pub struct Feedback {
 }
 
 impl Feedback {
-    /// Follows the result of `action` (also filled in from the URL after a
-    /// post without JavaScript).
-    pub fn of<S>(action: ServerAction<S>) -> Self
-    where
-        S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-        S::Output: Clone + Send + Sync + 'static,
-    {
-        Self { error: Signal::derive(move || action.value().get().and_then(Result::err)), prefix: None }
+    /// What the last submission to server function `S` returned. Forms post
+    /// to server functions and the browser follows the redirect back: a
+    /// refused form comes back with its error in the address.
+    pub fn of<S: ServerFn>() -> Self {
+        Self::from_address(S::PATH)
     }
 
     /// The same feedback, for a form whose field ids start with `prefix`
@@ -46,8 +45,7 @@ impl Feedback {
         }
     }
 
-    /// The error a form posted without JavaScript brought back in the address,
-    /// for server functions that cannot have a `ServerAction` (file uploads).
+    /// The error a form posted to `path` brought back in the address.
     pub fn from_address(path: &'static str) -> Self {
         use leptos::server::ServerActionError;
         use leptos::server_fn::error::ServerFnUrlError;
@@ -174,6 +172,9 @@ pub fn Field(
     #[prop(optional)]
     rule: Option<Rule>,
     #[prop(optional)] maxlength: Option<usize>,
+    /// A text area of this many rows instead of a one-line input.
+    #[prop(optional)]
+    rows: Option<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let secret = kind == "password";
@@ -183,6 +184,7 @@ pub fn Field(
         label: i18n.t(label),
         hint: hint.map(|hint| i18n.t(hint)),
         kind: kind.to_owned(),
+        rows,
         autocomplete: autocomplete.map(str::to_owned),
         value: if secret { None } else { feedback.value(name).or(initial) },
         required,
@@ -210,6 +212,8 @@ pub struct FieldView {
     pub hint: Option<String>,
     /// The input's `type`.
     pub kind: String,
+    /// A text area of this many rows, instead of an input.
+    pub rows: Option<u32>,
     pub autocomplete: Option<String>,
     pub value: Option<String>,
     pub required: bool,
@@ -228,21 +232,24 @@ fn CheckedField(field: FieldView, rule: Rule, messages: Vec<(String, String)>) -
     let error = Signal::derive(move || checked.get().unwrap_or_else(|| server_error.clone()));
     let messages = StoredValue::new(messages);
     let check = move |value: &str| rule.check(value).map(|id| messages.with_value(|m| text_of(m, id)));
-    let input = NodeRef::<leptos::html::Input>::new();
+    let wrapper = NodeRef::<leptos::html::Div>::new();
+    let (name, id) = (field.name.clone(), field.id.clone());
     Effect::new(move |_| {
-        if let Some(element) = input.get() {
-            check_on_submit(element.form(), move |event| {
-                let problem = check(&element.value());
-                let invalid = problem.is_some();
-                checked.set(Some(problem));
-                if invalid {
-                    if !event.default_prevented() {
-                        let _ = element.focus();
-                    }
-                    event.prevent_default();
+        let Some(wrapper) = wrapper.get() else { return };
+        let form = wrapper.closest("form").ok().flatten().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+        let (name, id) = (name.clone(), id.clone());
+        check_on_submit(form.clone(), move |event| {
+            let value = posted_values(form.clone(), &name).join("\n");
+            let problem = check(&value);
+            let invalid = problem.is_some();
+            checked.set(Some(problem));
+            if invalid {
+                if !event.default_prevented() {
+                    focus(&id);
                 }
-            });
-        }
+                event.prevent_default();
+            }
+        });
     });
     // A new problem shows when the person leaves the field; a problem shown
     // goes away as soon as what is typed is right (before they reach the
@@ -253,12 +260,11 @@ fn CheckedField(field: FieldView, rule: Rule, messages: Vec<(String, String)>) -
             checked.set(Some(check(&event_target_value(&event))));
         }
     };
-    field_markup(field, error, input, (on_change, on_input), Some(hydrated()))
+    field_markup(field, error, wrapper, (on_change, on_input), Some(hydrated()))
 }
 
 /// Runs `on_submit` when `form` is sent (before the browser sends it).
 pub fn check_on_submit(form: Option<web_sys::HtmlFormElement>, on_submit: impl Fn(web_sys::SubmitEvent) + 'static) {
-    use leptos::wasm_bindgen::JsCast as _;
     use leptos::wasm_bindgen::closure::Closure;
     let Some(form) = form else { return };
     let listener = Closure::<dyn Fn(web_sys::SubmitEvent)>::new(on_submit);
@@ -267,11 +273,25 @@ pub fn check_on_submit(form: Option<web_sys::HtmlFormElement>, on_submit: impl F
     listener.forget();
 }
 
+/// The values `form` would send for field `name`.
+pub fn posted_values(form: Option<web_sys::HtmlFormElement>, name: &str) -> Vec<String> {
+    form.and_then(|form| web_sys::FormData::new_with_form(&form).ok())
+        .map(|data| data.get_all(name).iter().filter_map(|value| value.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Moves the focus to the element with this id.
+fn focus(id: &str) {
+    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
 /// The markup of a field, the same on the server and in an island.
 fn field_markup(
     field: FieldView,
     error: Signal<Option<String>>,
-    input: NodeRef<leptos::html::Input>,
+    wrapper: NodeRef<leptos::html::Div>,
     (on_change, on_input): (impl Fn(leptos::ev::Event) + 'static, impl Fn(leptos::ev::Event) + 'static),
     hydrated: Option<ReadSignal<bool>>,
 ) -> impl IntoView {
@@ -290,27 +310,66 @@ fn field_markup(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    view! {
-        <div class="field" class:field--invalid=move || error.with(Option::is_some)
-            data-hydrated=move || hydrated.is_some_and(|h| h.get()).then_some("true")>
-            <label for=field.id.clone()>{field.label}</label>
-            {field.hint.map(|hint| view! { <span class="field__hint" id=hint_id>{hint}</span> })}
-            {move || error.get().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> })}
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let control = match field.rows {
+        Some(rows) => view! {
+            <textarea
+                id=field.id.clone()
+                name=field.name
+                rows=rows
+                required=field.required
+                maxlength=field.maxlength
+                aria-invalid=invalid
+                aria-describedby=described_by
+                on:change=on_change
+                on:input=on_input
+            >
+                {field.value}
+            </textarea>
+        }
+        .into_any(),
+        None => view! {
             <input
-                id=field.id
+                id=field.id.clone()
                 name=field.name
                 type=field.kind
                 autocomplete=field.autocomplete
                 required=field.required
                 maxlength=field.maxlength
                 value=field.value
-                node_ref=input
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-invalid=invalid
                 aria-describedby=described_by
                 on:change=on_change
                 on:input=on_input
             />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error.with(Option::is_some) node_ref=wrapper
+            data-hydrated=move || hydrated.is_some_and(|h| h.get()).then_some("true")>
+            <label for=field.id>{field.label}</label>
+            {field.hint.map(|hint| view! { <span class="field__hint" id=hint_id>{hint}</span> })}
+            {move || error.get().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> })}
+            {control}
         </div>
+    }
+}
+
+/// A form that posts to server function `action` (its `PATH`), with the
+/// summary of its errors above it.
+#[component]
+pub fn PostForm(
+    action: &'static str,
+    feedback: Feedback,
+    #[prop(default = "form")] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <ErrorSummary feedback/>
+        <form class=class method="post" action=action novalidate>
+            {children()}
+        </form>
     }
 }
 

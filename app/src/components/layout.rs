@@ -1,13 +1,14 @@
 //! The page frame: skip link, header, main landmark, footer.
 
 use crate::api::accounts::sign_in::Logout;
-use crate::api::shell::{SetLocale, ShellInfo};
+use crate::api::shell::SetLocale;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::use_location;
 use palier_domain::Locale;
+use palier_domain::shell::{ShellInfo, ShellUser};
 
 /// Wraps every page. The frame's data (`info`) loads in the header's own
 /// suspense, so the routes render at once. Pages needing the same data load
@@ -72,7 +73,7 @@ fn Brand(organisation: Option<String>) -> impl IntoView {
 
 /// The main menu: what a visitor, a tenant or staff can open.
 #[component]
-fn NavLinks(user: Option<crate::api::shell::ShellUser>) -> impl IntoView {
+fn NavLinks(user: Option<ShellUser>) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let current = move |href: &'static str| {

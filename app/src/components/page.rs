@@ -1,4 +1,5 @@
-//! Pieces every data page uses: route parameters, error states, paging.
+//! What every data page is made of: its parameters, its data with the error
+//! page when it cannot be loaded, and paging.
 
 use crate::components::form::error_text;
 use crate::error::AppError;
@@ -6,42 +7,65 @@ use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
+use std::future::Future;
+use std::str::FromStr;
 
-/// A numeric route parameter (`None` when absent or not a number).
-pub fn id_param(name: &'static str) -> Memo<Option<i64>> {
-    let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get(name).and_then(|v| v.parse().ok())))
+/// The route parameter `name` read as a `T` (an id): `None` when absent or
+/// not one. Pages are rendered on the server, once: no need to track it.
+pub fn param<T: FromStr>(name: &'static str) -> Option<T> {
+    use_params_map().with_untracked(|p| p.get(name).and_then(|v| v.parse().ok()))
 }
 
-/// A resource loading `load(id)` for the route's numeric parameter `id`;
-/// a parameter that is not a number is a page that does not exist.
-pub fn by_id<T, Fut>(
-    id: Memo<Option<i64>>,
-    load: impl Fn(i64) -> Fut + Send + Sync + 'static,
-) -> Resource<Result<T, AppError>>
-where
-    T: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
-    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
-{
-    let load = std::sync::Arc::new(load);
-    Resource::new(
-        move || id.get(),
-        move |id| {
-            let load = load.clone();
-            async move {
-                match id {
-                    Some(id) => load(id).await,
-                    None => Err(AppError::NotFound),
-                }
-            }
-        },
-    )
+/// The query parameter `name`, if the address has it.
+pub fn query(name: &'static str) -> Option<String> {
+    use_query_map().with_untracked(|q| q.get(name))
 }
 
 /// The `page` query parameter, counted from 1 in the address, from 0 here.
-pub fn page_param() -> Memo<u64> {
-    let query = use_query_map();
-    Memo::new(move |_| query.with(|q| q.get("page").and_then(|v| v.parse::<u64>().ok())).unwrap_or(1).saturating_sub(1))
+pub fn page_number() -> u64 {
+    query("page").and_then(|v| v.parse::<u64>().ok()).unwrap_or(1).saturating_sub(1)
+}
+
+/// Loads with `load(id)`, or answers "not found" when the page's address
+/// has no such id.
+pub async fn with_id<I, T, Fut>(id: Option<I>, load: impl FnOnce(I) -> Fut) -> Result<T, AppError>
+where
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    match id {
+        Some(id) => load(id).await,
+        None => Err(AppError::NotFound),
+    }
+}
+
+/// A page's scaffold: loads its data with `load`, then shows `view` with it;
+/// when the data cannot be loaded, the error page, with its HTTP status.
+/// Pages render whole on the server (see `App`), so the loading state is
+/// never sent; it is there for the `Suspense` that waits.
+#[component]
+pub fn Loaded<T, Fut, L, V, IV>(load: L, view: V) -> impl IntoView
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, AppError>> + Send + 'static,
+    L: Fn() -> Fut + Send + Sync + 'static,
+    V: Fn(T) -> IV + Clone + Send + Sync + 'static,
+    IV: IntoView + 'static,
+{
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), move |()| load());
+    view! {
+        <Suspense fallback=move || view! { <p>{i18n.t("loading")}</p> }>
+            {move || {
+                let view = view.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(data) => view(data).into_any(),
+                        Err(error) => view! { <PageError error/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
 }
 
 /// Sets the HTTP status of the page being rendered on the server.

@@ -4,32 +4,20 @@
 //! the database rows are re-checked inside each transaction, so a change
 //! racing the opening is refused too.
 
-use super::{Audience, Decision, Visibility, VotingUnit, definition};
+use super::definition;
 use crate::audit::{self, Entry};
 use crate::entities::{building, consultation, consultation_scope, question, question_option, residence};
 use chrono::{DateTime, Utc};
-use palier_domain::consultation::{QuestionKind, QuestionProblem, Status};
+
+use palier_domain::consultations::{Audience, Decision, QuestionDraft, Settings};
+use palier_domain::consultations::{QuestionKind, QuestionProblem, Status};
+use palier_domain::ids::QuestionId;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, DbErr, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, TransactionTrait as _,
 };
 use serde_json::json;
-
-/// The settings of a consultation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    pub title: String,
-    pub summary: String,
-    pub body: String,
-    pub audience: Audience,
-    pub unit: VotingUnit,
-    pub opens_at: DateTime<Utc>,
-    pub closes_at: DateTime<Utc>,
-    pub visibility: Visibility,
-    /// Share of eligible units needed, in percent.
-    pub quorum_percent: Option<u32>,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -64,7 +52,7 @@ impl From<DbErr> for BuildError {
 }
 
 fn status_of(row: &consultation::Model) -> Status {
-    Status::parse(&row.status).unwrap_or(Status::Draft)
+    row.status.parse::<Status>().ok().unwrap_or(Status::Draft)
 }
 
 async fn locked(txn: &DatabaseTransaction, id: i64) -> Result<consultation::Model, BuildError> {
@@ -87,7 +75,7 @@ async fn check_audience<C: ConnectionTrait>(
         Audience::Residences(ids) => {
             !ids.is_empty()
                 && residence::Entity::find()
-                    .filter(residence::Column::Id.is_in(ids.clone()))
+                    .filter(residence::Column::Id.is_in(ids.iter().map(|id| id.get())))
                     .filter(residence::Column::OrganisationId.eq(organisation_id))
                     .count(conn)
                     .await?
@@ -95,7 +83,7 @@ async fn check_audience<C: ConnectionTrait>(
         }
         Audience::Buildings(ids) => {
             let buildings = building::Entity::find()
-                .filter(building::Column::Id.is_in(ids.clone()))
+                .filter(building::Column::Id.is_in(ids.iter().map(|id| id.get())))
                 .find_also_related(residence::Entity)
                 .all(conn)
                 .await?;
@@ -118,7 +106,7 @@ async fn write_audience(txn: &DatabaseTransaction, consultation_id: i64, audienc
             .iter()
             .map(|id| consultation_scope::ActiveModel {
                 consultation_id: Set(consultation_id),
-                residence_id: Set(Some(*id)),
+                residence_id: Set(Some(id.get())),
                 building_id: Set(None),
                 ..Default::default()
             })
@@ -128,7 +116,7 @@ async fn write_audience(txn: &DatabaseTransaction, consultation_id: i64, audienc
             .map(|id| consultation_scope::ActiveModel {
                 consultation_id: Set(consultation_id),
                 residence_id: Set(None),
-                building_id: Set(Some(*id)),
+                building_id: Set(Some(id.get())),
                 ..Default::default()
             })
             .collect(),
@@ -178,7 +166,7 @@ pub async fn create(
         title: Set(settings.title),
         summary: Set(settings.summary),
         body: Set(settings.body),
-        scope_kind: Set(settings.audience.kind().to_owned()),
+        scope_kind: Set(settings.audience.scope().code().to_owned()),
         voting_unit: Set(settings.unit.code().to_owned()),
         opens_at: Set(settings.opens_at),
         closes_at: Set(settings.closes_at),
@@ -210,7 +198,7 @@ pub async fn update(db: &DatabaseConnection, actor_id: i64, id: i64, settings: S
     active.title = Set(settings.title);
     active.summary = Set(settings.summary);
     active.body = Set(settings.body);
-    active.scope_kind = Set(settings.audience.kind().to_owned());
+    active.scope_kind = Set(settings.audience.scope().code().to_owned());
     active.voting_unit = Set(settings.unit.code().to_owned());
     active.opens_at = Set(settings.opens_at);
     active.closes_at = Set(settings.closes_at);
@@ -224,16 +212,6 @@ pub async fn update(db: &DatabaseConnection, actor_id: i64, id: i64, settings: S
     Ok(())
 }
 
-/// A question to add or replace.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewQuestion {
-    pub kind: QuestionKind,
-    pub prompt: String,
-    pub required: bool,
-    /// Option labels, in order (for choice and ranking questions).
-    pub options: Vec<String>,
-}
-
 /// The kind-specific columns of a question row.
 #[derive(Default)]
 struct KindColumns {
@@ -244,7 +222,7 @@ struct KindColumns {
     chars: Option<i32>,
 }
 
-fn question_columns(q: &NewQuestion) -> KindColumns {
+fn question_columns(q: &QuestionDraft) -> KindColumns {
     let int = |v: u32| i32::try_from(v).ok();
     match &q.kind {
         QuestionKind::MultipleChoice { min, max } => {
@@ -258,7 +236,7 @@ fn question_columns(q: &NewQuestion) -> KindColumns {
     }
 }
 
-async fn write_options(txn: &DatabaseTransaction, question_id: i64, q: &NewQuestion) -> Result<(), DbErr> {
+async fn write_options(txn: &DatabaseTransaction, question_id: i64, q: &QuestionDraft) -> Result<(), DbErr> {
     question_option::Entity::delete_many()
         .filter(question_option::Column::QuestionId.eq(question_id))
         .exec(txn)
@@ -277,7 +255,11 @@ async fn write_options(txn: &DatabaseTransaction, question_id: i64, q: &NewQuest
 }
 
 /// Adds a question at the end of a draft.
-pub async fn add_question(db: &DatabaseConnection, consultation_id: i64, new: NewQuestion) -> Result<i64, BuildError> {
+pub async fn add_question(
+    db: &DatabaseConnection,
+    consultation_id: i64,
+    new: QuestionDraft,
+) -> Result<i64, BuildError> {
     let txn = db.begin().await?;
     editable(&txn, consultation_id).await?;
     let position = i32::try_from(
@@ -288,7 +270,7 @@ pub async fn add_question(db: &DatabaseConnection, consultation_id: i64, new: Ne
     let row = question::ActiveModel {
         consultation_id: Set(consultation_id),
         position: Set(position),
-        kind: Set(new.kind.code().to_owned()),
+        kind: Set(new.kind.code().code().to_owned()),
         prompt: Set(new.prompt.clone()),
         required: Set(new.required),
         min_choices: Set(min),
@@ -312,17 +294,26 @@ async fn question_of_draft(txn: &DatabaseTransaction, question_id: i64) -> Resul
 }
 
 /// The consultation a question belongs to.
-pub async fn consultation_of_question<C: ConnectionTrait>(conn: &C, question_id: i64) -> Result<Option<i64>, DbErr> {
+pub async fn consultation_of_question<C: ConnectionTrait>(
+    conn: &C,
+    question_id: QuestionId,
+) -> Result<Option<i64>, DbErr> {
+    let question_id = question_id.get();
     Ok(question::Entity::find_by_id(question_id).one(conn).await?.map(|q| q.consultation_id))
 }
 
 /// Replaces a question of a draft.
-pub async fn update_question(db: &DatabaseConnection, question_id: i64, new: NewQuestion) -> Result<(), BuildError> {
+pub async fn update_question(
+    db: &DatabaseConnection,
+    question_id: QuestionId,
+    new: QuestionDraft,
+) -> Result<(), BuildError> {
+    let question_id = question_id.get();
     let txn = db.begin().await?;
     let row = question_of_draft(&txn, question_id).await?;
     let KindColumns { min, max, low, high, chars } = question_columns(&new);
     let mut active: question::ActiveModel = row.into();
-    active.kind = Set(new.kind.code().to_owned());
+    active.kind = Set(new.kind.code().code().to_owned());
     active.prompt = Set(new.prompt.clone());
     active.required = Set(new.required);
     active.min_choices = Set(min);
@@ -337,7 +328,8 @@ pub async fn update_question(db: &DatabaseConnection, question_id: i64, new: New
 }
 
 /// Deletes a question of a draft.
-pub async fn delete_question(db: &DatabaseConnection, question_id: i64) -> Result<(), BuildError> {
+pub async fn delete_question(db: &DatabaseConnection, question_id: QuestionId) -> Result<(), BuildError> {
+    let question_id = question_id.get();
     let txn = db.begin().await?;
     question_of_draft(&txn, question_id).await?;
     question::Entity::delete_by_id(question_id).exec(&txn).await?;
@@ -346,11 +338,12 @@ pub async fn delete_question(db: &DatabaseConnection, question_id: i64) -> Resul
 }
 
 /// Moves a question of a draft one place up (`-1`) or down (`1`).
-pub async fn move_question(db: &DatabaseConnection, question_id: i64, direction: i32) -> Result<(), BuildError> {
+pub async fn move_question(db: &DatabaseConnection, question_id: QuestionId, direction: i32) -> Result<(), BuildError> {
+    let question_id = question_id.get();
     let txn = db.begin().await?;
     let row = question_of_draft(&txn, question_id).await?;
     let definition = definition(&txn, row.consultation_id).await?.ok_or(BuildError::NotFound)?;
-    let mut ids: Vec<i64> = definition.questions.iter().map(|q| q.id).collect();
+    let mut ids: Vec<i64> = definition.questions.iter().map(|q| q.id.get()).collect();
     let Some(index) = ids.iter().position(|id| *id == question_id) else { return Err(BuildError::NotFound) };
     let target = index as i64 + i64::from(direction.signum());
     if target < 0 || target >= ids.len() as i64 {
@@ -382,7 +375,10 @@ pub async fn schedule(db: &DatabaseConnection, actor_id: i64, id: i64) -> Result
         return Err(BuildError::NoQuestion);
     }
     for question in &definition.questions {
-        question.rules().check().map_err(|problem| BuildError::QuestionNotReady { question: question.id, problem })?;
+        question
+            .rules()
+            .check()
+            .map_err(|problem| BuildError::QuestionNotReady { question: question.id.get(), problem })?;
     }
     if row.closes_at <= row.opens_at {
         return Err(BuildError::ClosesBeforeOpens);

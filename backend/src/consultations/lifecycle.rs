@@ -8,11 +8,11 @@
 //! read or vote advances the consultation it touches first, so the clock is
 //! exact even between two ticks.
 
-use super::VotingUnit;
 use crate::entities::{consultation, consultation_scope, eligible_unit, household, occupancy};
 use crate::notifications::{Event, notify};
 use chrono::Utc;
-use palier_domain::consultation::Status;
+use palier_domain::consultations::Status;
+use palier_domain::consultations::VotingUnit;
 use sea_orm::sea_query::{Alias, Expr, JoinType, OnConflict, Query, SelectStatement};
 use sea_orm::{
     ColumnTrait as _, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait as _,
@@ -30,7 +30,7 @@ pub enum Transition {
 pub async fn advance(db: &DatabaseConnection, id: i64) -> Result<Vec<Transition>, DbErr> {
     let Some(row) = consultation::Entity::find_by_id(id).one(db).await? else { return Ok(Vec::new()) };
     let now = Utc::now();
-    let status = Status::parse(&row.status).unwrap_or(Status::Draft);
+    let status = row.status.parse::<Status>().ok().unwrap_or(Status::Draft);
     let target =
         status.by_clock(now.timestamp_millis(), row.opens_at.timestamp_millis(), row.closes_at.timestamp_millis());
     let mut done = Vec::new();
@@ -165,7 +165,7 @@ async fn open(txn: &DatabaseTransaction, row: &consultation::Model) -> Result<Op
     if opened == 0 {
         return Ok(None);
     }
-    let unit = VotingUnit::parse(&row.voting_unit).unwrap_or(VotingUnit::Household);
+    let unit = row.voting_unit.parse().unwrap_or(VotingUnit::Household);
     let mut select = Query::select();
     let h = Alias::new("h");
     select.expr(Expr::val(row.id));

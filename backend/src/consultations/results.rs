@@ -7,12 +7,18 @@
 //! ([`counted`]): the results page of a closed vote reads one row, however
 //! many ballots it holds.
 
+mod csv;
+mod live;
+
+pub use csv::{ballots_csv, results_csv};
+pub use live::{LIVE_FOR, LiveCounts};
+
 use super::Definition;
 use crate::entities::{ballot, ballot_answer, building, eligible_unit, participation, residence, result_snapshot};
-pub use palier_domain::consultation::{
-    Detail, OptionResult, PublishedBallot, QuestionResult, RankingResult, Results, TurnoutLine,
+use palier_domain::consultations::{
+    AnswerGroup, PublishedBallot, QuestionKind, Results, TurnoutLine, percent, quorum_reached, tally,
 };
-use palier_domain::consultation::{QuestionKind, Status, borda, percent, quorum_reached, scale_mean};
+use palier_domain::ids::{OptionId, QuestionId};
 use sea_orm::sea_query::{Expr, Func, SimpleExpr};
 use sea_orm::{
     ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _, JoinType, PaginatorTrait as _, QueryFilter as _,
@@ -30,8 +36,7 @@ fn count(value: i64) -> u64 {
 /// The results to show: kept once a vote is closed (computed and stored the
 /// first time), counted afresh while it is open.
 pub async fn counted<C: ConnectionTrait>(conn: &C, definition: &Definition) -> Result<Results, DbErr> {
-    let final_count = matches!(definition.status(), Status::Closed | Status::Published | Status::Archived);
-    if !final_count {
+    if !definition.status().is_over() {
         return compute(conn, definition).await;
     }
     let id = definition.consultation.id;
@@ -45,77 +50,6 @@ pub async fn counted<C: ConnectionTrait>(conn: &C, definition: &Definition) -> R
     let results = compute(conn, definition).await?;
     keep(conn, id, &results).await?;
     Ok(results)
-}
-
-/// Live results of open votes, counted at most once per [`LIVE_FOR`] in this
-/// process: a crowd refreshing the page of a large vote costs one count
-/// (a count of 100 000 ballots takes about a second on SQLite, so those who
-/// arrive while it runs wait for it rather than start their own).
-#[derive(Debug, Clone, Default)]
-pub struct LiveCounts {
-    counts: std::sync::Arc<std::sync::Mutex<HashMap<i64, LiveCount>>>,
-}
-
-#[derive(Debug, Default)]
-struct LiveCount {
-    /// The last count and when it was made.
-    fresh: Option<(std::time::Instant, Results)>,
-    /// Held while this vote is being counted.
-    counting: std::sync::Arc<tokio::sync::Mutex<()>>,
-}
-
-/// How long a live count is shown before it is counted again.
-pub const LIVE_FOR: std::time::Duration = std::time::Duration::from_secs(10);
-
-/// What a request finds for an open vote: a fresh count, or the lock to
-/// take before counting.
-enum Live {
-    Fresh(Results),
-    Stale(std::sync::Arc<tokio::sync::Mutex<()>>),
-}
-
-impl LiveCounts {
-    /// Like [`counted`], reusing a live count younger than [`LIVE_FOR`].
-    pub async fn counted<C: ConnectionTrait>(&self, conn: &C, definition: &Definition) -> Result<Results, DbErr> {
-        let id = definition.consultation.id;
-        if definition.status() != Status::Open {
-            self.counts().remove(&id);
-            return counted(conn, definition).await;
-        }
-        let counting = match self.live(id) {
-            Live::Fresh(results) => return Ok(results),
-            Live::Stale(counting) => counting,
-        };
-        let _counting = counting.lock().await;
-        // Someone else may have counted while this request waited.
-        if let Live::Fresh(results) = self.live(id) {
-            return Ok(results);
-        }
-        let results = compute(conn, definition).await?;
-        let mut counts = self.counts();
-        // Keep fresh counts, and votes someone is counting (dropping their
-        // lock would let the next request start a second count).
-        counts.retain(|kept, count| {
-            *kept == id
-                || std::sync::Arc::strong_count(&count.counting) > 1
-                || count.fresh.as_ref().is_some_and(|(at, _)| at.elapsed() < LIVE_FOR)
-        });
-        counts.entry(id).or_default().fresh = Some((std::time::Instant::now(), results.clone()));
-        Ok(results)
-    }
-
-    fn live(&self, id: i64) -> Live {
-        let mut counts = self.counts();
-        let count = counts.entry(id).or_default();
-        match &count.fresh {
-            Some((at, results)) if at.elapsed() < LIVE_FOR => Live::Fresh(results.clone()),
-            _ => Live::Stale(count.counting.clone()),
-        }
-    }
-
-    fn counts(&self) -> std::sync::MutexGuard<'_, HashMap<i64, LiveCount>> {
-        self.counts.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
 }
 
 /// Stores the count of closed consultation `id` (the first one stays).
@@ -142,7 +76,7 @@ pub async fn participants<C: ConnectionTrait>(conn: &C, consultation_id: i64) ->
 
 /// One group of a consultation's answers: question, option, rank, scale
 /// value, how many answers, how many of them at position 0.
-type AnswerGroup = (i64, Option<i64>, Option<i32>, Option<i32>, i64, i64);
+type AnswerRow = (i64, Option<i64>, Option<i32>, Option<i32>, i64, i64);
 
 /// Counts a consultation.
 pub async fn compute<C: ConnectionTrait>(conn: &C, definition: &Definition) -> Result<Results, DbErr> {
@@ -237,7 +171,7 @@ pub async fn compute<C: ConnectionTrait>(conn: &C, definition: &Definition) -> R
     // through its ballots (answers have no index by question: under a crowd
     // of voters, keeping one cost more than half of what each ballot wrote).
     // An answered question has exactly one row at position 0.
-    let groups: Vec<AnswerGroup> = ballot_answer::Entity::find()
+    let groups: Vec<AnswerRow> = ballot_answer::Entity::find()
         .select_only()
         .column(ballot_answer::Column::QuestionId)
         .column(ballot_answer::Column::OptionId)
@@ -257,108 +191,37 @@ pub async fn compute<C: ConnectionTrait>(conn: &C, definition: &Definition) -> R
         .into_tuple()
         .all(conn)
         .await?;
-    let mut answered: HashMap<i64, u64> = HashMap::new();
-    for (question, _, _, _, _, first) in &groups {
-        *answered.entry(*question).or_default() += count(*first);
+    let groups: Vec<AnswerGroup> = groups
+        .into_iter()
+        .map(|(question, option, rank, value, answers, first)| AnswerGroup {
+            question: QuestionId::new(question),
+            option: option.map(OptionId::new),
+            rank: rank.and_then(|r| u32::try_from(r).ok()),
+            value: value.and_then(|v| u8::try_from(v).ok()),
+            answers: count(answers),
+            first: count(first),
+        })
+        .collect();
+    let mut samples = BTreeMap::new();
+    for question in definition.questions.iter().filter(|q| matches!(q.kind, QuestionKind::FreeText { .. })) {
+        let texts: Vec<String> = ballot_answer::Entity::find()
+            .select_only()
+            .column(ballot_answer::Column::Text)
+            .join(JoinType::InnerJoin, ballot_answer::Relation::Ballot.def())
+            .filter(ballot::Column::ConsultationId.eq(id))
+            .filter(ballot_answer::Column::QuestionId.eq(question.id.get()))
+            .filter(ballot_answer::Column::Text.is_not_null())
+            .order_by_asc(ballot_answer::Column::BallotId)
+            .limit(TEXT_SAMPLES)
+            .into_tuple::<Option<String>>()
+            .all(conn)
+            .await?
+            .into_iter()
+            .flatten()
+            .collect();
+        samples.insert(question.id, texts);
     }
-    let choices: Vec<(i64, i64, Option<i32>, i64)> =
-        groups.iter().filter_map(|(q, option, rank, _, n, _)| option.map(|o| (*q, o, *rank, *n))).collect();
-    let scales: Vec<(i64, i32, i64)> =
-        groups.iter().filter_map(|(q, _, _, value, n, _)| value.map(|v| (*q, v, *n))).collect();
-
-    let mut questions = Vec::with_capacity(definition.questions.len());
-    for question in &definition.questions {
-        let answered_here = answered.get(&question.id).copied().unwrap_or(0);
-        let detail = match &question.kind {
-            QuestionKind::SingleChoice | QuestionKind::MultipleChoice { .. } => {
-                let counts: HashMap<i64, u64> = choices
-                    .iter()
-                    .filter(|(q, _, rank, _)| *q == question.id && rank.is_none())
-                    .map(|(_, option, _, n)| (*option, count(*n)))
-                    .collect();
-                Detail::Choice {
-                    multiple: matches!(question.kind, QuestionKind::MultipleChoice { .. }),
-                    options: question
-                        .options
-                        .iter()
-                        .map(|(option, label)| {
-                            let n = counts.get(option).copied().unwrap_or(0);
-                            OptionResult {
-                                id: *option,
-                                label: label.clone(),
-                                count: n,
-                                percent: percent(n, answered_here),
-                            }
-                        })
-                        .collect(),
-                }
-            }
-            QuestionKind::Ranking => {
-                let by_rank: BTreeMap<(i64, u32), u64> = choices
-                    .iter()
-                    .filter(|(q, _, rank, _)| *q == question.id && rank.is_some())
-                    .map(|(_, option, rank, n)| {
-                        ((*option, rank.and_then(|r| u32::try_from(r).ok()).unwrap_or(0)), count(*n))
-                    })
-                    .collect();
-                let option_ids: Vec<i64> = question.options.iter().map(|(id, _)| *id).collect();
-                let scores = borda(&option_ids, &by_rank);
-                let mut options: Vec<RankingResult> = question
-                    .options
-                    .iter()
-                    .map(|(option, label)| {
-                        let first = by_rank.get(&(*option, 1)).copied().unwrap_or(0);
-                        RankingResult {
-                            id: *option,
-                            label: label.clone(),
-                            borda: scores.get(option).copied().unwrap_or(0),
-                            first_choices: first,
-                            first_percent: percent(first, answered_here),
-                        }
-                    })
-                    .collect();
-                options.sort_by(|a, b| b.borda.cmp(&a.borda).then(b.first_choices.cmp(&a.first_choices)));
-                Detail::Ranking { options }
-            }
-            QuestionKind::Scale { low, high } => {
-                let distribution: BTreeMap<u8, u64> = scales
-                    .iter()
-                    .filter(|(q, _, _)| *q == question.id)
-                    .filter_map(|(_, value, n)| u8::try_from(*value).ok().map(|v| (v, count(*n))))
-                    .collect();
-                Detail::Scale {
-                    low: low.clone(),
-                    high: high.clone(),
-                    distribution: (1..=5).map(|v| distribution.get(&v).copied().unwrap_or(0)).collect(),
-                    mean: scale_mean(&distribution),
-                }
-            }
-            QuestionKind::FreeText { .. } => {
-                let samples = ballot_answer::Entity::find()
-                    .select_only()
-                    .column(ballot_answer::Column::Text)
-                    .join(JoinType::InnerJoin, ballot_answer::Relation::Ballot.def())
-                    .filter(ballot::Column::ConsultationId.eq(id))
-                    .filter(ballot_answer::Column::QuestionId.eq(question.id))
-                    .filter(ballot_answer::Column::Text.is_not_null())
-                    .order_by_asc(ballot_answer::Column::BallotId)
-                    .limit(TEXT_SAMPLES)
-                    .into_tuple::<Option<String>>()
-                    .all(conn)
-                    .await?
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                Detail::Text { samples }
-            }
-        };
-        questions.push(QuestionResult {
-            id: question.id,
-            prompt: question.prompt.clone(),
-            answered: answered_here,
-            detail,
-        });
-    }
+    let questions = tally(&definition.questions, &groups, samples);
 
     let quorum_percent = definition.consultation.quorum_percent.and_then(|q| u32::try_from(q).ok());
     Ok(Results {
@@ -422,8 +285,11 @@ async fn written_out<C: ConnectionTrait>(
     {
         answers.entry(answer.ballot_id.clone()).or_default().push(answer);
     }
-    let labels: HashMap<i64, &str> =
-        definition.questions.iter().flat_map(|q| q.options.iter().map(|(id, label)| (*id, label.as_str()))).collect();
+    let labels: HashMap<i64, &str> = definition
+        .questions
+        .iter()
+        .flat_map(|q| q.options.iter().map(|(id, label)| (id.get(), label.as_str())))
+        .collect();
     Ok(ballots
         .into_iter()
         .map(|ballot| {
@@ -433,7 +299,7 @@ async fn written_out<C: ConnectionTrait>(
                 .iter()
                 .map(|question| {
                     let mut parts: Vec<&ballot_answer::Model> =
-                        mine.iter().filter(|a| a.question_id == question.id).collect();
+                        mine.iter().filter(|a| a.question_id == question.id.get()).collect();
                     parts.sort_by_key(|a| (a.rank, a.position));
                     if parts.is_empty() {
                         return (question.id, None);
@@ -477,75 +343,4 @@ pub async fn receipt_counted<C: ConnectionTrait>(conn: &C, consultation_id: i64,
         .count(conn)
         .await?
         > 0)
-}
-
-/// The results as CSV: one line per option (or scale value), with counts and shares.
-pub fn results_csv(results: &Results) -> String {
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
-    let _ = writer.write_record(["question", "answer", "count", "percent", "borda", "first_choices"]);
-    for question in &results.questions {
-        match &question.detail {
-            Detail::Choice { options, .. } => {
-                for o in options {
-                    let _ = writer.write_record([
-                        question.prompt.as_str(),
-                        &o.label,
-                        &o.count.to_string(),
-                        &o.percent.to_string(),
-                        "",
-                        "",
-                    ]);
-                }
-            }
-            Detail::Ranking { options } => {
-                for o in options {
-                    let _ = writer.write_record([
-                        question.prompt.as_str(),
-                        &o.label,
-                        "",
-                        &o.first_percent.to_string(),
-                        &o.borda.to_string(),
-                        &o.first_choices.to_string(),
-                    ]);
-                }
-            }
-            Detail::Scale { distribution, .. } => {
-                for (value, n) in distribution.iter().enumerate() {
-                    let _ = writer.write_record([
-                        question.prompt.as_str(),
-                        &(value + 1).to_string(),
-                        &n.to_string(),
-                        &percent(*n, question.answered).to_string(),
-                        "",
-                        "",
-                    ]);
-                }
-            }
-            Detail::Text { .. } => {
-                let _ = writer.write_record([
-                    question.prompt.as_str(),
-                    "(texte libre)",
-                    &question.answered.to_string(),
-                    "",
-                    "",
-                    "",
-                ]);
-            }
-        }
-    }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
-/// The anonymous ballot list as CSV: a receipt per line, one column per question.
-pub fn ballots_csv(definition: &Definition, ballots: &[PublishedBallot]) -> String {
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
-    let mut header = vec!["receipt".to_owned()];
-    header.extend(definition.questions.iter().map(|q| q.prompt.clone()));
-    let _ = writer.write_record(&header);
-    for ballot in ballots {
-        let mut line = vec![ballot.receipt.clone()];
-        line.extend(ballot.answers.iter().map(|(_, a)| a.clone().unwrap_or_default()));
-        let _ = writer.write_record(&line);
-    }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -8,21 +8,20 @@
 //! and its answers. Nothing ties the two but the transaction itself, which
 //! under load carries a group of ballots ([`BallotBox`]).
 
-use super::{Definition, Summary, VotingUnit};
+use super::Definition;
 use crate::audit::{self, Entry};
 use crate::auth::secret;
-use crate::entities::{
-    ballot, ballot_answer, consultation, consultation_scope, eligible_unit, household, participation, residence, user,
-};
+use crate::entities::{ballot, ballot_answer, consultation, consultation_scope, eligible_unit, participation};
 use crate::policy::Actor;
 use chrono::Utc;
-use palier_domain::consultation::{Answer, AnswerError, Status, check_ballot};
+use palier_domain::consultations::VotingUnit;
+use palier_domain::consultations::{Answer, AnswerError, RawAnswers, Status, TenantLine, check_ballot};
+use palier_domain::ids::QuestionId;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait as _, QueryFilter as _,
     QueryOrder as _, TransactionTrait as _, TryInsertResult,
 };
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -54,7 +53,7 @@ pub enum CastError {
     #[error("this unit has already voted")]
     AlreadyVoted,
     #[error("the ballot breaks the rules of {} question(s)", .0.len())]
-    Invalid(BTreeMap<i64, AnswerError>),
+    Invalid(BTreeMap<QuestionId, AnswerError>),
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }
@@ -157,7 +156,7 @@ pub async fn cast(
     definition: &Definition,
     unit: &eligible_unit::Model,
     channel: Channel,
-    raw: &BTreeMap<i64, Vec<String>>,
+    raw: &RawAnswers,
 ) -> Result<String, CastError> {
     cast_with_receipt(db, definition, unit, channel, raw, None).await
 }
@@ -171,7 +170,7 @@ pub async fn cast_with_receipt(
     definition: &Definition,
     unit: &eligible_unit::Model,
     channel: Channel,
-    raw: &BTreeMap<i64, Vec<String>>,
+    raw: &RawAnswers,
     mail: Option<ReceiptMail<'_>>,
 ) -> Result<String, CastError> {
     let prepared = prepare(definition, unit, channel, raw, mail)?;
@@ -198,7 +197,7 @@ pub fn prepare(
     definition: &Definition,
     unit: &eligible_unit::Model,
     channel: Channel,
-    raw: &BTreeMap<i64, Vec<String>>,
+    raw: &RawAnswers,
     mail: Option<ReceiptMail<'_>>,
 ) -> Result<Prepared, CastError> {
     if !is_open(definition) {
@@ -216,7 +215,7 @@ pub fn prepare(
             |position: usize, option: Option<i64>, rank: Option<i32>, value: Option<i32>, text: Option<String>| {
                 ballot_answer::ActiveModel {
                     ballot_id: Set(ballot_id.clone()),
-                    question_id: Set(*question_id),
+                    question_id: Set(question_id.get()),
                     position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
                     option_id: Set(option),
                     rank: Set(rank),
@@ -226,15 +225,15 @@ pub fn prepare(
             };
         match answer {
             Answer::Blank => {}
-            Answer::Single(option) => answers.push(row(0, Some(*option), None, None, None)),
+            Answer::Single(option) => answers.push(row(0, Some(option.get()), None, None, None)),
             Answer::Multiple(options) => {
-                answers.extend(options.iter().enumerate().map(|(i, o)| row(i, Some(*o), None, None, None)));
+                answers.extend(options.iter().enumerate().map(|(i, o)| row(i, Some(o.get()), None, None, None)));
             }
             Answer::Ranking(order) => answers.extend(
                 order
                     .iter()
                     .enumerate()
-                    .map(|(i, o)| row(i, Some(*o), Some(i32::try_from(i + 1).unwrap_or(i32::MAX)), None, None)),
+                    .map(|(i, o)| row(i, Some(o.get()), Some(i32::try_from(i + 1).unwrap_or(i32::MAX)), None, None)),
             ),
             Answer::Scale(value) => answers.push(row(0, None, None, Some(i32::from(*value)), None)),
             Answer::Text(text) => answers.push(row(0, None, None, None, Some(text.clone()))),
@@ -396,7 +395,7 @@ impl BallotBox {
         definition: &Definition,
         unit: &eligible_unit::Model,
         channel: Channel,
-        raw: &BTreeMap<i64, Vec<String>>,
+        raw: &RawAnswers,
         mail: Option<ReceiptMail<'_>>,
     ) -> Result<String, CastError> {
         let prepared = prepare(definition, unit, channel, raw, mail)?;
@@ -434,83 +433,13 @@ async fn run(db: DatabaseConnection, mut queue: tokio::sync::mpsc::Receiver<Job>
     }
 }
 
-/// A unit staff can record a paper ballot for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PaperUnit {
-    pub unit_id: i64,
-    /// "Résidence, Logement A01" (and the occupant's name when adults vote).
-    pub label: String,
-    pub voted: bool,
-}
-
-/// The eligible units of a consultation, for the paper ballot form.
-pub async fn paper_units<C: ConnectionTrait>(conn: &C, definition: &Definition) -> Result<Vec<PaperUnit>, DbErr> {
-    let id = definition.consultation.id;
-    let units = eligible_unit::Entity::find().filter(eligible_unit::Column::ConsultationId.eq(id)).all(conn).await?;
-    let voted: HashSet<i64> = participation::Entity::find()
-        .filter(participation::Column::ConsultationId.eq(id))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| p.unit_id)
-        .collect();
-    let households: HashMap<i64, household::Model> = household::Entity::find()
-        .filter(household::Column::Id.is_in(units.iter().map(|u| u.household_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|h| (h.id, h))
-        .collect();
-    let residences: HashMap<i64, String> = residence::Entity::find()
-        .filter(residence::Column::Id.is_in(units.iter().map(|u| u.residence_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.name))
-        .collect();
-    let names: HashMap<i64, String> = if definition.unit() == VotingUnit::Adult {
-        user::Entity::find()
-            .filter(user::Column::Id.is_in(units.iter().map(|u| u.unit_id)))
-            .all(conn)
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u.display_name))
-            .collect()
-    } else {
-        HashMap::new()
-    };
-    let mut list: Vec<PaperUnit> = units
-        .iter()
-        .map(|u| {
-            let place = format!(
-                "{}, {}",
-                residences.get(&u.residence_id).cloned().unwrap_or_default(),
-                households.get(&u.household_id).map(|h| h.unit_label.clone()).unwrap_or_default()
-            );
-            let label = match names.get(&u.unit_id) {
-                Some(name) => format!("{place} — {name}"),
-                None => place,
-            };
-            PaperUnit { unit_id: u.unit_id, label, voted: voted.contains(&u.unit_id) }
-        })
-        .collect();
-    list.sort_by(|a, b| a.label.cmp(&b.label));
-    Ok(list)
-}
-
-/// A consultation as a tenant sees it in their list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TenantConsultation {
-    pub summary: Summary,
-    /// The tenant's unit voted (online or on paper).
-    pub voted: bool,
-    /// The tenant's unit is eligible (frozen at opening).
-    pub eligible: bool,
-}
-
 /// The consultations for the homes of `actor` (not drafts, not archived),
 /// in a fixed number of queries.
-pub async fn for_tenant<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<Vec<TenantConsultation>, DbErr> {
+pub async fn for_tenant<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    now: chrono::DateTime<Utc>,
+) -> Result<Vec<TenantLine>, DbErr> {
     if actor.homes.is_empty() {
         return Ok(Vec::new());
     }
@@ -564,13 +493,13 @@ pub async fn for_tenant<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<V
             })
         })
         .map(|row| {
-            let unit_ids: Vec<i64> = match VotingUnit::parse(&row.voting_unit).unwrap_or(VotingUnit::Household) {
+            let unit_ids: Vec<i64> = match row.voting_unit.parse().unwrap_or(VotingUnit::Household) {
                 VotingUnit::Household => actor.homes.iter().map(|h| h.household_id).collect(),
                 VotingUnit::Adult => vec![actor.user_id],
             };
             let eligible_units: Vec<i64> = unit_ids.into_iter().filter(|u| eligible.contains(&(row.id, *u))).collect();
-            TenantConsultation {
-                summary: Summary::from(row),
+            TenantLine {
+                summary: super::views::summary(row, now),
                 eligible: !eligible_units.is_empty(),
                 voted: !eligible_units.is_empty() && eligible_units.iter().all(|u| voted.contains(&(row.id, *u))),
             }

@@ -20,7 +20,7 @@ pub struct Model {
     /// `live` or `after_close`.
     pub results_visibility: String,
     pub quorum_percent: Option<i32>,
-    /// See `palier_domain::consultation::Status`.
+    /// See `palier_domain::consultations::Status`.
     pub status: String,
     /// Eligible units, frozen at opening.
     pub eligible_count: Option<i64>,

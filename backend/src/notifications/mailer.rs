@@ -115,7 +115,7 @@ fn values<'a>(
         .get("closes_at")
         .and_then(|v| v.as_str())
         .and_then(|v| DateTime::parse_from_rfc3339(v).ok())
-        .map(|at| crate::paris::format_datetime(at.with_timezone(&Utc), locale));
+        .map(|at| palier_domain::time::format_paris(at.with_timezone(&Utc), locale));
     Values { params, link: format!("{}{link}", settings.links.public_url()), closes }
 }
 
@@ -167,7 +167,7 @@ async fn immediate_batch(db: &DatabaseConnection, settings: &Settings) -> Result
     for row in &rows {
         let Some(person) = people.get(&row.user_id) else { continue };
         let item = super::Item::from(row.clone());
-        let category = Category::parse(&row.category);
+        let category = row.category.parse::<Category>().ok();
         let unsubscribe = settings.links.unsubscribe(&settings.key.token(row.user_id, category));
         let layout = Layout { public_url: settings.links.public_url(), unsubscribe_url: Some(&unsubscribe) };
         let template = format!("notification_{}", row.kind);

@@ -75,7 +75,7 @@ impl Key {
         let tag: [u8; 32] = unhex(parts.next()?)?;
         let category = match scope {
             "all" => None,
-            code => Some(Category::parse(code).filter(|c| Category::CHOOSABLE.contains(c))?),
+            code => Some(code.parse::<Category>().ok().filter(|c| Category::CHOOSABLE.contains(c))?),
         };
         // Constant-time comparison.
         self.mac(user_id, scope).verify_slice(&tag).ok()?;

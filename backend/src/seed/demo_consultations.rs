@@ -4,18 +4,20 @@
 //! so a newcomer sees the whole cycle at once.
 
 use super::DemoConsultation;
-use crate::consultations::builder::{self, NewQuestion, Settings};
+use crate::consultations::builder;
 use crate::consultations::voting::{self, Channel};
-use crate::consultations::{Audience, Decision, Definition, Visibility, VotingUnit, definition, lifecycle};
+use crate::consultations::{Definition, definition, lifecycle};
 use crate::entities::consultation;
 use anyhow::Context as _;
 use chrono::{Duration, Utc};
-use palier_domain::consultation::QuestionKind;
+use palier_domain::consultations::QuestionKind;
+use palier_domain::consultations::{Audience, Decision, RawAnswers, Visibility, VotingUnit};
+use palier_domain::consultations::{QuestionDraft, Settings};
+use palier_domain::ids::ResidenceId;
 use sea_orm::{ColumnTrait as _, DatabaseConnection, EntityTrait as _, QueryFilter as _};
-use std::collections::BTreeMap;
 
-fn question(kind: QuestionKind, prompt: &str, options: &[&str]) -> NewQuestion {
-    NewQuestion {
+fn question(kind: QuestionKind, prompt: &str, options: &[&str]) -> QuestionDraft {
+    QuestionDraft {
         kind,
         prompt: prompt.to_owned(),
         required: true,
@@ -29,7 +31,7 @@ async fn open(
     organisation: i64,
     staff: i64,
     settings: Settings,
-    questions: Vec<NewQuestion>,
+    questions: Vec<QuestionDraft>,
 ) -> anyhow::Result<Definition> {
     let id = builder::create(db, staff, organisation, settings).await.context("demo consultation")?.id;
     for question in questions {
@@ -50,7 +52,7 @@ async fn vote(
 ) -> anyhow::Result<()> {
     let id = definition.consultation.id;
     let unit = voting::eligible_unit(db, id, unit).await?.context("the demo household may vote")?;
-    let raw: BTreeMap<i64, Vec<String>> = definition.questions.iter().map(|q| q.id).zip(answers).collect();
+    let raw: RawAnswers = definition.questions.iter().map(|q| q.id).zip(answers).collect();
     voting::cast(db, definition, &unit, channel, &raw).await.context("demo ballot")?;
     Ok(())
 }
@@ -80,7 +82,7 @@ pub(super) async fn seed(
             body: "La cour sera refaite cet été. Le budget est de **18 000 €**.\n\n\
                    Trois projets ont été proposés par le conseil de concertation locative."
                 .to_owned(),
-            audience: Audience::Residences(vec![residence]),
+            audience: Audience::Residences(vec![ResidenceId::new(residence)]),
             unit: VotingUnit::Household,
             opens_at: now - Duration::minutes(1),
             closes_at: now + Duration::days(1),
@@ -140,7 +142,7 @@ pub(super) async fn seed(
                    - Votre avis compte pour **le choix des couleurs** et des équipements ;\n\
                    - les résultats seront publiés à la fin du vote."
                 .to_owned(),
-            audience: Audience::Residences(vec![residence]),
+            audience: Audience::Residences(vec![ResidenceId::new(residence)]),
             unit: VotingUnit::Household,
             opens_at: now - Duration::minutes(1),
             closes_at: now + Duration::days(21),
@@ -168,7 +170,7 @@ pub(super) async fn seed(
                 "Comment trouvez-vous l'état des halls aujourd'hui ?",
                 &[],
             ),
-            NewQuestion {
+            QuestionDraft {
                 required: false,
                 ..question(QuestionKind::FreeText { max_chars: 500 }, "Une idée, une remarque ?", &[])
             },

@@ -3,13 +3,17 @@
 //! duplicates, secrecy, paper ballots, results.
 
 use chrono::{Duration, Utc};
-use palier_backend::consultations::builder::{self, BuildError, NewQuestion, Settings};
+use palier_backend::consultations::builder::{self, BuildError};
 use palier_backend::consultations::voting::{self, CastError, Channel};
-use palier_backend::consultations::{Audience, Decision, Visibility, VotingUnit, definition, lifecycle, results};
+use palier_backend::consultations::{definition, lifecycle, results};
 use palier_backend::entities::{ballot, ballot_answer, consultation, eligible_unit, participation};
-use palier_backend::registry::{self, NewHousehold, NewResidence};
+use palier_backend::registry::{self, NewHousehold};
 use palier_backend::testing::fresh_database;
-use palier_domain::consultation::{AnswerError, QuestionKind, Status};
+use palier_domain::consultations::{AnswerError, QuestionKind, Status};
+use palier_domain::consultations::{Audience, Decision, Visibility, VotingUnit};
+use palier_domain::consultations::{QuestionDraft, Settings};
+use palier_domain::ids::{BuildingId, ResidenceId};
+use palier_domain::registry::NewResidence;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait as _, ConnectionTrait as _, DatabaseConnection, EntityTrait as _, PaginatorTrait as _,
@@ -84,8 +88,8 @@ fn settings(audience: Audience, unit: VotingUnit) -> Settings {
     }
 }
 
-fn question(kind: QuestionKind, options: &[&str]) -> NewQuestion {
-    NewQuestion {
+fn question(kind: QuestionKind, options: &[&str]) -> QuestionDraft {
+    QuestionDraft {
         kind,
         prompt: "Question ?".into(),
         required: true,
@@ -127,7 +131,7 @@ fn answers(
     ranking: [usize; 3],
     scale: u8,
     text: &str,
-) -> BTreeMap<i64, Vec<String>> {
+) -> palier_domain::consultations::RawAnswers {
     let q = &def.questions;
     let opt = |qi: usize, oi: usize| q[qi].options[oi].0.to_string();
     BTreeMap::from([
@@ -143,7 +147,13 @@ fn answers(
 async fn opening_freezes_the_eligible_units_and_the_rules() {
     let db = fresh_database().await.unwrap();
     let place = place(&db, 4).await;
-    let id = open_consultation(&db, &place, Audience::Residences(vec![place.residence_a]), VotingUnit::Household).await;
+    let id = open_consultation(
+        &db,
+        &place,
+        Audience::Residences(vec![ResidenceId::new(place.residence_a)]),
+        VotingUnit::Household,
+    )
+    .await;
     let def = definition(&db, id).await.unwrap().unwrap();
     assert_eq!(def.status(), Status::Open, "the opening time had passed: scheduling opened it");
     assert_eq!(def.consultation.eligible_count, Some(4));
@@ -244,8 +254,13 @@ async fn scheduling_checks_the_questions() {
             .unwrap()
             .id;
     assert!(matches!(
-        builder::update(&db, place.staff, id, settings(Audience::Residences(vec![foreign]), VotingUnit::Household))
-            .await,
+        builder::update(
+            &db,
+            place.staff,
+            id,
+            settings(Audience::Residences(vec![ResidenceId::new(foreign)]), VotingUnit::Household)
+        )
+        .await,
         Err(BuildError::BadAudience)
     ));
 }
@@ -429,7 +444,7 @@ async fn ballots_cannot_be_linked_to_the_register() {
             for ballot_id in ballot_ids {
                 let answer = ballot_answer::Entity::find()
                     .filter(ballot_answer::Column::BallotId.eq(ballot_id))
-                    .filter(ballot_answer::Column::QuestionId.eq(text_q))
+                    .filter(ballot_answer::Column::QuestionId.eq(text_q.get()))
                     .one(&db)
                     .await
                     .unwrap()
@@ -533,24 +548,26 @@ async fn results_are_counted_in_sql_with_turnout_and_quorum() {
     let building = r.turnout.iter().find(|t| t.building.as_deref() == Some("A1")).unwrap();
     assert_eq!((building.eligible, building.participants), (2, 2));
 
-    let results::Detail::Choice { options, .. } = &r.questions[0].detail else { panic!() };
+    let palier_domain::consultations::Detail::Choice { options, .. } = &r.questions[0].detail else { panic!() };
     assert_eq!(options.iter().map(|o| o.count).collect::<Vec<_>>(), vec![2, 1, 1]);
     assert_eq!(options[0].percent, 50.0);
-    let results::Detail::Choice { options, multiple } = &r.questions[1].detail else { panic!() };
+    let palier_domain::consultations::Detail::Choice { options, multiple } = &r.questions[1].detail else { panic!() };
     assert!(*multiple);
     assert_eq!(options.iter().map(|o| o.count).collect::<Vec<_>>(), vec![2, 3, 1]);
     assert_eq!(r.questions[1].answered, 4);
-    let results::Detail::Ranking { options } = &r.questions[2].detail else { panic!() };
+    let palier_domain::consultations::Detail::Ranking { options } = &r.questions[2].detail else { panic!() };
     // Hall: 2+1+2+0 = 5; Parking: 1+2+0+1 = 4; Jardin: 0+0+1+2 = 3.
     assert_eq!(
         options.iter().map(|o| (o.label.as_str(), o.borda)).collect::<Vec<_>>(),
         vec![("Hall", 5), ("Parking", 4), ("Jardin", 3)]
     );
     assert_eq!(options[0].first_choices, 2);
-    let results::Detail::Scale { distribution, mean, .. } = &r.questions[3].detail else { panic!() };
+    let palier_domain::consultations::Detail::Scale { distribution, mean, .. } = &r.questions[3].detail else {
+        panic!()
+    };
     assert_eq!(distribution, &vec![1, 1, 0, 1, 1]);
     assert_eq!(*mean, Some(3.0));
-    let results::Detail::Text { samples } = &r.questions[4].detail else { panic!() };
+    let palier_domain::consultations::Detail::Text { samples } = &r.questions[4].detail else { panic!() };
     assert_eq!(samples, &vec!["Bravo".to_owned()]);
     assert_eq!(r.questions[4].answered, 1);
 
@@ -582,12 +599,12 @@ async fn results_are_counted_in_sql_with_turnout_and_quorum() {
     // Closing kept the count: the same figures, read from one row.
     assert_eq!(results::counted(&db, &def).await.unwrap(), r);
     let kept = palier_backend::entities::result_snapshot::Entity::find_by_id(id).one(&db).await.unwrap().unwrap();
-    let stored: results::Results = serde_json::from_str(&kept.body).unwrap();
+    let stored: palier_domain::consultations::Results = serde_json::from_str(&kept.body).unwrap();
     assert_eq!(stored, r);
     // (Were a row of answers to change behind the application's back, the
     // published count would not move: it is read from the kept one.)
     ballot_answer::Entity::delete_many()
-        .filter(ballot_answer::Column::QuestionId.eq(def.questions[0].id))
+        .filter(ballot_answer::Column::QuestionId.eq(def.questions[0].id.get()))
         .exec(&db)
         .await
         .unwrap();
@@ -619,7 +636,13 @@ async fn adults_vote_one_by_one_when_the_unit_is_the_adult() {
         registry::add_occupant(&db, place.households_a[0], user.id).await.unwrap();
         adults.push(user.id);
     }
-    let id = open_consultation(&db, &place, Audience::Buildings(vec![place.building_a1]), VotingUnit::Adult).await;
+    let id = open_consultation(
+        &db,
+        &place,
+        Audience::Buildings(vec![BuildingId::new(place.building_a1)]),
+        VotingUnit::Adult,
+    )
+    .await;
     let def = definition(&db, id).await.unwrap().unwrap();
     assert_eq!(def.consultation.eligible_count, Some(3), "three adults registered in the building's households");
     for adult in &adults {

@@ -5,19 +5,24 @@
 
 use chrono::{Duration, TimeZone as _, Utc};
 use palier_backend::accounts::{self, NewAccount};
-use palier_backend::consultations::builder::{self, NewQuestion, Settings};
+use palier_backend::consultations::builder;
+use palier_backend::consultations::lifecycle;
 use palier_backend::consultations::voting::{self, Channel};
-use palier_backend::consultations::{Audience, Decision, Visibility, VotingUnit, lifecycle};
 use palier_backend::entities::{consultation, notification, outbox_email};
 use palier_backend::links::Links;
 use palier_backend::mail::{MailTransport, Mailer};
+use palier_backend::notifications;
 use palier_backend::notifications::mailer::{self, Round};
 use palier_backend::notifications::unsubscribe::{self, Key};
-use palier_backend::notifications::{self, Category, Mode};
 use palier_backend::outbox::{OutboxConfig, Worker};
-use palier_backend::registry::{self, NewHousehold, NewResidence};
+use palier_backend::registry::{self, NewHousehold};
 use palier_backend::testing::{SmtpSink, fresh_database};
-use palier_domain::consultation::QuestionKind;
+use palier_domain::consultations::QuestionKind;
+use palier_domain::consultations::{Audience, Decision, Visibility, VotingUnit};
+use palier_domain::consultations::{QuestionDraft, Settings};
+use palier_domain::ids::{BuildingId, ResidenceId};
+use palier_domain::notifications::{Category, Mode};
+use palier_domain::registry::NewResidence;
 use palier_domain::{DisplayName, Email, Locale};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait as _, DatabaseConnection, EntityTrait as _, QueryFilter as _};
@@ -106,7 +111,7 @@ async fn town(db: &DatabaseConnection, per_residence: usize) -> Town {
         }
     }
     let staff = person(db, "equipe@example.org").await;
-    accounts::set_membership(db, staff, org, palier_backend::policy::OrgRole::Staff).await.unwrap();
+    accounts::set_membership(db, staff, org, palier_domain::team::OrgRole::Staff).await.unwrap();
     Town { staff, org, residence_a, building_a1, homes_a, homes_b }
 }
 
@@ -147,7 +152,7 @@ async fn scheduled(
     builder::add_question(
         db,
         id,
-        NewQuestion {
+        QuestionDraft {
             kind: QuestionKind::SingleChoice,
             prompt: "Oui ?".into(),
             required: true,
@@ -186,12 +191,12 @@ async fn an_opening_reaches_exactly_the_homes_in_its_scope() {
     let db = fresh_database().await.unwrap();
     let town = town(&db, 4).await;
 
-    opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 7).await;
+    opened(&db, &town, Audience::Residences(vec![ResidenceId::new(town.residence_a)]), VotingUnit::Household, 7).await;
     assert_eq!(told(&db, "consultation_opened").await, tenants(&town.homes_a));
 
     let db2 = fresh_database().await.unwrap();
     let town2 = self::town(&db2, 4).await;
-    opened(&db2, &town2, Audience::Buildings(vec![town2.building_a1]), VotingUnit::Adult, 7).await;
+    opened(&db2, &town2, Audience::Buildings(vec![BuildingId::new(town2.building_a1)]), VotingUnit::Adult, 7).await;
     let in_a1: HashSet<i64> = town2.homes_a.iter().step_by(2).map(|(_, t)| *t).collect();
     assert_eq!(told(&db2, "consultation_opened").await, in_a1);
 
@@ -208,7 +213,9 @@ async fn an_opening_reaches_exactly_the_homes_in_its_scope() {
 async fn the_closing_reminder_goes_once_to_the_homes_that_have_not_voted() {
     let db = fresh_database().await.unwrap();
     let town = town(&db, 3).await;
-    let id = opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 7).await;
+    let id =
+        opened(&db, &town, Audience::Residences(vec![ResidenceId::new(town.residence_a)]), VotingUnit::Household, 7)
+            .await;
     let definition = palier_backend::consultations::definition(&db, id).await.unwrap().unwrap();
     let (voter_home, voter) = town.homes_a[0];
     let unit = voting::eligible_unit(&db, id, voter_home).await.unwrap().unwrap();
@@ -247,7 +254,7 @@ async fn the_closing_reminder_goes_once_to_the_homes_that_have_not_voted() {
 async fn a_vote_the_clock_finds_already_past_its_close_is_not_announced_as_open() {
     let db = fresh_database().await.unwrap();
     let town = town(&db, 2).await;
-    let residence = Audience::Residences(vec![town.residence_a]);
+    let residence = Audience::Residences(vec![ResidenceId::new(town.residence_a)]);
     let id = scheduled(&db, &town, residence, VotingUnit::Household, Duration::hours(1), 7).await;
     // The server was down for the whole vote.
     consultation::Entity::update_many()
@@ -266,7 +273,9 @@ async fn a_vote_the_clock_finds_already_past_its_close_is_not_announced_as_open(
 async fn results_and_the_response_are_notified_once_and_votes_in_the_app_only() {
     let db = fresh_database().await.unwrap();
     let town = town(&db, 2).await;
-    let id = opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 7).await;
+    let id =
+        opened(&db, &town, Audience::Residences(vec![ResidenceId::new(town.residence_a)]), VotingUnit::Household, 7)
+            .await;
     let definition = palier_backend::consultations::definition(&db, id).await.unwrap().unwrap();
     let (home, tenant) = town.homes_a[0];
     let unit = voting::eligible_unit(&db, id, home).await.unwrap().unwrap();
@@ -380,13 +389,18 @@ async fn preferences_decide_between_an_email_now_the_morning_digest_and_none() {
     notifications::set_preference(&db, digest_tenant, Category::Consultations, Mode::Digest).await.unwrap();
     notifications::set_preference(&db, quiet_tenant, Category::Consultations, Mode::None).await.unwrap();
     assert_eq!(
-        notifications::preferences(&db, digest_tenant).await.unwrap(),
+        notifications::preferences(&db, digest_tenant)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.category, p.mode))
+            .collect::<Vec<_>>(),
         vec![(Category::Consultations, Mode::Digest), (Category::Home, Mode::Digest)]
     );
 
     // Two consultations open.
-    opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 7).await;
-    opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 9).await;
+    opened(&db, &town, Audience::Residences(vec![ResidenceId::new(town.residence_a)]), VotingUnit::Household, 7).await;
+    opened(&db, &town, Audience::Residences(vec![ResidenceId::new(town.residence_a)]), VotingUnit::Household, 9).await;
     let links = Links::new("https://palier.example");
     let settings = settings(&links);
 
@@ -441,10 +455,26 @@ async fn an_unsubscribe_link_stops_emails_without_signing_in_and_cannot_be_forge
     assert_eq!(unsubscribe::apply(&db, &key, &forged).await.unwrap(), None);
     let token = key.token(tenant, Some(Category::Consultations));
     assert_eq!(unsubscribe::apply(&db, &key, &token).await.unwrap(), Some((tenant, Some(Category::Consultations))));
-    assert_eq!(notifications::preferences(&db, tenant).await.unwrap()[0], (Category::Consultations, Mode::None));
-    assert_eq!(notifications::preferences(&db, other).await.unwrap()[0], (Category::Consultations, Mode::Immediate));
+    assert_eq!(
+        notifications::preferences(&db, tenant)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.category, p.mode))
+            .collect::<Vec<_>>()[0],
+        (Category::Consultations, Mode::None)
+    );
+    assert_eq!(
+        notifications::preferences(&db, other)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.category, p.mode))
+            .collect::<Vec<_>>()[0],
+        (Category::Consultations, Mode::Immediate)
+    );
 
-    opened(&db, &town, Audience::Residences(vec![town.residence_a]), VotingUnit::Household, 7).await;
+    opened(&db, &town, Audience::Residences(vec![ResidenceId::new(town.residence_a)]), VotingUnit::Household, 7).await;
     let links = Links::new("https://palier.example");
     let settings = mailer::Settings { links: links.clone(), key: key.clone(), digest_hour: 7 };
     mailer::run_once(&db, &settings, early()).await.unwrap();
@@ -453,7 +483,16 @@ async fn an_unsubscribe_link_stops_emails_without_signing_in_and_cannot_be_forge
 
     // "all" stops every category.
     unsubscribe::apply(&db, &key, &key.token(other, None)).await.unwrap();
-    assert!(notifications::preferences(&db, other).await.unwrap().iter().all(|(_, mode)| *mode == Mode::None));
+    assert!(
+        notifications::preferences(&db, other)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.category, p.mode))
+            .collect::<Vec<_>>()
+            .iter()
+            .all(|(_, mode)| *mode == Mode::None)
+    );
 }
 
 #[tokio::test]
@@ -466,7 +505,7 @@ async fn a_fan_out_of_500_emails_survives_a_minute_of_smtp_outage_and_arrives_ex
             .unwrap()
             .id;
     let staff = person(&db, "equipe@example.org").await;
-    accounts::set_membership(&db, staff, org, palier_backend::policy::OrgRole::Staff).await.unwrap();
+    accounts::set_membership(&db, staff, org, palier_domain::team::OrgRole::Staff).await.unwrap();
     for n in 0..500 {
         let (home, _) = registry::create_household(
             &db,
@@ -486,7 +525,7 @@ async fn a_fan_out_of_500_emails_survives_a_minute_of_smtp_outage_and_arrives_ex
     }
     let town = Town { staff, org, residence_a: residence, building_a1: 0, homes_a: Vec::new(), homes_b: Vec::new() };
     // The opening writes 500 notifications in its one transaction.
-    opened(&db, &town, Audience::Residences(vec![residence]), VotingUnit::Household, 7).await;
+    opened(&db, &town, Audience::Residences(vec![ResidenceId::new(residence)]), VotingUnit::Household, 7).await;
     assert_eq!(told(&db, "consultation_opened").await.len(), 500);
 
     let mut sink = SmtpSink::start().await.unwrap();

@@ -60,7 +60,7 @@ async fn seed_demo_creates_a_usable_organisation_once() {
 #[tokio::test]
 async fn the_demo_shows_a_whole_consultation_cycle_in_the_first_residence() {
     use palier_backend::consultations::{definition, results};
-    use palier_domain::consultation::QuestionKind;
+    use palier_domain::consultations::QuestionKind;
     let db = fresh_database().await.unwrap();
     let report = seed_demo(&db).await.unwrap();
     let first = &report.residences[0];
@@ -70,7 +70,7 @@ async fn the_demo_shows_a_whole_consultation_cycle_in_the_first_residence() {
     let open = report.consultations.iter().find(|c| c.status == "open").unwrap();
     let open = definition(&db, open.id).await.unwrap().unwrap();
     assert_eq!(open.status().code(), "open");
-    let kinds: std::collections::BTreeSet<&str> = open.questions.iter().map(|q| q.kind.code()).collect();
+    let kinds: std::collections::BTreeSet<&str> = open.questions.iter().map(|q| q.kind.code().code()).collect();
     assert_eq!(kinds.len(), 5, "{kinds:?}");
     assert!(open.questions.iter().any(|q| matches!(q.kind, QuestionKind::Ranking)));
     let tenant = report.accounts.iter().find(|a| a.role == "tenant" && a.residence.as_deref() == Some(&first.name));

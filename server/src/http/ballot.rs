@@ -9,29 +9,22 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use palier_app::api::consultations::{RawAnswers, answers_by_question};
+use palier_app::api::consultations::PostedAnswers;
+use palier_app::routes::review_of;
 use palier_app::server::PendingBallot;
-
-/// Whether `path` is a review page, `/consultations/{id}/verifier`.
-fn is_review(path: &str) -> bool {
-    let mut parts = path.trim_end_matches('/').split('/');
-    matches!(
-        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next()),
-        (Some(""), Some("consultations"), Some(id), Some("verifier"), None) if id.parse::<i64>().is_ok()
-    )
-}
+use palier_domain::consultations::answers_by_question;
 
 pub async fn review_posted_ballot(request: Request<Body>, next: Next) -> Response {
-    if request.method() != Method::POST || !is_review(request.uri().path()) {
+    if request.method() != Method::POST || review_of(request.uri().path()).is_none() {
         return next.run(request).await;
     }
     let (mut parts, body) = request.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 256 * 1024).await else {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
-    let raw: RawAnswers = match serde_qs::Config::new(5, false).deserialize_bytes::<ReviewForm>(&bytes) {
+    let raw: PostedAnswers = match serde_qs::Config::new(5, false).deserialize_bytes::<ReviewForm>(&bytes) {
         Ok(form) => form.answers,
-        Err(_) => RawAnswers::new(),
+        Err(_) => PostedAnswers::new(),
     };
     parts.method = Method::GET;
     parts.extensions.insert(PendingBallot(answers_by_question(&raw)));
@@ -41,18 +34,5 @@ pub async fn review_posted_ballot(request: Request<Body>, next: Next) -> Respons
 #[derive(serde::Deserialize)]
 struct ReviewForm {
     #[serde(default)]
-    answers: RawAnswers,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_review_pages_are_intercepted() {
-        assert!(is_review("/consultations/12/verifier"));
-        assert!(!is_review("/consultations/12/voter"));
-        assert!(!is_review("/consultations/x/verifier"));
-        assert!(!is_review("/consultations/12/verifier/extra"));
-    }
+    answers: PostedAnswers,
 }

@@ -8,7 +8,22 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use palier_app::server::AppState;
+use palier_backend::policy::{AccessError, Refusal};
 use palier_backend::sessions::CurrentSession;
+use palier_domain::ids::{ConsultationId, ResidenceId};
+
+/// The answer to a download refused by the policy (the same rule as server
+/// functions: 403 for the organisation's people, 404 for outsiders).
+fn refused(error: AccessError) -> Response {
+    match error {
+        AccessError::Refused(Refusal::Forbidden) => StatusCode::FORBIDDEN.into_response(),
+        AccessError::Refused(Refusal::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        AccessError::Db(error) => {
+            tracing::error!(error = %format!("{error:#}"), "could not check access to a download");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
 
 /// `GET /compte/mes-donnees.json`: everything Palier keeps about the signed-in
 /// person, as a JSON download (the session middleware sends visitors to sign in).
@@ -62,20 +77,11 @@ pub async fn letters(
     let Some(Extension(session)) = session else {
         return Redirect::to(&format!("/connexion?retour=/gestion/residences/{residence_id}")).into_response();
     };
-    let residence = match registry::residence(&state.db, residence_id).await {
-        Ok(Some(residence)) => residence,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            tracing::error!(%error, "could not load a residence");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+    let id = ResidenceId::new(residence_id);
+    let residence = match registry::access::residence(&state.db, &session.actor, id, Permission::ManageRegistry).await {
+        Ok(residence) => residence,
+        Err(error) => return refused(error),
     };
-    let scope = registry::residence_scope(&residence);
-    if !session.actor.can(Permission::ManageRegistry, scope) {
-        let insider = session.actor.role_in(scope.organisation_id).is_some()
-            || session.actor.homes.iter().any(|h| h.organisation_id == scope.organisation_id);
-        return if insider { StatusCode::FORBIDDEN } else { StatusCode::NOT_FOUND }.into_response();
-    }
     let selection = match (form.which.as_str(), form.household_id) {
         ("all", _) => LetterSelection::All,
         ("unclaimed", _) => LetterSelection::Unclaimed,
@@ -120,20 +126,17 @@ pub async fn consultation_csv(
     Path((id, file)): Path<(i64, String)>,
     session: Option<Extension<CurrentSession>>,
 ) -> Response {
-    use palier_backend::consultations::{definition, lifecycle, results};
+    use palier_backend::consultations::access::{Access, open};
+    use palier_backend::consultations::results;
     use palier_backend::policy::Permission;
     let Some(Extension(session)) = session else { return StatusCode::UNAUTHORIZED.into_response() };
-    if lifecycle::advance(&state.db, id).await.is_err() {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    }
-    let definition = match definition(&state.db, id).await {
-        Ok(Some(definition)) => definition,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            tracing::error!(%error, "could not load a consultation");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
+    let id = ConsultationId::new(id);
+    let definition = match open(&state.db, &state.definitions, &session.actor, id, Access::Read).await {
+        Ok(definition) => definition,
+        Err(error) => return refused(error),
     };
+    // The exports are files of the back office: the rest of the audience
+    // is offered no such file (as for any other file name).
     if !session.actor.can(Permission::ViewBackOffice, definition.organisation_scope()) {
         return StatusCode::NOT_FOUND.into_response();
     }

@@ -8,17 +8,10 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderValue, Method, Request, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use palier_app::routes::needs_sign_in;
 use palier_app::server::{AppState, ClientIp, RETRY_AFTER_MARKER, cookie, request_locale};
 use palier_domain::Locale;
 use std::net::SocketAddr;
-
-/// Paths that need a signed-in person; visitors are sent to sign in first.
-const SIGNED_IN_ONLY: &[&str] =
-    &["/accueil", "/compte", "/notifications", "/rejoindre", "/mon-logement", "/gestion", "/admin"];
-
-fn needs_sign_in(path: &str) -> bool {
-    SIGNED_IN_ONLY.iter().any(|prefix| path == *prefix || path.starts_with(&format!("{prefix}/")))
-}
 
 /// Resolves the session cookie and the client's address.
 pub async fn resolve(State(state): State<AppState>, mut request: Request<Body>, next: Next) -> Response {
@@ -50,13 +43,13 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request<Body>, 
 
     let mut response = next.run(request).await;
     if stale_cookie {
-        let expired = ::cookie::Cookie::build((cookie_name, ""))
-            .path("/")
-            .http_only(true)
-            .same_site(::cookie::SameSite::Lax)
-            .secure(state.settings.secure_cookies)
-            .max_age(::cookie::time::Duration::ZERO)
-            .build();
+        let expired = palier_app::server::site_cookie(
+            &state.settings,
+            cookie_name,
+            "",
+            "/",
+            Some(::cookie::time::Duration::ZERO),
+        );
         if let Ok(value) = HeaderValue::from_str(&expired.to_string()) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
@@ -151,15 +144,6 @@ fn encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn private_areas_need_sign_in() {
-        assert!(needs_sign_in("/compte"));
-        assert!(needs_sign_in("/gestion/residences/3"));
-        assert!(!needs_sign_in("/comptes-rendus"));
-        assert!(!needs_sign_in("/connexion"));
-        assert!(!needs_sign_in("/"));
-    }
 
     #[test]
     fn return_paths_are_encoded() {

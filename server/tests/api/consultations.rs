@@ -10,7 +10,7 @@ use sea_orm::{ColumnTrait as _, EntityTrait as _, PaginatorTrait as _, QueryFilt
 
 /// A `datetime-local` value, in Paris time, `minutes` from now.
 fn paris_in(minutes: i64) -> String {
-    palier_app::server::paris_input(chrono::Utc::now() + chrono::Duration::minutes(minutes))
+    palier_domain::time::paris_input(chrono::Utc::now() + chrono::Duration::minutes(minutes))
 }
 
 /// The settings form of a consultation for residence `residence`.
@@ -61,7 +61,7 @@ async fn add_single(app: &TestApp, staff: &reqwest::Client, id: i64, prompt: &st
     assert_eq!(page.status, 302, "{}", error_of(&page));
     let definition = palier_backend::consultations::definition(&app.db, id).await.unwrap().unwrap();
     let question = definition.questions.iter().find(|q| q.prompt == prompt).unwrap();
-    (question.id, question.options.iter().map(|(id, _)| *id).collect())
+    (question.id.get(), question.options.iter().map(|(id, _)| id.get()).collect())
 }
 
 /// Staff of organisation 1 create a consultation for residence A, open now, with one question.

@@ -3,7 +3,8 @@
 
 use crate::helpers::{error_of, link_in, spawn_app};
 use crate::world::{Role, World};
-use palier_backend::notifications::{self, Category, Mode};
+use palier_backend::notifications;
+use palier_domain::notifications::{Category, Mode};
 
 async fn unread(app: &crate::helpers::TestApp, user: i64) -> u64 {
     notifications::unread_count(&app.db, user).await.unwrap()
@@ -103,7 +104,15 @@ async fn email_preferences_are_saved_per_category_and_bad_choices_change_nothing
         .await;
     assert_eq!(saved.header("location"), Some("/compte/notifications?ok=preferences-saved"));
     let chosen = vec![(Category::Consultations, Mode::None), (Category::Home, Mode::Immediate)];
-    assert_eq!(notifications::preferences(&app.db, world.tenant_a).await.unwrap(), chosen);
+    assert_eq!(
+        notifications::preferences(&app.db, world.tenant_a)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.category, p.mode))
+            .collect::<Vec<_>>(),
+        chosen
+    );
     let page = app.get_as(&tenant, "/compte/notifications?ok=preferences-saved").await;
     assert!(page.body.contains("Vos choix sont enregistrés."));
     assert!(input_tag(&page.body, "preference-consultations-none").contains("checked"));
@@ -117,11 +126,24 @@ async fn email_preferences_are_saved_per_category_and_bad_choices_change_nothing
         assert!(!error_of(&refused).is_empty(), "{:?}", refused.header("location"));
         let json = app.call_as(&tenant, "/api/notifications/set_preferences", &fields).await;
         assert_eq!(json.status, 400);
-        assert_eq!(notifications::preferences(&app.db, world.tenant_a).await.unwrap(), chosen);
+        assert_eq!(
+            notifications::preferences(&app.db, world.tenant_a)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|p| (p.category, p.mode))
+                .collect::<Vec<_>>(),
+            chosen
+        );
     }
     // Each person's own.
     assert_eq!(
-        notifications::preferences(&app.db, world.tenant_b).await.unwrap(),
+        notifications::preferences(&app.db, world.tenant_b)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.category, p.mode))
+            .collect::<Vec<_>>(),
         vec![(Category::Consultations, Mode::Immediate), (Category::Home, Mode::Digest)]
     );
 }
@@ -159,7 +181,16 @@ async fn an_emails_unsubscribe_link_works_in_one_click_and_from_its_page_without
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Vous ne recevrez plus d'emails sur les consultations de votre résidence."));
     assert!(page.body.contains("Confirmer le désabonnement"));
-    assert_eq!(notifications::preferences(&app.db, world.tenant_a).await.unwrap()[0].1, Mode::Immediate);
+    assert_eq!(
+        notifications::preferences(&app.db, world.tenant_a)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.category, p.mode))
+            .collect::<Vec<_>>()[0]
+            .1,
+        Mode::Immediate
+    );
 
     // The mail client's one-click POST, from another machine: no cookie, no origin.
     let one_click = reqwest::Client::new()
@@ -171,7 +202,12 @@ async fn an_emails_unsubscribe_link_works_in_one_click_and_from_its_page_without
         .unwrap();
     assert_eq!(one_click.status(), 200);
     assert_eq!(
-        notifications::preferences(&app.db, world.tenant_a).await.unwrap(),
+        notifications::preferences(&app.db, world.tenant_a)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.category, p.mode))
+            .collect::<Vec<_>>(),
         vec![(Category::Consultations, Mode::None), (Category::Home, Mode::Digest)]
     );
 
@@ -181,12 +217,26 @@ async fn an_emails_unsubscribe_link_works_in_one_click_and_from_its_page_without
     let done = app.post_form("/api/notifications/unsubscribe", &[("token", &token)]).await;
     assert_eq!(done.header("location"), Some("/desabonnement/fait"));
     assert_eq!(
-        notifications::preferences(&app.db, world.tenant_a).await.unwrap(),
+        notifications::preferences(&app.db, world.tenant_a)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.category, p.mode))
+            .collect::<Vec<_>>(),
         vec![(Category::Consultations, Mode::None), (Category::Home, Mode::None)]
     );
     assert!(app.get("/desabonnement/fait").await.body.contains("Désabonnement confirmé"));
     // Tenant B's preferences were never touched.
-    assert_eq!(notifications::preferences(&app.db, world.tenant_b).await.unwrap()[0].1, Mode::Immediate);
+    assert_eq!(
+        notifications::preferences(&app.db, world.tenant_b)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.category, p.mode))
+            .collect::<Vec<_>>()[0]
+            .1,
+        Mode::Immediate
+    );
 
     // A forged or cut link does nothing, with a clear message.
     let forged = format!("{}-all-{}", world.tenant_b, "0".repeat(64));
@@ -202,5 +252,14 @@ async fn an_emails_unsubscribe_link_works_in_one_click_and_from_its_page_without
     assert_eq!(refused.status(), 404);
     let refused = app.post_form("/api/notifications/unsubscribe", &[("token", &forged)]).await;
     assert!(!error_of(&refused).is_empty());
-    assert_eq!(notifications::preferences(&app.db, world.tenant_b).await.unwrap()[0].1, Mode::Immediate);
+    assert_eq!(
+        notifications::preferences(&app.db, world.tenant_b)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.category, p.mode))
+            .collect::<Vec<_>>()[0]
+            .1,
+        Mode::Immediate
+    );
 }

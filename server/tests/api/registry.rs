@@ -275,7 +275,7 @@ async fn wrong_codes_are_limited_and_full_households_refused() {
         &app.db,
         world.staff1,
         world.household_a1,
-        palier_backend::registry::HouseholdChanges {
+        palier_domain::registry::HouseholdChanges {
             unit_label: "Logement A1".into(),
             building_id: None,
             max_occupants: 1,

@@ -6,8 +6,9 @@
 use crate::helpers::TestApp;
 use palier_backend::accounts::{self, NewAccount};
 use palier_backend::auth::password::{self, PasswordHashString};
-use palier_backend::policy::OrgRole;
-use palier_backend::registry::{self, NewHousehold, NewResidence};
+use palier_backend::registry::{self, NewHousehold};
+use palier_domain::registry::NewResidence;
+use palier_domain::team::OrgRole;
 use palier_domain::{DisplayName, Email, InvitationCode, Locale, Password};
 use tokio::sync::OnceCell;
 
@@ -146,11 +147,12 @@ impl World {
         )
         .await
         .unwrap();
-        let invitation_id = palier_backend::team::pending_invitations(db, org1).await.unwrap()[0].id;
+        let invitation_id = palier_backend::team::pending_invitations(db, org1).await.unwrap()[0].id.get();
 
-        use palier_backend::consultations::builder::{self, NewQuestion, Settings};
-        use palier_backend::consultations::{Audience, Visibility, VotingUnit};
-        use palier_domain::consultation::QuestionKind;
+        use palier_backend::consultations::builder;
+        use palier_domain::consultations::QuestionKind;
+        use palier_domain::consultations::{Audience, Visibility, VotingUnit};
+        use palier_domain::consultations::{QuestionDraft, Settings};
         let settings = |audience: Audience| Settings {
             title: "Consultation".into(),
             summary: String::new(),
@@ -162,7 +164,7 @@ impl World {
             visibility: Visibility::Live,
             quorum_percent: None,
         };
-        let yes_no = NewQuestion {
+        let yes_no = QuestionDraft {
             kind: QuestionKind::SingleChoice,
             prompt: "Oui ou non ?".into(),
             required: true,
@@ -171,14 +173,22 @@ impl World {
         let draft = builder::create(db, staff1, org1, settings(Audience::Organisation)).await.unwrap().id;
         let draft_question = builder::add_question(db, draft, yes_no.clone()).await.unwrap();
         builder::add_question(db, draft, yes_no.clone()).await.unwrap();
-        let open_consultation =
-            builder::create(db, staff1, org1, settings(Audience::Residences(vec![residence_a]))).await.unwrap().id;
+        let open_consultation = builder::create(
+            db,
+            staff1,
+            org1,
+            settings(Audience::Residences(vec![palier_domain::ids::ResidenceId::new(residence_a)])),
+        )
+        .await
+        .unwrap()
+        .id;
         builder::add_question(db, open_consultation, yes_no.clone()).await.unwrap();
         builder::schedule(db, staff1, open_consultation).await.unwrap();
         let open_option =
             palier_backend::consultations::definition(db, open_consultation).await.unwrap().unwrap().questions[0]
                 .options[0]
-                .0;
+                .0
+                .get();
         let closed_consultation = builder::create(db, staff1, org1, settings(Audience::Organisation)).await.unwrap().id;
         builder::add_question(db, closed_consultation, yes_no).await.unwrap();
         builder::schedule(db, staff1, closed_consultation).await.unwrap();

@@ -7,7 +7,7 @@ use leptos::server_fn::codec::GetUrl;
 #[server(prefix = "/api", endpoint = "accounts/request_password_reset")]
 pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::server::{client_ip, internal, rate_limited, state};
+    use crate::server::{client_ip, rate_limited, state};
     use crate::validation::parse_email;
     use palier_backend::accounts::{self, ResetRequestError};
     let state = state()?;
@@ -20,23 +20,23 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
             Ok(())
         }
         Err(ResetRequestError::RateLimited(exceeded)) => Err(rate_limited(exceeded)),
-        Err(ResetRequestError::Unexpected(error)) => Err(internal(error)),
+        Err(ResetRequestError::Unexpected(error)) => Err(error.into()),
     }
 }
 
 /// Whether a reset link can still be used.
 #[server(prefix = "/api", endpoint = "accounts/reset_link_status", input = GetUrl)]
 pub async fn reset_link_status(token: String) -> Result<bool, AppError> {
-    use crate::server::{internal, state};
+    use crate::server::state;
     let state = state()?;
-    palier_backend::accounts::reset_link_is_valid(&state.db, &token).await.map_err(internal)
+    Ok(palier_backend::accounts::reset_link_is_valid(&state.db, &token).await?)
 }
 
 /// Sets a new password from a reset link; every session ends; no sign-in.
 #[server(prefix = "/api", endpoint = "accounts/reset_password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::server::{internal, state};
+    use crate::server::state;
     use crate::validation::parse_password;
     use palier_backend::accounts::{self, ResetError};
     let state = state()?;
@@ -53,7 +53,7 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
             form.add("password", reason.message());
             Err(AppError::Invalid(form))
         }
-        Err(ResetError::Unexpected(error)) => Err(internal(error)),
+        Err(ResetError::Unexpected(error)) => Err(error.into()),
     }
 }
 
@@ -61,15 +61,13 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 #[server(prefix = "/api", endpoint = "accounts/change_password")]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::server::{internal, require_session, state};
-    use crate::validation::parse_password;
+    use crate::server::{require_session, state};
+    use crate::validation::{self, parse_password};
     use palier_backend::accounts::{self, ChangePasswordError};
     let state = state()?;
     let session = require_session()?;
     let mut form = FormErrors::new();
-    if current_password.is_empty() {
-        form.add("current_password", "error-password-empty");
-    }
+    form.secret("current_password", &current_password, validation::current_password);
     let new_password = parse_password(&mut form, "new_password", &new_password);
     let Some(new_password) = new_password.filter(|_| form.is_empty()) else { return Err(AppError::Invalid(form)) };
     let links = state.settings.links();
@@ -96,6 +94,6 @@ pub async fn change_password(current_password: String, new_password: String) -> 
             form.add("new_password", reason.message());
             Err(AppError::Invalid(form))
         }
-        Err(ChangePasswordError::Unexpected(error)) => Err(internal(error)),
+        Err(ChangePasswordError::Unexpected(error)) => Err(error.into()),
     }
 }

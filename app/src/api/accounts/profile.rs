@@ -1,25 +1,15 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use serde::{Deserialize, Serialize};
-
-/// The signed-in person's account, for the account page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountView {
-    pub display_name: String,
-    pub email: String,
-    pub locale: palier_domain::Locale,
-}
+use palier_domain::accounts::AccountView;
 
 #[server(prefix = "/api", endpoint = "accounts/my_account", input = GetUrl)]
 pub async fn my_account() -> Result<AccountView, AppError> {
-    use crate::server::{internal, require_session, state};
+    use crate::server::{require_session, state};
     let state = state()?;
     let session = require_session()?;
-    let user = palier_backend::accounts::find(&state.db, session.actor.user_id)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::Unauthenticated)?;
+    let user =
+        palier_backend::accounts::find(&state.db, session.actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
     Ok(AccountView {
         display_name: user.display_name,
         email: user.email.unwrap_or_default(),
@@ -31,13 +21,13 @@ pub async fn my_account() -> Result<AccountView, AppError> {
 #[server(prefix = "/api", endpoint = "accounts/rename")]
 pub async fn rename(display_name: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::server::{internal, require_session, state};
+    use crate::server::{require_session, state};
     use crate::validation::parse_name;
     let state = state()?;
     let session = require_session()?;
     let mut form = FormErrors::new();
     let Some(name) = parse_name(&mut form, "display_name", &display_name) else { return Err(AppError::Invalid(form)) };
-    palier_backend::accounts::rename(&state.db, session.actor.user_id, &name).await.map_err(internal)?;
+    palier_backend::accounts::rename(&state.db, session.actor.user_id, &name).await?;
     leptos_axum::redirect("/compte?ok=renamed");
     Ok(())
 }
@@ -46,16 +36,14 @@ pub async fn rename(display_name: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "accounts/change_email")]
 pub async fn change_email(new_email: String, password: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::server::{internal, require_session, state};
-    use crate::validation::parse_email;
+    use crate::server::{require_session, state};
+    use crate::validation::{current_password, parse_email};
     use palier_backend::accounts::{self, ChangeEmailError};
     let state = state()?;
     let session = require_session()?;
     let mut form = FormErrors::new();
     let email = parse_email(&mut form, "new_email", &new_email);
-    if password.is_empty() {
-        form.add("password", "error-password-empty");
-    }
+    form.secret("password", &password, current_password);
     let Some(email) = email.filter(|_| form.is_empty()) else { return Err(AppError::Invalid(form)) };
     match accounts::request_email_change(&state.db, &state.settings.links(), session.actor.user_id, &email, &password)
         .await
@@ -73,7 +61,7 @@ pub async fn change_email(new_email: String, password: String) -> Result<(), App
             form.add("new_email", "error-email-same");
             Err(AppError::Invalid(form))
         }
-        Err(ChangeEmailError::Unexpected(error)) => Err(internal(error)),
+        Err(ChangeEmailError::Unexpected(error)) => Err(error.into()),
     }
 }
 
@@ -81,10 +69,10 @@ pub async fn change_email(new_email: String, password: String) -> Result<(), App
 #[server(prefix = "/api", endpoint = "accounts/confirm_email_change")]
 pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::server::{internal, state};
+    use crate::server::state;
     use palier_backend::accounts::{self, EmailChangeOutcome};
     let state = state()?;
-    match accounts::confirm_email_change(&state.db, &token).await.map_err(internal)? {
+    match accounts::confirm_email_change(&state.db, &token).await? {
         EmailChangeOutcome::Changed => {
             leptos_axum::redirect("/compte?ok=email-changed");
             Ok(())
@@ -102,14 +90,13 @@ pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "accounts/delete_account")]
 pub async fn delete_account(password: String, confirm: Option<String>) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::server::{clear_session_cookie, internal, require_session, state};
+    use crate::server::{clear_session_cookie, require_session, state};
+    use crate::validation::current_password;
     use palier_backend::accounts::{self, DeleteAccountError};
     let state = state()?;
     let session = require_session()?;
     let mut form = FormErrors::new();
-    if password.is_empty() {
-        form.add("password", "error-password-empty");
-    }
+    form.secret("password", &password, current_password);
     if confirm.is_none() {
         form.add("confirm", "error-delete-confirm");
     }
@@ -124,6 +111,6 @@ pub async fn delete_account(password: String, confirm: Option<String>) -> Result
             form.add("password", "error-password-wrong");
             Err(AppError::Invalid(form))
         }
-        Err(DeleteAccountError::Unexpected(error)) => Err(internal(error)),
+        Err(DeleteAccountError::Unexpected(error)) => Err(error.into()),
     }
 }

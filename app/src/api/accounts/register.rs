@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub async fn register(display_name: String, email: String, password: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::i18n::RequestLocale;
-    use crate::server::{client_ip, internal, rate_limited, state};
+    use crate::server::{client_ip, rate_limited, state};
     use crate::validation::{parse_email, parse_name, parse_password};
     use palier_backend::accounts::{self, RegisterError, Registration};
     use palier_backend::rate_limit;
@@ -21,8 +21,7 @@ pub async fn register(display_name: String, email: String, password: String) -> 
         return Err(AppError::Invalid(form));
     };
     rate_limit::hit(&state.db, &rate_limit::key("register-ip", &client_ip()), rate_limit::REGISTRATION_PER_IP)
-        .await
-        .map_err(internal)?
+        .await?
         .map_err(rate_limited)?;
     let locale = use_context::<RequestLocale>().map(|l| l.0).unwrap_or_default();
     let registration = Registration { email, display_name, password, locale };
@@ -36,7 +35,7 @@ pub async fn register(display_name: String, email: String, password: String) -> 
             form.add("password", reason.message());
             Err(AppError::Invalid(form))
         }
-        Err(RegisterError::Unexpected(error)) => Err(internal(error)),
+        Err(RegisterError::Unexpected(error)) => Err(error.into()),
     }
 }
 
@@ -44,9 +43,9 @@ pub async fn register(display_name: String, email: String, password: String) -> 
 /// mail scanners that open links do not use it up).
 #[server(prefix = "/api", endpoint = "accounts/verify_email")]
 pub async fn verify_email(token: String) -> Result<(), AppError> {
-    use crate::server::{internal, state};
+    use crate::server::state;
     let state = state()?;
-    if palier_backend::accounts::verify_email(&state.db, &token).await.map_err(internal)? {
+    if palier_backend::accounts::verify_email(&state.db, &token).await? {
         leptos_axum::redirect("/connexion?ok=verified");
         Ok(())
     } else {

@@ -11,19 +11,15 @@ pub async fn login(
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::server::{
-        client_ip, internal, rate_limited, safe_local_path, set_locale_cookie, set_session_cookie, state, user_agent,
+        client_ip, rate_limited, safe_local_path, set_locale_cookie, set_session_cookie, state, user_agent,
     };
+    use crate::validation::{current_password, sign_in_email};
     use palier_backend::accounts::{self, Credentials, LoginError};
 
     let state = state()?;
     let mut form = FormErrors::new();
-    form.keep("email", &email);
-    if email.trim().is_empty() {
-        form.add("email", "error-email-empty");
-    }
-    if password.is_empty() {
-        form.add("password", "error-password-empty");
-    }
+    form.field("email", &email, sign_in_email);
+    form.secret("password", &password, current_password);
     AppError::unless_valid(form.clone())?;
     let remember = remember.is_some();
     let ip = client_ip();
@@ -47,17 +43,17 @@ pub async fn login(
             Err(AppError::Invalid(form))
         }
         Err(LoginError::RateLimited(exceeded)) => Err(rate_limited(exceeded)),
-        Err(LoginError::Unexpected(error)) => Err(internal(error)),
+        Err(LoginError::Unexpected(error)) => Err(error.into()),
     }
 }
 
 /// Signs out: the session row is deleted and the cookie cleared.
 #[server(prefix = "/api", endpoint = "accounts/logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::server::{clear_session_cookie, cookie, internal, request_headers, state};
+    use crate::server::{clear_session_cookie, cookie, request_headers, state};
     let state = state()?;
     if let Some(token) = cookie(&request_headers(), state.settings.session_cookie()) {
-        palier_backend::sessions::end_by_token(&state.db, &token).await.map_err(internal)?;
+        palier_backend::sessions::end_by_token(&state.db, &token).await?;
     }
     clear_session_cookie(&state.settings);
     leptos_axum::redirect("/?ok=signed-out");

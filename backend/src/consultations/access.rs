@@ -1,0 +1,62 @@
+//! Who may open a consultation, decided once for every server function,
+//! page and download: the clock first moves it on if it is due, then the
+//! policy decides.
+
+use super::{Definition, Definitions, builder, lifecycle};
+use crate::policy::{AccessError, Actor, Permission, Refusal};
+use palier_domain::ids::{ConsultationId, QuestionId};
+use sea_orm::{DatabaseConnection, DbErr};
+
+/// What the caller wants to do with a consultation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Read it, vote in it, see its results: its organisation's staff, and
+    /// the tenants of its audience once it is no longer a draft.
+    Read,
+    /// Staff work on it with this permission on its organisation.
+    Staff(Permission),
+}
+
+/// Consultation `id` as it is now: when the clock should have opened or
+/// closed it since it was last read, it is moved on first.
+pub async fn current(
+    db: &DatabaseConnection,
+    definitions: &Definitions,
+    id: ConsultationId,
+) -> Result<Option<Definition>, DbErr> {
+    let Some(definition) = definitions.get(db, id.get()).await? else { return Ok(None) };
+    if !lifecycle::is_due(&definition) {
+        return Ok(Some(definition));
+    }
+    lifecycle::advance(db, id.get()).await?;
+    definitions.get(db, id.get()).await
+}
+
+/// Consultation `id`, as it is now, when `actor` may have `access` to it.
+pub async fn open(
+    db: &DatabaseConnection,
+    definitions: &Definitions,
+    actor: &Actor,
+    id: ConsultationId,
+    access: Access,
+) -> Result<Definition, AccessError> {
+    let definition = current(db, definitions, id).await?.ok_or(Refusal::NotFound)?;
+    match access {
+        Access::Read if definition.visible_to(actor) => {}
+        Access::Read => return Err(Refusal::NotFound.into()),
+        Access::Staff(permission) => actor.authorise(permission, definition.organisation_scope())?,
+    }
+    Ok(definition)
+}
+
+/// The consultation of question `id`, when `actor` may have `access` to it.
+pub async fn open_by_question(
+    db: &DatabaseConnection,
+    definitions: &Definitions,
+    actor: &Actor,
+    id: QuestionId,
+    access: Access,
+) -> Result<Definition, AccessError> {
+    let consultation = builder::consultation_of_question(db, id).await?.ok_or(Refusal::NotFound)?;
+    open(db, definitions, actor, ConsultationId::new(consultation), access).await
+}

@@ -1,0 +1,120 @@
+//! Joining a home: a tenant's account is linked to the household whose
+//! invitation code they type, and their homes as they see them.
+
+use super::unique_violation;
+use crate::auth::secret;
+use crate::entities::{building, household, occupancy};
+use crate::rate_limit::{self, Exceeded};
+use palier_domain::InvitationCode;
+use palier_domain::ids::{HouseholdId, ResidenceId};
+use palier_domain::registry::{Home, one_line};
+use sea_orm::{ColumnTrait as _, DatabaseConnection, DbErr, EntityTrait as _, QueryFilter as _, TransactionTrait as _};
+
+/// Why a code did not link the account to a household.
+#[derive(Debug, thiserror::Error)]
+pub enum JoinError {
+    #[error("no household has this code")]
+    UnknownCode,
+    #[error("the household already has its maximum number of occupants")]
+    Full,
+    #[error("the account is already linked to this household")]
+    AlreadyJoined,
+    #[error(transparent)]
+    RateLimited(Exceeded),
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl From<DbErr> for JoinError {
+    fn from(error: DbErr) -> Self {
+        Self::Unexpected(anyhow::Error::new(error).context("database error while joining"))
+    }
+}
+
+/// The household a tenant just joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joined {
+    pub household_id: i64,
+    pub residence_id: i64,
+}
+
+/// Links `user_id` to the household whose code is `code`. Wrong codes count
+/// against the account and the IP; the capacity check and the link are one
+/// transaction, and the link is unique by constraint.
+#[tracing::instrument(skip_all)]
+pub async fn join_household(
+    db: &DatabaseConnection,
+    user_id: i64,
+    code: &InvitationCode,
+    ip: &str,
+) -> Result<Joined, JoinError> {
+    let account_key = rate_limit::key("code-account", &user_id.to_string());
+    let ip_key = rate_limit::key("code-ip", ip);
+    rate_limit::check(db, &account_key, rate_limit::CODE_FAILURES_PER_ACCOUNT)
+        .await?
+        .map_err(JoinError::RateLimited)?;
+    rate_limit::check(db, &ip_key, rate_limit::CODE_FAILURES_PER_IP).await?.map_err(JoinError::RateLimited)?;
+
+    let found = household::Entity::find()
+        .filter(household::Column::InvitationCodeHash.eq(secret::hash_invitation_code(code)))
+        .one(db)
+        .await?;
+    let Some(found) = found else {
+        rate_limit::hit(db, &account_key, rate_limit::CODE_FAILURES_PER_ACCOUNT).await?.ok();
+        rate_limit::hit(db, &ip_key, rate_limit::CODE_FAILURES_PER_IP).await?.ok();
+        return Err(JoinError::UnknownCode);
+    };
+    let txn = db.begin().await?;
+    let current = occupancy::Entity::find().filter(occupancy::Column::HouseholdId.eq(found.id)).all(&txn).await?;
+    if current.iter().any(|o| o.user_id == user_id) {
+        return Err(JoinError::AlreadyJoined);
+    }
+    if i32::try_from(current.len()).unwrap_or(i32::MAX) >= found.max_occupants {
+        return Err(JoinError::Full);
+    }
+    match super::add_occupant(&txn, found.id, user_id).await {
+        Ok(_) => {}
+        Err(error) if unique_violation(&error) => return Err(JoinError::AlreadyJoined),
+        Err(error) => return Err(error.into()),
+    }
+    crate::notifications::notify(&txn, crate::notifications::Event::HomeJoined { household_id: found.id, user_id })
+        .await?;
+    txn.commit().await?;
+    Ok(Joined { household_id: found.id, residence_id: found.residence_id })
+}
+
+/// The households `user_id` joined.
+pub async fn homes_of(db: &DatabaseConnection, user_id: i64) -> Result<Vec<Home>, DbErr> {
+    let mut homes = Vec::new();
+    for (_, household) in occupancy::Entity::find()
+        .filter(occupancy::Column::UserId.eq(user_id))
+        .find_also_related(household::Entity)
+        .all(db)
+        .await?
+    {
+        let Some(household) = household else { continue };
+        let Some(residence) = super::residence(db, household.residence_id).await? else { continue };
+        let building = match household.building_id {
+            Some(id) => building::Entity::find_by_id(id).one(db).await?.map(|b| b.name),
+            None => None,
+        };
+        let organisation = super::organisation_name(db, household.organisation_id).await?.unwrap_or_default();
+        let housemates = super::occupants_of(db, household.id)
+            .await?
+            .into_iter()
+            .filter(|o| o.user_id.get() != user_id)
+            .map(|o| o.display_name)
+            .collect();
+        homes.push(Home {
+            household_id: HouseholdId::new(household.id),
+            unit_label: household.unit_label,
+            building,
+            residence_id: ResidenceId::new(residence.id),
+            address: one_line(&residence.address, &residence.postcode, &residence.city),
+            residence: residence.name,
+            organisation,
+            housemates,
+        });
+    }
+    Ok(homes)
+}

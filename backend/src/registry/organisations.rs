@@ -1,0 +1,89 @@
+//! Organisations (landlords) hosted on the instance, and the back office
+//! overview of the ones a person works for.
+
+use super::residences::residences_of;
+use crate::entities::organisation;
+use crate::policy::{Actor, Permission, Scope};
+use chrono::Utc;
+use palier_domain::ids::OrganisationId;
+use palier_domain::registry::OrganisationOverview;
+use palier_domain::team::OrgRole;
+use sea_orm::{
+    ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _,
+    QueryFilter as _, QueryOrder as _, QuerySelect as _,
+};
+
+pub async fn create_organisation<C: ConnectionTrait>(
+    conn: &C,
+    slug: &str,
+    name: &str,
+) -> Result<organisation::Model, DbErr> {
+    organisation::ActiveModel {
+        slug: Set(slug.to_owned()),
+        name: Set(name.to_owned()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await
+}
+
+pub async fn organisation<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<organisation::Model>, DbErr> {
+    organisation::Entity::find_by_id(id).one(conn).await
+}
+
+pub async fn organisation_by_slug<C: ConnectionTrait>(
+    conn: &C,
+    slug: &str,
+) -> Result<Option<organisation::Model>, DbErr> {
+    organisation::Entity::find().filter(organisation::Column::Slug.eq(slug)).one(conn).await
+}
+
+pub async fn organisations<C: ConnectionTrait>(
+    conn: &C,
+    ids: Option<&[i64]>,
+) -> Result<Vec<organisation::Model>, DbErr> {
+    let mut query = organisation::Entity::find().order_by_asc(organisation::Column::Name);
+    if let Some(ids) = ids {
+        query = query.filter(organisation::Column::Id.is_in(ids.iter().copied()));
+    }
+    query.all(conn).await
+}
+
+/// The name of organisation `id`.
+pub async fn organisation_name<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<String>, DbErr> {
+    Ok(organisation::Entity::find_by_id(id).one(conn).await?.map(|o| o.name))
+}
+
+/// The organisation's name when the instance hosts exactly one, for the
+/// header of pages seen by visitors.
+pub async fn sole_organisation_name<C: ConnectionTrait>(conn: &C) -> Result<Option<String>, DbErr> {
+    let mut names = organisation::Entity::find()
+        .select_only()
+        .column(organisation::Column::Name)
+        .limit(2)
+        .into_tuple::<String>()
+        .all(conn)
+        .await?;
+    Ok(if names.len() == 1 { names.pop() } else { None })
+}
+
+/// The back office of `actor`: every organisation they may open, with its
+/// residences and their counts (a fixed number of queries per organisation,
+/// none per residence).
+pub async fn back_office<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<Vec<OrganisationOverview>, DbErr> {
+    let ids = actor.staff_organisations();
+    let mut overview = Vec::new();
+    for organisation in organisations(conn, (!actor.platform_admin).then_some(ids.as_slice())).await? {
+        if !actor.can(Permission::ViewBackOffice, Scope::organisation(organisation.id)) {
+            continue;
+        }
+        overview.push(OrganisationOverview {
+            id: OrganisationId::new(organisation.id),
+            admin: actor.platform_admin || actor.role_in(organisation.id) == Some(OrgRole::Admin),
+            residences: residences_of(conn, organisation.id).await?,
+            name: organisation.name,
+        });
+    }
+    Ok(overview)
+}

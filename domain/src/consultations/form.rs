@@ -1,0 +1,373 @@
+//! The forms of the consultation builder, parsed by the same rules on the
+//! server (the rule) and in the browser (instant feedback, field by field).
+
+use super::{Audience, Decision, KindCode, MAX_TEXT_CHARS, QuestionKind, QuestionProblem, QuestionRules, Scope};
+use super::{Visibility, VotingUnit};
+use crate::form::{FormErrors, Input, collapse};
+use crate::ids::{BuildingId, OptionId, QuestionId, ResidenceId};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The settings of a consultation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub audience: Audience,
+    pub unit: VotingUnit,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub visibility: Visibility,
+    /// Share of eligible units needed, in percent.
+    pub quorum_percent: Option<u32>,
+}
+
+/// The settings form as posted.
+#[derive(Debug, Clone, Copy)]
+pub struct SettingsForm<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub body: &'a str,
+    pub scope: &'a Input<Scope>,
+    pub residences: &'a [ResidenceId],
+    pub buildings: &'a [BuildingId],
+    pub unit: &'a Input<VotingUnit>,
+    pub opens_at: &'a str,
+    pub closes_at: &'a str,
+    pub visibility: &'a Input<Visibility>,
+    pub quorum: &'a Input<u32>,
+}
+
+/// The longest title, summary and body of a consultation, in characters.
+pub const MAX_TITLE: usize = 200;
+pub const MAX_SUMMARY: usize = 500;
+pub const MAX_BODY: usize = 20_000;
+
+/// A consultation's title: 1 to 200 characters, white space collapsed.
+pub fn title(text: &str) -> Result<String, &'static str> {
+    let title = collapse(text);
+    if title.is_empty() || title.chars().count() > MAX_TITLE { Err("error-consultation-title") } else { Ok(title) }
+}
+
+/// Its summary: up to 500 characters, white space collapsed.
+pub fn summary(text: &str) -> Result<String, &'static str> {
+    let summary = collapse(text);
+    if summary.chars().count() > MAX_SUMMARY { Err(TOO_LONG) } else { Ok(summary) }
+}
+
+/// Its body (markdown): up to 20 000 characters, as typed.
+pub fn body(text: &str) -> Result<String, &'static str> {
+    if text.chars().count() > MAX_BODY { Err(TOO_LONG) } else { Ok(text.to_owned()) }
+}
+
+/// A date and time as a `datetime-local` field gives it (the server also
+/// refuses a time the spring change skips, with the same message).
+pub fn datetime(text: &str) -> Result<(), &'static str> {
+    crate::time::parse_local(text).map(|_| ()).ok_or(DATETIME)
+}
+
+/// A date and time in Paris time, as UTC.
+pub fn paris_datetime(text: &str) -> Result<DateTime<Utc>, &'static str> {
+    crate::time::parse_paris(text).ok_or(DATETIME)
+}
+
+/// The quorum: nothing, or a share from 1 to 100 %.
+pub fn quorum(input: &Input<u32>) -> Result<Option<u32>, &'static str> {
+    if input.is_empty() {
+        return Ok(None);
+    }
+    input.value().copied().filter(|q| (1..=100).contains(q)).map(Some).ok_or("error-quorum")
+}
+
+/// The landlord's response to a consultation: 1 to 20 000 characters.
+pub fn response(text: &str) -> Result<String, &'static str> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed.chars().count() > MAX_BODY {
+        Err("error-response")
+    } else {
+        Ok(trimmed.to_owned())
+    }
+}
+
+/// The decision published with the response.
+pub fn decision(input: &Input<Decision>) -> Result<Decision, &'static str> {
+    input.value().copied().ok_or("error-decision")
+}
+
+const TOO_LONG: &str = "error-text-too-long";
+const DATETIME: &str = "error-datetime";
+
+impl Settings {
+    /// Parses the settings form, recording every field's problem in `form`
+    /// (which keeps what was typed).
+    pub fn parse(form: &mut FormErrors, posted: SettingsForm<'_>) -> Option<Settings> {
+        let title = form.field("title", posted.title, title);
+        let summary = form.field("summary", posted.summary, summary);
+        let body = form.field("body", posted.body, body);
+        form.keep("scope", posted.scope.text());
+        for id in posted.residences {
+            form.keep("residences", &id.to_string());
+        }
+        for id in posted.buildings {
+            form.keep("buildings", &id.to_string());
+        }
+        let audience = match posted.scope.value() {
+            Some(Scope::Organisation) => Some(Audience::Organisation),
+            Some(Scope::Residences) if !posted.residences.is_empty() => {
+                Some(Audience::Residences(posted.residences.to_vec()))
+            }
+            Some(Scope::Buildings) if !posted.buildings.is_empty() => {
+                Some(Audience::Buildings(posted.buildings.to_vec()))
+            }
+            _ => None,
+        };
+        if audience.is_none() {
+            form.add("scope", "error-consultation-scope");
+        }
+        let unit =
+            form.field("unit", posted.unit.text(), |_| posted.unit.value().copied().ok_or("error-consultation-unit"));
+        let opens = form.field("opens_at", posted.opens_at, paris_datetime);
+        let closes = form.field("closes_at", posted.closes_at, paris_datetime);
+        if let (Some(opens), Some(closes)) = (opens, closes)
+            && closes <= opens
+        {
+            form.add("closes_at", "error-closes-before-opens");
+        }
+        let visibility = form.field("visibility", posted.visibility.text(), |_| {
+            posted.visibility.value().copied().ok_or("error-consultation-visibility")
+        });
+        let quorum_percent = form.field("quorum", posted.quorum.text(), |_| quorum(posted.quorum));
+        if !form.is_empty() {
+            return None;
+        }
+        Some(Settings {
+            title: title?,
+            summary: summary?,
+            body: body?,
+            audience: audience?,
+            unit: unit?,
+            opens_at: opens?,
+            closes_at: closes?,
+            visibility: visibility?,
+            quorum_percent: quorum_percent?,
+        })
+    }
+}
+
+/// A question to add, or to put in place of one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionDraft {
+    pub kind: QuestionKind,
+    pub prompt: String,
+    pub required: bool,
+    /// Option labels, in order (for choice and ranking questions).
+    pub options: Vec<String>,
+}
+
+/// The question form as posted.
+#[derive(Debug, Clone, Copy)]
+pub struct QuestionForm<'a> {
+    pub kind: &'a Input<KindCode>,
+    pub prompt: &'a str,
+    pub required: bool,
+    /// One option per line.
+    pub options: &'a str,
+    pub min_choices: &'a Input<u32>,
+    pub max_choices: &'a Input<u32>,
+    pub scale_low: &'a str,
+    pub scale_high: &'a str,
+    pub max_chars: &'a Input<u32>,
+}
+
+/// The longest prompt, option label and scale label, in characters.
+pub const MAX_PROMPT: usize = 500;
+pub const MAX_OPTION: usize = 300;
+pub const MAX_SCALE_LABEL: usize = 100;
+/// The most options a question may offer.
+pub const MAX_OPTIONS: usize = 50;
+
+/// A question's prompt: 1 to 500 characters, white space collapsed.
+pub fn prompt(text: &str) -> Result<String, &'static str> {
+    let prompt = collapse(text);
+    if prompt.is_empty() || prompt.chars().count() > MAX_PROMPT { Err("error-question-prompt") } else { Ok(prompt) }
+}
+
+/// The options, one per line (blank lines left out), each up to 300 characters.
+pub fn option_lines(text: &str) -> Result<Vec<String>, &'static str> {
+    let labels: Vec<String> = text.lines().map(collapse).filter(|l| !l.is_empty()).collect();
+    if labels.len() > MAX_OPTIONS || labels.iter().any(|l| l.chars().count() > MAX_OPTION) {
+        Err(TOO_LONG)
+    } else {
+        Ok(labels)
+    }
+}
+
+/// A label at one end of a scale: up to 100 characters, white space collapsed.
+pub fn scale_label(text: &str) -> Result<String, &'static str> {
+    let label = collapse(text);
+    if label.chars().count() > MAX_SCALE_LABEL { Err(TOO_LONG) } else { Ok(label) }
+}
+
+/// A number of choices: nothing, or a whole number.
+pub fn choice_count(input: &Input<u32>) -> Result<Option<u32>, &'static str> {
+    if input.is_empty() {
+        return Ok(None);
+    }
+    input.value().copied().map(Some).ok_or("error-choice-limits")
+}
+
+/// The length limit of a free-text answer: 1 to 2000 characters.
+pub fn max_chars(input: &Input<u32>) -> Result<u32, &'static str> {
+    input.value().copied().filter(|n| (1..=MAX_TEXT_CHARS).contains(n)).ok_or("error-max-chars")
+}
+
+impl QuestionDraft {
+    /// Parses the question form, recording every field's problem in `form`.
+    pub fn parse(form: &mut FormErrors, posted: QuestionForm<'_>) -> Option<QuestionDraft> {
+        form.keep("kind", posted.kind.text());
+        let prompt = form.field("prompt", posted.prompt, prompt);
+        let labels = form.field("options", posted.options, option_lines).unwrap_or_default();
+        let min = form.field("min_choices", posted.min_choices.text(), |_| choice_count(posted.min_choices));
+        let max = form.field("max_choices", posted.max_choices.text(), |_| choice_count(posted.max_choices));
+        let low = form.field("scale_low", posted.scale_low, scale_label);
+        let high = form.field("scale_high", posted.scale_high, scale_label);
+        let kind = match posted.kind.value() {
+            Some(KindCode::Single) => Some(QuestionKind::SingleChoice),
+            Some(KindCode::Ranking) => Some(QuestionKind::Ranking),
+            Some(KindCode::Multiple) => match (min.flatten(), max.flatten()) {
+                (Some(min), Some(max)) => Some(QuestionKind::MultipleChoice { min, max }),
+                _ => {
+                    form.add("max_choices", "error-choice-limits");
+                    None
+                }
+            },
+            Some(KindCode::Scale) => {
+                Some(QuestionKind::Scale { low: low.unwrap_or_default(), high: high.unwrap_or_default() })
+            }
+            Some(KindCode::Text) => form
+                .field("max_chars", posted.max_chars.text(), |_| max_chars(posted.max_chars))
+                .map(|max_chars| QuestionKind::FreeText { max_chars }),
+            None => {
+                form.add("kind", "error-question-kind");
+                None
+            }
+        };
+        let kind = kind?;
+        let count = i64::try_from(labels.len()).unwrap_or(0);
+        let rules = QuestionRules {
+            id: QuestionId::new(0),
+            kind: kind.clone(),
+            required: posted.required,
+            options: (0..count).map(OptionId::new).collect(),
+        };
+        if let Err(problem) = rules.check() {
+            let (field, message) = match problem {
+                QuestionProblem::TooFewOptions => ("options", "error-options-too-few"),
+                QuestionProblem::BadChoiceLimits => ("max_choices", "error-choice-limits"),
+                QuestionProblem::BadTextLimit => ("max_chars", "error-max-chars"),
+                QuestionProblem::MissingScaleLabels => ("scale_low", "error-scale-labels"),
+            };
+            form.add(field, message);
+        }
+        if !form.is_empty() {
+            return None;
+        }
+        Some(QuestionDraft {
+            options: if kind.has_options() { labels } else { Vec::new() },
+            kind,
+            prompt: prompt?,
+            required: posted.required,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings_form<'a>(
+        scope: &'a Input<Scope>,
+        unit: &'a Input<VotingUnit>,
+        visibility: &'a Input<Visibility>,
+        quorum: &'a Input<u32>,
+        residences: &'a [ResidenceId],
+    ) -> SettingsForm<'a> {
+        SettingsForm {
+            title: "  Les   halls ",
+            summary: "",
+            body: "**Vos idées**",
+            scope,
+            residences,
+            buildings: &[],
+            unit,
+            opens_at: "2026-12-01T18:00",
+            closes_at: "2026-12-15T18:00",
+            visibility,
+            quorum,
+        }
+    }
+
+    #[test]
+    fn settings_parse_into_typed_values() {
+        let (scope, unit, visibility, quorum) =
+            (Input::new("residences"), Input::new("household"), Input::new("after_close"), Input::new("25"));
+        let residences = [ResidenceId::new(3)];
+        let mut form = FormErrors::new();
+        let settings =
+            Settings::parse(&mut form, settings_form(&scope, &unit, &visibility, &quorum, &residences)).unwrap();
+        assert_eq!(settings.title, "Les halls");
+        assert_eq!(settings.audience, Audience::Residences(vec![ResidenceId::new(3)]));
+        assert_eq!(settings.quorum_percent, Some(25));
+        assert_eq!(settings.visibility, Visibility::AfterClose);
+    }
+
+    #[test]
+    fn every_bad_setting_is_named_and_what_was_typed_stays() {
+        let (scope, unit, visibility, quorum) =
+            (Input::new("residences"), Input::new("everyone"), Input::new("sometimes"), Input::new("150"));
+        let mut form = FormErrors::new();
+        assert!(Settings::parse(&mut form, settings_form(&scope, &unit, &visibility, &quorum, &[])).is_none());
+        for (field, message) in [
+            ("scope", "error-consultation-scope"),
+            ("unit", "error-consultation-unit"),
+            ("visibility", "error-consultation-visibility"),
+            ("quorum", "error-quorum"),
+        ] {
+            assert_eq!(form.for_field(field), Some(message), "{field}");
+        }
+        assert_eq!(form.value("quorum"), Some("150"));
+        assert_eq!(form.value("title"), Some("  Les   halls "));
+    }
+
+    #[test]
+    fn questions_check_their_own_rules() {
+        let kind = Input::new("multiple");
+        let (min, max, chars) = (Input::new("1"), Input::new("3"), Input::default());
+        let posted = QuestionForm {
+            kind: &kind,
+            prompt: "Quels équipements ?",
+            required: true,
+            options: "Un banc\n\n  Des  plantes ",
+            min_choices: &min,
+            max_choices: &max,
+            scale_low: "",
+            scale_high: "",
+            max_chars: &chars,
+        };
+        let mut form = FormErrors::new();
+        assert!(QuestionDraft::parse(&mut form, posted).is_none(), "3 of 2 options");
+        assert_eq!(form.for_field("max_choices"), Some("error-choice-limits"));
+        let max = Input::new("2");
+        let mut form = FormErrors::new();
+        let draft = QuestionDraft::parse(&mut form, QuestionForm { max_choices: &max, ..posted }).unwrap();
+        assert_eq!(draft.options, vec!["Un banc", "Des plantes"]);
+        assert_eq!(draft.kind, QuestionKind::MultipleChoice { min: 1, max: 2 });
+    }
+
+    #[test]
+    fn long_scale_labels_are_refused_before_the_database_sees_them() {
+        assert_eq!(scale_label(&"é".repeat(101)), Err("error-text-too-long"));
+        assert!(scale_label(&"é".repeat(100)).is_ok());
+    }
+}
