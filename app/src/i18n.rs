@@ -242,6 +242,9 @@ mod tests {
         wanted.extend(KindCode::VARIANTS.iter().map(|k| code("kind", k.code())));
         wanted.extend(QuestionMove::VARIANTS.iter().map(|m| code("question", m.code())));
         wanted.extend(OrgRole::VARIANTS.iter().map(|r| code("role", r.code())));
+        wanted.extend(
+            palier_domain::audit::Action::VARIANTS.iter().map(|a| code("audit-action", &a.code().replace('.', "-"))),
+        );
         let missing: Vec<_> = wanted.iter().filter(|id| !defined.contains(*id)).collect();
         assert!(missing.is_empty(), "missing: {missing:?}");
     }

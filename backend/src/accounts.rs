@@ -285,8 +285,8 @@ pub async fn verify_email(db: &DatabaseConnection, token: &str) -> Result<bool, 
 
 // ---------------------------------------------------------------- sign-in
 
-/// A sign-in attempt.
-#[derive(Debug, Clone)]
+/// A sign-in attempt. Never printed: it holds the password as typed.
+#[derive(Clone)]
 pub struct Credentials<'a> {
     /// As typed: it may not even be an address.
     pub email: &'a str,

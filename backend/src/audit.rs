@@ -4,7 +4,7 @@
 
 use crate::entities::audit_log::{self, Column, Entity};
 use chrono::Utc;
-use palier_domain::audit::{AuditLine, AuditPage};
+use palier_domain::audit::{Action, AuditLine, AuditPage};
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _,
     PaginatorTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _,
@@ -16,7 +16,7 @@ pub struct Entry<'a> {
     pub actor_user_id: Option<i64>,
     pub organisation_id: Option<i64>,
     /// A stable code such as `household.code_renewed` (translated by the UI).
-    pub action: &'a str,
+    pub action: Action,
     /// The kind of thing acted on: `residence`, `household`, `membership`…
     pub target_kind: &'a str,
     pub target_id: Option<i64>,
@@ -30,7 +30,7 @@ pub async fn record<C: ConnectionTrait>(conn: &C, entry: Entry<'_>) -> Result<()
         occurred_at: Set(Utc::now()),
         actor_user_id: Set(entry.actor_user_id),
         organisation_id: Set(entry.organisation_id),
-        action: Set(entry.action.to_owned()),
+        action: Set(entry.action.code().to_owned()),
         target_kind: Set(entry.target_kind.to_owned()),
         target_id: Set(entry.target_id),
         details: Set(entry.details.to_string()),
@@ -70,15 +70,23 @@ pub async fn page<C: ConnectionTrait>(
         .collect();
     let lines = rows
         .into_iter()
-        .map(|row| AuditLine {
-            at: row.occurred_at,
-            actor: row.actor_user_id.and_then(|id| names.get(&id).cloned()),
-            action: row.action,
-            details: serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&row.details)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(k, v)| (k, v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())))
-                .collect(),
+        .map(|row| {
+            let mut details: Vec<(String, String)> =
+                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&row.details)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(k, v)| (k, v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())))
+                    .collect();
+            let action = row.action.parse().unwrap_or_else(|_| {
+                details.insert(0, ("code".to_owned(), row.action.clone()));
+                Action::Unknown
+            });
+            AuditLine {
+                at: row.occurred_at,
+                actor: row.actor_user_id.and_then(|id| names.get(&id).cloned()),
+                action,
+                details,
+            }
         })
         .collect();
     Ok(AuditPage { organisation: organisation.name, lines, page, pages: total.div_ceil(per_page).max(1) })

@@ -126,7 +126,7 @@ fn column(headers: &csv::StringRecord, names: &[&str]) -> Option<usize> {
 }
 
 fn value(record: &csv::StringRecord, index: Option<usize>) -> String {
-    index.and_then(|i| record.get(i)).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+    palier_domain::form::collapse(index.and_then(|i| record.get(i)).unwrap_or_default())
 }
 
 /// Reads and checks the whole file against the organisation's residences
@@ -320,7 +320,7 @@ pub async fn import_households(
         Entry {
             actor_user_id: actor_id,
             organisation_id: Some(organisation_id),
-            action: "households.imported",
+            action: palier_domain::audit::Action::HouseholdsImported,
             target_kind: "organisation",
             target_id: Some(organisation_id),
             details: json!({

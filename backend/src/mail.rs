@@ -21,8 +21,8 @@ pub use templates::{EmailTemplate, RenderedEmail};
 /// How long one SMTP conversation may take before it counts as a failure.
 const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Where emails go.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where emails go. Its `Debug` hides the SMTP password.
+#[derive(Clone, PartialEq, Eq)]
 pub enum MailTransport {
     /// An SMTP server, from a URL such as `smtp://127.0.0.1:2525`,
     /// `smtp://user:pass@host:587?tls=required` or `smtps://host`.
@@ -31,6 +31,31 @@ pub enum MailTransport {
     Files(PathBuf),
     /// Kept in memory, for tests.
     Stub,
+}
+
+impl std::fmt::Debug for MailTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MailTransport::Smtp(url) => f.debug_tuple("Smtp").field(&redact_password(url)).finish(),
+            MailTransport::Files(dir) => f.debug_tuple("Files").field(dir).finish(),
+            MailTransport::Stub => f.write_str("Stub"),
+        }
+    }
+}
+
+/// A URL with the password of its user part replaced by `***`, for logs
+/// (`postgres://palier:***@db/palier`, `smtp://user:***@host:587`).
+pub fn redact_password(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
 }
 
 /// An email ready to send, as the outbox stores it.

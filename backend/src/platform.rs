@@ -70,7 +70,7 @@ pub async fn create_organisation(
         Entry {
             actor_user_id: Some(actor_id),
             organisation_id: Some(organisation.id),
-            action: "organisation.created",
+            action: palier_domain::audit::Action::OrganisationCreated,
             target_kind: "organisation",
             target_id: Some(organisation.id),
             details: json!({ "name": name, "slug": slug }),

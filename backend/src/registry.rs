@@ -28,7 +28,7 @@ pub use organisations::{
 };
 pub use residences::{
     add_residence, create_residence, edit_residence, places_of, residence, residence_admin, residence_scope,
-    residence_view, residences_of,
+    residence_view, residences_in, residences_of,
 };
 
 use sea_orm::{DbErr, FromQueryResult, SqlErr};

@@ -152,7 +152,7 @@ pub async fn invite(
         Entry {
             actor_user_id: Some(actor_id),
             organisation_id: Some(organisation.id),
-            action: "staff.invited",
+            action: palier_domain::audit::Action::StaffInvited,
             target_kind: "invitation",
             target_id: Some(invitation.id),
             details: json!({ "email": mask_email(email), "role": role.code() }),
@@ -188,7 +188,7 @@ pub async fn revoke_invitation(
         Entry {
             actor_user_id: Some(actor_id),
             organisation_id: Some(organisation_id),
-            action: "staff.invitation_revoked",
+            action: palier_domain::audit::Action::StaffInvitationRevoked,
             target_kind: "invitation",
             target_id: Some(invitation_id),
             details: json!({}),
@@ -226,7 +226,7 @@ pub async fn change_role(
         Entry {
             actor_user_id: Some(actor_id),
             organisation_id: Some(organisation_id),
-            action: "staff.role_changed",
+            action: palier_domain::audit::Action::StaffRoleChanged,
             target_kind: "user",
             target_id: Some(user_id),
             details: json!({ "from": current.role.code(), "to": role.code(), "name": current.display_name }),
@@ -263,7 +263,7 @@ pub async fn remove_member(
         Entry {
             actor_user_id: Some(actor_id),
             organisation_id: Some(organisation_id),
-            action: "staff.removed",
+            action: palier_domain::audit::Action::StaffRemoved,
             target_kind: "user",
             target_id: Some(user_id),
             details: json!({ "role": current.role.code(), "name": current.display_name }),
@@ -340,7 +340,7 @@ async fn join<C: ConnectionTrait>(
         Entry {
             actor_user_id: Some(user_id),
             organisation_id: Some(invitation.organisation_id),
-            action: "staff.joined",
+            action: palier_domain::audit::Action::StaffJoined,
             target_kind: "user",
             target_id: Some(user_id),
             details: json!({ "role": role.code() }),

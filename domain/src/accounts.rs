@@ -120,7 +120,7 @@ impl DisplayName {
 
     pub fn parse(input: &str) -> Result<Self, NameError> {
         // Collapse runs of white space so "Jean   Dupont" and "Jean Dupont" are one name.
-        let collapsed = input.split_whitespace().collect::<Vec<_>>().join(" ");
+        let collapsed = crate::form::collapse(input);
         if collapsed.is_empty() {
             return Err(NameError::Empty);
         }

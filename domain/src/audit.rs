@@ -3,14 +3,80 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+/// What an audit entry records. Stored as its code, e.g. `residence.created`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+pub enum Action {
+    #[strum(serialize = "organisation.created")]
+    OrganisationCreated,
+    #[strum(serialize = "residence.created")]
+    ResidenceCreated,
+    #[strum(serialize = "residence.updated")]
+    ResidenceUpdated,
+    #[strum(serialize = "building.created")]
+    BuildingCreated,
+    #[strum(serialize = "household.created")]
+    HouseholdCreated,
+    #[strum(serialize = "household.updated")]
+    HouseholdUpdated,
+    #[strum(serialize = "household.occupant_removed")]
+    HouseholdOccupantRemoved,
+    #[strum(serialize = "households.imported")]
+    HouseholdsImported,
+    #[strum(serialize = "letters.issued")]
+    LettersIssued,
+    #[strum(serialize = "staff.invited")]
+    StaffInvited,
+    #[strum(serialize = "staff.invitation_revoked")]
+    StaffInvitationRevoked,
+    #[strum(serialize = "staff.role_changed")]
+    StaffRoleChanged,
+    #[strum(serialize = "staff.removed")]
+    StaffRemoved,
+    #[strum(serialize = "staff.joined")]
+    StaffJoined,
+    #[strum(serialize = "consultation.created")]
+    ConsultationCreated,
+    #[strum(serialize = "consultation.scheduled")]
+    ConsultationScheduled,
+    #[strum(serialize = "consultation.unscheduled")]
+    ConsultationUnscheduled,
+    #[strum(serialize = "consultation.opened_early")]
+    ConsultationOpenedEarly,
+    #[strum(serialize = "consultation.extended")]
+    ConsultationExtended,
+    #[strum(serialize = "consultation.published")]
+    ConsultationPublished,
+    #[strum(serialize = "consultation.archived")]
+    ConsultationArchived,
+    #[strum(serialize = "consultation.paper_ballot")]
+    ConsultationPaperBallot,
+    /// A stored code this version does not know (its code is kept in the details).
+    #[strum(serialize = "unknown")]
+    Unknown,
+}
+
+crate::codes!(Action);
+
 /// An entry as the log page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditLine {
     pub at: DateTime<Utc>,
     /// The actor's display name; `None` for the system or a deleted account.
     pub actor: Option<String>,
-    /// What was done, e.g. `residence.created`.
-    pub action: String,
+    pub action: Action,
     /// Its particulars as (name, value) pairs.
     pub details: Vec<(String, String)>,
 }

@@ -3,7 +3,7 @@
 //! bad value stops the program with a message naming the setting.
 
 use anyhow::{Context as _, bail};
-use palier_backend::mail::MailTransport;
+use palier_backend::mail::{MailTransport, redact_password};
 use palier_backend::outbox::OutboxConfig;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -11,8 +11,9 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// The settings `palier` runs with.
-#[derive(Debug, Clone)]
+/// The settings `palier` runs with. Its `Debug` hides the passwords of
+/// the database and SMTP URLs.
+#[derive(Clone)]
 pub struct Config {
     /// Where to listen (`PALIER_ADDR`, default `127.0.0.1:3000`).
     pub addr: SocketAddr,
@@ -35,7 +36,7 @@ pub struct Config {
 }
 
 /// The keys a config file may set; environment variables win over it.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileConfig {
     addr: Option<String>,
@@ -157,16 +158,19 @@ impl Config {
     }
 }
 
-fn redact_password(url: &str) -> String {
-    match (url.find("://"), url.find('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => {
-            let credentials = &url[scheme_end + 3..at];
-            match credentials.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("addr", &self.addr)
+            .field("public_url", &self.public_url)
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &self.database_url_for_logs())
+            .field("mail_transport", &self.mail_transport)
+            .field("mail_from", &self.mail_from)
+            .field("site_root", &self.site_root)
+            .field("outbox", &self.outbox)
+            .field("digest_hour", &self.digest_hour)
+            .finish()
     }
 }
 
@@ -230,5 +234,15 @@ mod tests {
     fn passwords_are_hidden_in_logs() {
         assert_eq!(redact_password("postgres://palier:secret@db:5432/palier"), "postgres://palier:***@db:5432/palier");
         assert_eq!(redact_password("sqlite://data/palier.db"), "sqlite://data/palier.db");
+        // A password may hold an `@`.
+        assert_eq!(redact_password("smtp://me:p@ss@mail:587"), "smtp://me:***@mail:587");
+        let config = Config::from_vars(&vars(&[
+            ("PALIER_DATABASE_URL", "postgres://palier:hunter2@db/palier"),
+            ("PALIER_SMTP_URL", "smtp://postmaster:s3cret@mail:587"),
+        ]))
+        .unwrap();
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("hunter2") && !printed.contains("s3cret"), "{printed}");
+        assert!(printed.contains("postmaster:***@mail:587"), "{printed}");
     }
 }

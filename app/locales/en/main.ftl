@@ -366,6 +366,7 @@ audit-action-staff-invitation-revoked = Invitation cancelled
 audit-action-staff-role-changed = Role changed
 audit-action-staff-removed = Person removed from the team
 audit-action-staff-joined = Invitation accepted
+audit-action-unknown = Unknown action
 audit-action-organisation-created = Organisation created
 
 ## Platform

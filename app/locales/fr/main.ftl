@@ -366,6 +366,7 @@ audit-action-staff-invitation-revoked = Invitation annulée
 audit-action-staff-role-changed = Rôle changé
 audit-action-staff-removed = Personne retirée de l'équipe
 audit-action-staff-joined = Invitation acceptée
+audit-action-unknown = Action inconnue
 audit-action-organisation-created = Organisme créé
 
 ## Plateforme

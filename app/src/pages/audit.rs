@@ -32,7 +32,7 @@ pub fn AuditPage() -> impl IntoView {
                         </thead>
                         <tbody>
                             {log.lines.into_iter().map(|line| {
-                                let action = i18n.t_code("audit-action", &line.action.replace('.', "-"));
+                                let action = i18n.t_code("audit-action", &line.action.code().replace('.', "-"));
                                 let details = line.details.iter().map(|(k, v)| format!("{k} : {v}")).collect::<Vec<_>>().join(" · ");
                                 view! {
                                     <tr>

@@ -131,7 +131,7 @@ async fn log(
     conn: &impl ConnectionTrait,
     actor_id: Option<i64>,
     row: &consultation::Model,
-    action: &str,
+    action: palier_domain::audit::Action,
     details: serde_json::Value,
 ) -> Result<(), DbErr> {
     audit::record(
@@ -181,7 +181,8 @@ pub async fn create(
     .insert(&txn)
     .await?;
     write_audience(&txn, row.id, &settings.audience).await?;
-    log(&txn, Some(actor_id), &row, "consultation.created", json!({ "title": row.title })).await?;
+    log(&txn, Some(actor_id), &row, palier_domain::audit::Action::ConsultationCreated, json!({ "title": row.title }))
+        .await?;
     txn.commit().await?;
     Ok(row)
 }
@@ -398,7 +399,7 @@ pub async fn schedule(db: &DatabaseConnection, actor_id: i64, id: i64) -> Result
         &txn,
         Some(actor_id),
         &row,
-        "consultation.scheduled",
+        palier_domain::audit::Action::ConsultationScheduled,
         json!({ "title": row.title, "opens_at": row.opens_at, "closes_at": row.closes_at }),
     )
     .await?;
@@ -422,7 +423,14 @@ pub async fn unschedule(db: &DatabaseConnection, actor_id: i64, id: i64) -> Resu
         .filter(consultation::Column::Status.eq(Status::Scheduled.code()))
         .exec(&txn)
         .await?;
-    log(&txn, Some(actor_id), &row, "consultation.unscheduled", json!({ "title": row.title })).await?;
+    log(
+        &txn,
+        Some(actor_id),
+        &row,
+        palier_domain::audit::Action::ConsultationUnscheduled,
+        json!({ "title": row.title }),
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -440,7 +448,14 @@ pub async fn open_now(db: &DatabaseConnection, actor_id: i64, id: i64) -> Result
         .filter(consultation::Column::Id.eq(id))
         .exec(&txn)
         .await?;
-    log(&txn, Some(actor_id), &row, "consultation.opened_early", json!({ "title": row.title })).await?;
+    log(
+        &txn,
+        Some(actor_id),
+        &row,
+        palier_domain::audit::Action::ConsultationOpenedEarly,
+        json!({ "title": row.title }),
+    )
+    .await?;
     txn.commit().await?;
     super::lifecycle::advance(db, id).await?;
     Ok(())
@@ -474,7 +489,7 @@ pub async fn extend(
         &txn,
         Some(actor_id),
         &row,
-        "consultation.extended",
+        palier_domain::audit::Action::ConsultationExtended,
         json!({ "title": row.title, "from": row.closes_at, "to": closes_at }),
     )
     .await?;
@@ -511,7 +526,7 @@ pub async fn publish(
         &txn,
         Some(actor_id),
         &row,
-        "consultation.published",
+        palier_domain::audit::Action::ConsultationPublished,
         json!({ "title": row.title, "decision": decision.code() }),
     )
     .await?;
@@ -535,7 +550,8 @@ pub async fn archive(db: &DatabaseConnection, actor_id: i64, id: i64) -> Result<
         .filter(consultation::Column::Id.eq(id))
         .exec(&txn)
         .await?;
-    log(&txn, Some(actor_id), &row, "consultation.archived", json!({ "title": row.title })).await?;
+    log(&txn, Some(actor_id), &row, palier_domain::audit::Action::ConsultationArchived, json!({ "title": row.title }))
+        .await?;
     txn.commit().await?;
     Ok(())
 }

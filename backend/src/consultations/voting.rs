@@ -343,7 +343,7 @@ pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Re
                     Entry {
                         actor_user_id: Some(staff_id),
                         organisation_id: Some(p.consultation.organisation_id),
-                        action: "consultation.paper_ballot",
+                        action: palier_domain::audit::Action::ConsultationPaperBallot,
                         target_kind: "consultation",
                         target_id: Some(p.consultation.id),
                         details: json!({ "title": p.consultation.title, "household_id": p.unit.household_id }),

@@ -141,7 +141,7 @@ pub fn render_named<T: Serialize>(
     let text_template = ENVIRONMENT.get_template(&format!("{name}/{}.txt", locale.as_str()))?;
     let mut captured = text_template.render_captured(&ctx)?;
     let subject = captured.with_state_mut(|state| state.render_block("subject"))?;
-    let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    let subject = palier_domain::form::collapse(&subject);
     let text = captured.output().to_owned();
     let html = ENVIRONMENT.get_template(&format!("{name}/{}.html", locale.as_str()))?.render(&ctx)?;
     Ok(RenderedEmail { subject, text, html })

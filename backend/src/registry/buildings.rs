@@ -43,7 +43,7 @@ pub async fn add_building(
         Entry {
             actor_user_id: Some(actor_id),
             organisation_id: Some(residence.organisation_id),
-            action: "building.created",
+            action: palier_domain::audit::Action::BuildingCreated,
             target_kind: "building",
             target_id: Some(row.id),
             details: json!({ "name": row.name, "residence": residence.name }),

@@ -89,7 +89,7 @@ pub async fn add_household(
         Entry {
             actor_user_id: Some(actor_id),
             organisation_id: Some(residence.organisation_id),
-            action: "household.created",
+            action: palier_domain::audit::Action::HouseholdCreated,
             target_kind: "household",
             target_id: Some(row.id),
             details: json!({ "unit": row.unit_label, "lease": row.lease_ref, "residence": residence.name }),
@@ -121,7 +121,7 @@ pub async fn edit_household(
         Entry {
             actor_user_id: Some(actor_id),
             organisation_id: Some(organisation_id),
-            action: "household.updated",
+            action: palier_domain::audit::Action::HouseholdUpdated,
             target_kind: "household",
             target_id: Some(row.id),
             details: json!({ "unit": row.unit_label, "max_occupants": row.max_occupants }),
@@ -252,7 +252,7 @@ pub async fn remove_occupant(
             Entry {
                 actor_user_id: Some(actor_id),
                 organisation_id: Some(household.organisation_id),
-                action: "household.occupant_removed",
+                action: palier_domain::audit::Action::HouseholdOccupantRemoved,
                 target_kind: "household",
                 target_id: Some(household.id),
                 details: json!({ "unit": household.unit_label, "user_id": user_id }),

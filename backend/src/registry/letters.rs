@@ -100,7 +100,7 @@ pub async fn issue_letters(
         Entry {
             actor_user_id: actor_id,
             organisation_id: Some(residence.organisation_id),
-            action: "letters.issued",
+            action: palier_domain::audit::Action::LettersIssued,
             target_kind: "residence",
             target_id: Some(residence.id),
             details: json!({ "count": letters.len(), "residence": residence.name }),

@@ -55,7 +55,7 @@ pub async fn add_residence(
         Entry {
             actor_user_id: Some(actor_id),
             organisation_id: Some(organisation_id),
-            action: "residence.created",
+            action: palier_domain::audit::Action::ResidenceCreated,
             target_kind: "residence",
             target_id: Some(row.id),
             details: json!({ "name": row.name }),
@@ -91,7 +91,7 @@ pub async fn edit_residence(
         Entry {
             actor_user_id: Some(actor_id),
             organisation_id: Some(organisation_id),
-            action: "residence.updated",
+            action: palier_domain::audit::Action::ResidenceUpdated,
             target_kind: "residence",
             target_id: Some(row.id),
             details: json!({ "name": row.name }),
@@ -111,10 +111,19 @@ pub fn residence_scope(residence: &residence::Model) -> Scope {
     Scope::residence(residence.organisation_id, residence.id)
 }
 
-/// The residences of an organisation with their counts, in three queries.
+/// The residences of an organisation with their counts, in four queries.
 pub async fn residences_of<C: ConnectionTrait>(conn: &C, organisation_id: i64) -> Result<Vec<ResidenceSummary>, DbErr> {
+    Ok(residences_in(conn, &[organisation_id]).await?.into_iter().map(|(_, residence)| residence).collect())
+}
+
+/// The residences of several organisations with their counts, by name, each
+/// with its organisation (four queries, however many organisations).
+pub async fn residences_in<C: ConnectionTrait>(
+    conn: &C,
+    organisations: &[i64],
+) -> Result<Vec<(i64, ResidenceSummary)>, DbErr> {
     let residences = residence::Entity::find()
-        .filter(residence::Column::OrganisationId.eq(organisation_id))
+        .filter(residence::Column::OrganisationId.is_in(organisations.iter().copied()))
         .order_by_asc(residence::Column::Name)
         .all(conn)
         .await?;
@@ -155,15 +164,18 @@ pub async fn residences_of<C: ConnectionTrait>(conn: &C, organisation_id: i64) -
     );
     Ok(residences
         .into_iter()
-        .map(|r| ResidenceSummary {
-            buildings: buildings.get(&r.id).copied().unwrap_or(0),
-            households: households.get(&r.id).copied().unwrap_or(0),
-            joined: joined.get(&r.id).copied().unwrap_or(0),
-            id: ResidenceId::new(r.id),
-            name: r.name,
-            address: r.address,
-            postcode: r.postcode,
-            city: r.city,
+        .map(|r| {
+            let summary = ResidenceSummary {
+                buildings: buildings.get(&r.id).copied().unwrap_or(0),
+                households: households.get(&r.id).copied().unwrap_or(0),
+                joined: joined.get(&r.id).copied().unwrap_or(0),
+                id: ResidenceId::new(r.id),
+                name: r.name,
+                address: r.address,
+                postcode: r.postcode,
+                city: r.city,
+            };
+            (r.organisation_id, summary)
         })
         .collect())
 }
