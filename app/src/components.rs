@@ -2,6 +2,7 @@
 
 pub mod ballot;
 pub mod charts;
+pub mod field;
 pub mod form;
 pub mod islands;
 pub mod layout;

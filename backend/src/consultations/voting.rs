@@ -8,6 +8,12 @@
 //! and its answers. Nothing ties the two but the transaction itself, which
 //! under load carries a group of ballots ([`BallotBox`]).
 
+mod ballot_box;
+mod tenant;
+
+pub use ballot_box::*;
+pub use tenant::*;
+
 use super::Definition;
 use crate::audit::{self, Entry};
 use crate::auth::secret;
@@ -358,151 +364,5 @@ pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Re
         .iter()
         .zip(accepted)
         .map(|(p, ok)| if ok { Ok(p.receipt.clone()) } else { Err(CastError::AlreadyVoted) })
-        .collect())
-}
-
-/// Casts ballots through one writer that commits them in groups: under a
-/// crowd of voters, each transaction carries every ballot that arrived
-/// while the previous one was being written, so the database commits a few
-/// times per batch rather than once per voter (on SQLite, one writer at a
-/// time, this is what keeps thousands of ballots a second possible).
-#[derive(Debug, Clone)]
-pub struct BallotBox {
-    jobs: tokio::sync::mpsc::Sender<Job>,
-}
-
-#[derive(Debug)]
-struct Job {
-    prepared: Prepared,
-    reply: tokio::sync::oneshot::Sender<Result<String, CastError>>,
-}
-
-/// The most ballots written in one transaction.
-const MAX_BATCH: usize = 128;
-
-impl BallotBox {
-    /// Starts the writer on the current runtime; it stops when every
-    /// handle is dropped.
-    pub fn start(db: DatabaseConnection) -> Self {
-        let (jobs, queue) = tokio::sync::mpsc::channel(4 * MAX_BATCH);
-        tokio::spawn(run(db, queue));
-        Self { jobs }
-    }
-
-    /// Checks and casts a ballot (see [`cast_with_receipt`]).
-    pub async fn cast(
-        &self,
-        definition: &Definition,
-        unit: &eligible_unit::Model,
-        channel: Channel,
-        raw: &RawAnswers,
-        mail: Option<ReceiptMail<'_>>,
-    ) -> Result<String, CastError> {
-        let prepared = prepare(definition, unit, channel, raw, mail)?;
-        let (reply, answer) = tokio::sync::oneshot::channel();
-        self.jobs
-            .send(Job { prepared, reply })
-            .await
-            .map_err(|_| CastError::Unexpected(anyhow::anyhow!("the ballot box is closed")))?;
-        answer.await.map_err(|_| CastError::Unexpected(anyhow::anyhow!("the ballot box stopped")))?
-    }
-}
-
-async fn run(db: DatabaseConnection, mut queue: tokio::sync::mpsc::Receiver<Job>) {
-    let mut jobs = Vec::with_capacity(MAX_BATCH);
-    while queue.recv_many(&mut jobs, MAX_BATCH).await > 0 {
-        let (batch, replies): (Vec<Prepared>, Vec<_>) = jobs.drain(..).map(|job| (job.prepared, job.reply)).unzip();
-        let outcomes = match write(&db, &batch).await {
-            Ok(outcomes) => outcomes,
-            Err(error) => {
-                // One ballot must not sink the others: write them one by one.
-                tracing::warn!(%error, ballots = batch.len(), "a batch of ballots failed; writing them one by one");
-                let mut outcomes = Vec::with_capacity(batch.len());
-                for prepared in &batch {
-                    outcomes.push(match write(&db, std::slice::from_ref(prepared)).await {
-                        Ok(mut one) => one.pop().unwrap_or(Err(CastError::AlreadyVoted)),
-                        Err(error) => Err(error.into()),
-                    });
-                }
-                outcomes
-            }
-        };
-        for (reply, outcome) in replies.into_iter().zip(outcomes) {
-            let _ = reply.send(outcome);
-        }
-    }
-}
-
-/// The consultations for the homes of `actor` (not drafts, not archived),
-/// in a fixed number of queries.
-pub async fn for_tenant<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    now: chrono::DateTime<Utc>,
-) -> Result<Vec<TenantLine>, DbErr> {
-    if actor.homes.is_empty() {
-        return Ok(Vec::new());
-    }
-    let organisations: HashSet<i64> = actor.homes.iter().map(|h| h.organisation_id).collect();
-    let rows = consultation::Entity::find()
-        .filter(consultation::Column::OrganisationId.is_in(organisations))
-        .filter(consultation::Column::Status.is_not_in([Status::Draft.code(), Status::Archived.code()]))
-        .order_by_desc(consultation::Column::ClosesAt)
-        .all(conn)
-        .await?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let mut scopes: HashMap<i64, Vec<consultation_scope::Model>> = HashMap::new();
-    for scope in consultation_scope::Entity::find()
-        .filter(consultation_scope::Column::ConsultationId.is_in(ids.clone()))
-        .all(conn)
-        .await?
-    {
-        scopes.entry(scope.consultation_id).or_default().push(scope);
-    }
-    let mut units: Vec<i64> = actor.homes.iter().map(|h| h.household_id).collect();
-    units.push(actor.user_id);
-    let eligible: HashSet<(i64, i64)> = eligible_unit::Entity::find()
-        .filter(eligible_unit::Column::ConsultationId.is_in(ids.clone()))
-        .filter(eligible_unit::Column::UnitId.is_in(units.clone()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|u| (u.consultation_id, u.unit_id))
-        .collect();
-    let voted: HashSet<(i64, i64)> = participation::Entity::find()
-        .filter(participation::Column::ConsultationId.is_in(ids))
-        .filter(participation::Column::UnitId.is_in(units))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.consultation_id, p.unit_id))
-        .collect();
-    Ok(rows
-        .iter()
-        .filter(|row| {
-            let scope = scopes.get(&row.id).map(Vec::as_slice).unwrap_or_default();
-            actor.homes.iter().any(|home| {
-                home.organisation_id == row.organisation_id
-                    && match row.scope_kind.as_str() {
-                        "residences" => scope.iter().any(|s| s.residence_id == Some(home.residence_id)),
-                        "buildings" => {
-                            scope.iter().any(|s| s.building_id.is_some() && s.building_id == home.building_id)
-                        }
-                        _ => true,
-                    }
-            })
-        })
-        .map(|row| {
-            let unit_ids: Vec<i64> = match row.voting_unit.parse().unwrap_or(VotingUnit::Household) {
-                VotingUnit::Household => actor.homes.iter().map(|h| h.household_id).collect(),
-                VotingUnit::Adult => vec![actor.user_id],
-            };
-            let eligible_units: Vec<i64> = unit_ids.into_iter().filter(|u| eligible.contains(&(row.id, *u))).collect();
-            TenantLine {
-                summary: super::views::summary(row, now),
-                eligible: !eligible_units.is_empty(),
-                voted: !eligible_units.is_empty() && eligible_units.iter().all(|u| voted.contains(&(row.id, *u))),
-            }
-        })
         .collect())
 }

@@ -1,0 +1,218 @@
+//! A form field: a labelled input or text area with its hint and error.
+//! With a rule it is an island, checked in the browser by the parser the
+//! server runs.
+
+use crate::components::form::Feedback;
+use crate::components::islands::{hydrated, text_of};
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast as _;
+use palier_domain::form::Rule;
+use serde::{Deserialize, Serialize};
+
+/// A labelled input with its hint and error. With a `rule`, the same parser
+/// the server runs checks the field in the browser (an island) when it
+/// changes and when its form is sent; the server checks again.
+#[component]
+pub fn Field(
+    feedback: Feedback,
+    /// The form field's name, as the server function takes it.
+    name: &'static str,
+    /// Message id of the label.
+    label: &'static str,
+    /// Message id of a hint under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The value before any submission.
+    #[prop(optional, into)]
+    initial: Option<String>,
+    #[prop(optional)] required: bool,
+    /// The rule the browser checks as the person types.
+    #[prop(optional)]
+    rule: Option<Rule>,
+    #[prop(optional)] maxlength: Option<usize>,
+    /// A text area of this many rows instead of a one-line input.
+    #[prop(optional)]
+    rows: Option<u32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let secret = kind == "password";
+    let field = FieldView {
+        id: feedback.field_id(name),
+        name: name.to_owned(),
+        label: i18n.t(label),
+        hint: hint.map(|hint| i18n.t(hint)),
+        kind: kind.to_owned(),
+        rows,
+        autocomplete: autocomplete.map(str::to_owned),
+        value: if secret { None } else { feedback.value(name).or(initial) },
+        required,
+        maxlength,
+        error: feedback.field_message(name).map(|(id, args)| i18n.t_args(&id, &args)),
+    };
+    match rule {
+        Some(rule) => {
+            let messages = rule.messages().into_iter().map(|id| (id.to_owned(), i18n.t(id))).collect();
+            view! { <CheckedField field rule messages/> }.into_any()
+        }
+        None => {
+            let error = field.error.clone();
+            field_markup(field, Signal::stored(error), NodeRef::new(), (|_| {}, |_| {}), None).into_any()
+        }
+    }
+}
+
+/// What a field shows, translated on the server (an island gets it as is).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldView {
+    pub id: String,
+    pub name: String,
+    pub label: String,
+    pub hint: Option<String>,
+    /// The input's `type`.
+    pub kind: String,
+    /// A text area of this many rows, instead of an input.
+    pub rows: Option<u32>,
+    pub autocomplete: Option<String>,
+    pub value: Option<String>,
+    pub required: bool,
+    pub maxlength: Option<usize>,
+    /// The server's message for the last submission.
+    pub error: Option<String>,
+}
+
+/// A field checked in the browser by `rule`; `messages` are the texts of
+/// every message the rule can give.
+#[island]
+fn CheckedField(field: FieldView, rule: Rule, messages: Vec<(String, String)>) -> impl IntoView {
+    let server_error = field.error.clone();
+    // `None` until the browser checked the field itself.
+    let checked = RwSignal::new(None::<Option<String>>);
+    let error = Signal::derive(move || checked.get().unwrap_or_else(|| server_error.clone()));
+    let messages = StoredValue::new(messages);
+    let check = move |value: &str| rule.check(value).map(|id| messages.with_value(|m| text_of(m, id)));
+    let wrapper = NodeRef::<leptos::html::Div>::new();
+    let (name, id) = (field.name.clone(), field.id.clone());
+    Effect::new(move |_| {
+        let Some(wrapper) = wrapper.get() else { return };
+        let form = wrapper.closest("form").ok().flatten().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+        let (name, id) = (name.clone(), id.clone());
+        check_on_submit(form.clone(), move |event| {
+            let value = posted_values(form.clone(), &name).join("\n");
+            let problem = check(&value);
+            let invalid = problem.is_some();
+            checked.set(Some(problem));
+            if invalid {
+                if !event.default_prevented() {
+                    focus(&id);
+                }
+                event.prevent_default();
+            }
+        });
+    });
+    // A new problem shows when the person leaves the field; a problem shown
+    // goes away as soon as what is typed is right (before they reach the
+    // button, which would otherwise move under their finger).
+    let on_change = move |event: leptos::ev::Event| checked.set(Some(check(&event_target_value(&event))));
+    let on_input = move |event: leptos::ev::Event| {
+        if error.with_untracked(Option::is_some) {
+            checked.set(Some(check(&event_target_value(&event))));
+        }
+    };
+    field_markup(field, error, wrapper, (on_change, on_input), Some(hydrated()))
+}
+
+/// Runs `on_submit` when `form` is sent (before the browser sends it).
+pub fn check_on_submit(form: Option<web_sys::HtmlFormElement>, on_submit: impl Fn(web_sys::SubmitEvent) + 'static) {
+    use leptos::wasm_bindgen::closure::Closure;
+    let Some(form) = form else { return };
+    let listener = Closure::<dyn Fn(web_sys::SubmitEvent)>::new(on_submit);
+    let _ = form.add_event_listener_with_callback("submit", listener.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    listener.forget();
+}
+
+/// The values `form` would send for field `name`.
+pub fn posted_values(form: Option<web_sys::HtmlFormElement>, name: &str) -> Vec<String> {
+    form.and_then(|form| web_sys::FormData::new_with_form(&form).ok())
+        .map(|data| data.get_all(name).iter().filter_map(|value| value.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Moves the focus to the element with this id.
+fn focus(id: &str) {
+    if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// The markup of a field, the same on the server and in an island.
+fn field_markup(
+    field: FieldView,
+    error: Signal<Option<String>>,
+    wrapper: NodeRef<leptos::html::Div>,
+    (on_change, on_input): (impl Fn(leptos::ev::Event) + 'static, impl Fn(leptos::ev::Event) + 'static),
+    hydrated: Option<ReadSignal<bool>>,
+) -> impl IntoView {
+    let hint_id = format!("{}-hint", field.id);
+    let error_id = format!("{}-error", field.id);
+    let described_by = {
+        let (hint_id, error_id, has_hint) = (hint_id.clone(), error_id.clone(), field.hint.is_some());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let control = match field.rows {
+        Some(rows) => view! {
+            <textarea
+                id=field.id.clone()
+                name=field.name
+                rows=rows
+                required=field.required
+                maxlength=field.maxlength
+                aria-invalid=invalid
+                aria-describedby=described_by
+                on:change=on_change
+                on:input=on_input
+            >
+                {field.value}
+            </textarea>
+        }
+        .into_any(),
+        None => view! {
+            <input
+                id=field.id.clone()
+                name=field.name
+                type=field.kind
+                autocomplete=field.autocomplete
+                required=field.required
+                maxlength=field.maxlength
+                value=field.value
+                aria-invalid=invalid
+                aria-describedby=described_by
+                on:change=on_change
+                on:input=on_input
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error.with(Option::is_some) node_ref=wrapper
+            data-hydrated=move || hydrated.is_some_and(|h| h.get()).then_some("true")>
+            <label for=field.id>{field.label}</label>
+            {field.hint.map(|hint| view! { <span class="field__hint" id=hint_id>{hint}</span> })}
+            {move || error.get().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> })}
+            {control}
+        </div>
+    }
+}

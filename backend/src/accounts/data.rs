@@ -1,0 +1,144 @@
+//! Your data: the export (GDPR) and deleting the account.
+
+use super::*;
+
+/// Everything Palier keeps about a person, for "export my data" (GDPR art. 15 and 20).
+#[derive(Debug, Clone, Serialize)]
+pub struct DataExport {
+    pub exported_at: chrono::DateTime<Utc>,
+    pub account: ExportedAccount,
+    pub households: Vec<ExportedHousehold>,
+    pub organisations: Vec<ExportedMembership>,
+    pub sessions: Vec<palier_domain::accounts::SessionView>,
+    /// Projects, comments and supports (empty until those capabilities exist).
+    pub contributions: Vec<serde_json::Value>,
+    /// In-app notifications, newest first.
+    pub notifications: Vec<crate::notifications::Item>,
+    /// Email mode per category (`immediate`, `digest`, `none`).
+    pub email_preferences: std::collections::BTreeMap<&'static str, &'static str>,
+    /// Ballots are secret: they are not linked to you and cannot be exported.
+    pub ballots_note: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedAccount {
+    pub email: Option<String>,
+    pub display_name: String,
+    pub locale: String,
+    pub email_verified_at: Option<chrono::DateTime<Utc>>,
+    pub created_at: chrono::DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedHousehold {
+    pub residence: String,
+    pub unit: String,
+    pub joined_at: chrono::DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedMembership {
+    pub organisation_id: i64,
+    pub role: String,
+    pub since: chrono::DateTime<Utc>,
+}
+
+/// Gathers the data export of `user_id`.
+pub async fn export(db: &DatabaseConnection, user_id: i64) -> Result<Option<DataExport>, DbErr> {
+    let Some(user) = find(db, user_id).await? else { return Ok(None) };
+    let mut households = Vec::new();
+    for (occupancy, household) in occupancy::Entity::find()
+        .filter(occupancy::Column::UserId.eq(user_id))
+        .find_also_related(household::Entity)
+        .all(db)
+        .await?
+    {
+        let Some(household) = household else { continue };
+        let residence = residence::Entity::find_by_id(household.residence_id).one(db).await?;
+        households.push(ExportedHousehold {
+            residence: residence.map(|r| r.name).unwrap_or_default(),
+            unit: household.unit_label,
+            joined_at: occupancy.joined_at,
+        });
+    }
+    let organisations = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| ExportedMembership { organisation_id: m.organisation_id, role: m.role, since: m.created_at })
+        .collect();
+    Ok(Some(DataExport {
+        exported_at: Utc::now(),
+        account: ExportedAccount {
+            email: user.email,
+            display_name: user.display_name,
+            locale: user.locale,
+            email_verified_at: user.email_verified_at,
+            created_at: user.created_at,
+        },
+        households,
+        organisations,
+        sessions: sessions::list(db, user_id, palier_domain::ids::SessionId::new(0)).await?,
+        contributions: Vec::new(),
+        notifications: notification::Entity::find()
+            .filter(notification::Column::UserId.eq(user_id))
+            .order_by_desc(notification::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(crate::notifications::Item::from)
+            .collect(),
+        email_preferences: crate::notifications::preferences(db, user_id)
+            .await?
+            .into_iter()
+            .map(|preference| (preference.category.code(), preference.mode.code()))
+            .collect(),
+        ballots_note: "Ballots are secret: they are stored apart from the register of who took part and cannot be linked to you.",
+    }))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeleteAccountError {
+    #[error("the password is wrong")]
+    WrongPassword,
+    #[error(transparent)]
+    Unexpected(#[from] Unexpected),
+}
+
+impl From<DbErr> for DeleteAccountError {
+    fn from(error: DbErr) -> Self {
+        Self::Unexpected(error.into())
+    }
+}
+
+/// Deletes an account: personal data is erased (address, name, password),
+/// sessions, links to households and roles end; the row stays, anonymised,
+/// so kept contributions show "former tenant" and counts stay right.
+#[tracing::instrument(skip_all)]
+pub async fn delete_account(db: &DatabaseConnection, user_id: i64, password: &str) -> Result<(), DeleteAccountError> {
+    let user = find(db, user_id).await?.ok_or(DeleteAccountError::WrongPassword)?;
+    if !password::verify(password.to_owned(), user.password_hash.clone()).await.map_err(Unexpected)? {
+        return Err(DeleteAccountError::WrongPassword);
+    }
+    let txn = db.begin().await?;
+    session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(&txn).await?;
+    email_token::Entity::delete_many().filter(email_token::Column::UserId.eq(user_id)).exec(&txn).await?;
+    occupancy::Entity::delete_many().filter(occupancy::Column::UserId.eq(user_id)).exec(&txn).await?;
+    membership::Entity::delete_many().filter(membership::Column::UserId.eq(user_id)).exec(&txn).await?;
+    notification::Entity::delete_many().filter(notification::Column::UserId.eq(user_id)).exec(&txn).await?;
+    notification_preference::Entity::delete_many()
+        .filter(notification_preference::Column::UserId.eq(user_id))
+        .exec(&txn)
+        .await?;
+    crate::notifications::forget_person(&txn, user_id).await?;
+    let mut active: user::ActiveModel = user.into();
+    active.email = Set(None);
+    active.display_name = Set(String::new());
+    active.password_hash = Set(None);
+    active.is_platform_admin = Set(false);
+    active.deleted_at = Set(Some(Utc::now()));
+    active.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
