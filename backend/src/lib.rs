@@ -32,6 +32,7 @@ pub mod seed;
 pub mod sessions;
 pub mod shell;
 pub mod team;
+#[cfg(feature = "testing")]
 pub mod testing;
 pub mod tokens;
 
