@@ -61,6 +61,8 @@ pub struct AppState {
     /// Live results of open votes, recounted at most every few seconds.
     pub live_counts: palier_backend::consultations::results::LiveCounts,
     pub settings: Arc<Settings>,
+    /// The time every time-dependent rule applies (see `palier_backend::clock`).
+    pub clock: palier_backend::clock::Clock,
 }
 
 impl FromRef<AppState> for LeptosOptions {

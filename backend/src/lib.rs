@@ -13,6 +13,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod clock;
 pub mod consultations;
 pub mod db;
 pub mod entities;

@@ -23,6 +23,7 @@ mod worker;
 
 pub use worker::*;
 
+use crate::clock::Clock;
 use crate::entities::outbox_email::{self, Column, Entity};
 use crate::mail::{Mailer, OutgoingEmail, RenderedEmail, SendError};
 use chrono::{DateTime, Utc};

@@ -105,8 +105,8 @@ async fn consultation(
     for question in questions() {
         builder::add_question(db, id, question).await?;
     }
-    builder::schedule(db, staff, id).await?;
-    lifecycle::advance(db, id).await?;
+    builder::schedule(db, staff, id, Utc::now()).await?;
+    lifecycle::advance(db, id, Utc::now()).await?;
     definition(db, id).await?.context("the consultation exists")
 }
 
@@ -192,7 +192,7 @@ async fn setup(url: &str, households: usize, voters: usize, tokens_file: &str) -
                     .await?
                     .context("an eligible home")?;
                 let raw: RawAnswers = definition.questions.iter().map(|q| q.id).zip(answers(definition, n)).collect();
-                voting::cast(db, definition, &unit, Channel::Online, &raw).await?;
+                voting::cast(db, definition, &unit, Channel::Online, &raw, Utc::now()).await?;
             }
             anyhow::Ok(())
         });
@@ -206,7 +206,7 @@ async fn setup(url: &str, households: usize, voters: usize, tokens_file: &str) -
         .filter(sea_orm::ColumnTrait::eq(&palier_backend::entities::consultation::Column::Id, counted.consultation.id))
         .exec(&db)
         .await?;
-    lifecycle::advance(&db, counted.consultation.id).await?;
+    lifecycle::advance(&db, counted.consultation.id, Utc::now()).await?;
 
     let open = consultation(&db, staff, organisation, residence, "Vote sous charge").await?;
     // Opening both votes queued an email for every voter; sending them is

@@ -5,6 +5,8 @@ use anyhow::Context as _;
 use axum::serve::ListenerExt as _;
 use leptos::config::LeptosOptions;
 use palier_app::server::{AppState, Settings};
+use palier_backend::DatabaseConnection;
+use palier_backend::clock::Clock;
 use palier_backend::mail::Mailer;
 use palier_backend::notifications::mailer;
 use palier_backend::outbox::Worker;
@@ -19,9 +21,8 @@ use tokio::sync::watch;
 pub struct Application {
     listener: TcpListener,
     router: axum::Router,
-    worker: Worker,
     state: AppState,
-    notifications: mailer::Settings,
+    jobs: Jobs,
 }
 
 impl Application {
@@ -41,7 +42,8 @@ impl Application {
             Some(mailer) => mailer,
             None => Mailer::new(&config.mail_from, &config.mail_transport)?,
         };
-        let worker = Worker::new(db.clone(), mailer.clone(), config.outbox.clone());
+        let clock = Clock::system();
+        let worker = Worker::new(db.clone(), mailer.clone(), config.outbox.clone()).with_clock(clock.clone());
         let unsubscribe_key = palier_backend::notifications::unsubscribe::Key::load(&db).await?;
 
         let listener = TcpListener::bind(config.addr)
@@ -62,7 +64,7 @@ impl Application {
             touches: palier_backend::sessions::Touches::start(db.clone()),
             live_counts: Default::default(),
             definitions: Default::default(),
-            db,
+            db: db.clone(),
             mailer,
             outbox: worker.waker(),
             settings: Arc::new(Settings {
@@ -70,39 +72,56 @@ impl Application {
                 secure_cookies: config.secure_cookies(),
                 unsubscribe_key: unsubscribe_key.clone(),
             }),
+            clock: clock.clone(),
         };
         let notifications = mailer::Settings {
             links: palier_backend::links::Links::new(&config.public_url),
             key: unsubscribe_key,
             digest_hour: config.digest_hour,
         };
+        let jobs = Jobs { db, worker, notifications, clock };
         let router = crate::http::router(state.clone(), config);
-        Ok(Self { listener, router, worker, state, notifications })
+        Ok(Self { listener, router, state, jobs })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
         self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
     }
 
-    /// The state shared with every request (tests use its database).
+    /// The state shared with every request (tests use its database and clock).
     pub fn state(&self) -> &AppState {
         &self.state
     }
 
-    /// Serves until `shutdown` resolves, then lets requests in flight finish
-    /// and stops the outbox worker.
+    /// The server's background work, one round at a time.
+    pub fn jobs(&self) -> &Jobs {
+        &self.jobs
+    }
+
+    /// Serves until `shutdown` resolves, running the background jobs on
+    /// their periods; then lets requests in flight finish and stops the jobs.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
-        let (stop_worker, worker_stopped) = watch::channel(false);
-        let janitor = tokio::spawn(janitor(self.state.db.clone(), worker_stopped.clone()));
-        let clock = tokio::spawn(consultation_clock(self.state.db.clone(), worker_stopped.clone()));
-        let checkpoints = tokio::spawn(checkpointer(self.state.db.clone(), worker_stopped.clone()));
-        let notifier = tokio::spawn(notification_mailer(
-            self.state.db.clone(),
-            self.notifications,
-            self.state.outbox.clone(),
-            worker_stopped.clone(),
-        ));
-        let worker = tokio::spawn(self.worker.run(worker_stopped));
+        let (stop, stopped) = watch::channel(false);
+        let jobs = self.jobs.clone();
+        let running = [
+            tokio::spawn(jobs.clone().every(Duration::from_secs(600), stopped.clone(), Jobs::janitor)),
+            tokio::spawn(jobs.clone().every(Duration::from_secs(15), stopped.clone(), Jobs::consultation_clock)),
+            tokio::spawn(jobs.clone().every(palier_backend::db::CHECKPOINT_EVERY, stopped.clone(), Jobs::checkpoint)),
+            tokio::spawn(jobs.clone().every(Duration::from_secs(2), stopped.clone(), Jobs::notification_mailer)),
+            tokio::spawn(jobs.worker.run(stopped)),
+        ];
+        let served = self.serve_until(shutdown).await;
+        let _ = stop.send(true);
+        for job in running {
+            let _ = job.await;
+        }
+        tracing::info!("stopped");
+        served
+    }
+
+    /// Serves until `shutdown` resolves, running no background job: the test
+    /// suites run them when they choose, with [`Jobs::run_pending`].
+    pub async fn serve_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         // Without TCP_NODELAY, Nagle's algorithm holds each streamed page ~40 ms.
         let listener = self.listener.tap_io(|tcp| {
             if let Err(error) = tcp.set_nodelay(true) {
@@ -112,103 +131,133 @@ impl Application {
         axum::serve(listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
             .await
-            .context("the server failed")?;
-        let _ = stop_worker.send(true);
-        let _ = worker.await;
-        let _ = janitor.await;
-        let _ = clock.await;
-        let _ = checkpoints.await;
-        let _ = notifier.await;
-        tracing::info!("stopped");
-        Ok(())
+            .context("the server failed")
     }
 }
 
-/// Runs `round` now, then again every `period`, until `stop` changes.
-async fn every<F: Future<Output = ()>>(
-    period: Duration,
-    mut stop: watch::Receiver<bool>,
-    mut round: impl FnMut() -> F,
-) {
-    loop {
-        round().await;
-        tokio::select! {
-            () = tokio::time::sleep(period) => {}
-            _ = stop.changed() => return,
+/// The server's background work. Each job is one round that does what is
+/// due at the clock's time, logs it and says whether it did anything:
+/// `palier serve` runs each on its period, the tests run them all at once
+/// with [`Jobs::run_pending`] instead of waiting for the periods.
+#[derive(Debug, Clone)]
+pub struct Jobs {
+    db: DatabaseConnection,
+    worker: Worker,
+    notifications: mailer::Settings,
+    clock: Clock,
+}
+
+impl Jobs {
+    /// Runs `job` now, then again every `period`, until `stop` changes.
+    async fn every(self, period: Duration, mut stop: watch::Receiver<bool>, job: impl AsyncFn(&Self) -> bool) {
+        loop {
+            job(&self).await;
+            tokio::select! {
+                () = tokio::time::sleep(period) => {}
+                _ = stop.changed() => return,
+            }
         }
     }
-}
 
-/// Opens and closes consultations on time (reads and votes also advance the
-/// consultation they touch, so this only keeps lists and notifications prompt).
-async fn consultation_clock(db: palier_backend::DatabaseConnection, stop: watch::Receiver<bool>) {
-    let db = &db;
-    every(Duration::from_secs(15), stop, move || async move {
-        match palier_backend::consultations::lifecycle::advance_due(db).await {
+    /// Opens and closes the consultations due, and sends the closing
+    /// reminders due (reads and votes also advance the consultation they
+    /// touch, so this keeps lists and notifications prompt).
+    pub async fn consultation_clock(&self) -> bool {
+        use palier_backend::consultations::lifecycle;
+        let now = self.clock.now();
+        let mut busy = false;
+        match lifecycle::advance_due(&self.db, now).await {
             Ok(done) => {
-                for transition in done {
+                for transition in &done {
                     tracing::info!(?transition, "consultation advanced by the clock");
                 }
+                busy |= !done.is_empty();
             }
-            Err(error) => tracing::warn!(%error, "the consultation clock failed"),
+            Err(error) => tracing::warn!(error = %format!("{error:#}"), "the consultation clock failed"),
         }
-        match palier_backend::consultations::lifecycle::remind_due(db).await {
-            Ok(reminded) if !reminded.is_empty() => tracing::info!(?reminded, "closing reminders notified"),
+        match lifecycle::remind_due(&self.db, now).await {
+            Ok(reminded) if !reminded.is_empty() => {
+                tracing::info!(?reminded, "closing reminders notified");
+                busy = true;
+            }
             Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "the closing reminders failed"),
+            Err(error) => tracing::warn!(error = %format!("{error:#}"), "the closing reminders failed"),
         }
-    })
-    .await;
-}
+        busy
+    }
 
-/// Turns notifications into outbox emails: those chosen "immediate" within
-/// seconds, the daily digests at their hour; then wakes the outbox worker.
-async fn notification_mailer(
-    db: palier_backend::DatabaseConnection,
-    settings: mailer::Settings,
-    outbox: palier_backend::outbox::Waker,
-    stop: watch::Receiver<bool>,
-) {
-    let (db, settings, outbox) = (&db, &settings, &outbox);
-    every(Duration::from_secs(2), stop, move || async move {
-        match mailer::run_once(db, settings, chrono::Utc::now()).await {
+    /// Turns notifications into outbox emails: those chosen "immediate" at
+    /// once, the daily digests at their hour; then wakes the outbox worker.
+    pub async fn notification_mailer(&self) -> bool {
+        match mailer::run_once(&self.db, &self.notifications, self.clock.now()).await {
             Ok(round) if round != mailer::Round::default() => {
                 tracing::info!(?round, "notification emails queued");
-                outbox.wake();
+                self.worker.waker().wake();
+                true
             }
-            Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "the notification mailer failed"),
+            Ok(_) => false,
+            Err(error) => {
+                tracing::warn!(error = %format!("{error:#}"), "the notification mailer failed");
+                false
+            }
         }
-    })
-    .await;
-}
-
-/// Checkpoints the SQLite database twice a second, off the writers'
-/// path (see `palier_backend::db::checkpoint`); stops at once on PostgreSQL.
-async fn checkpointer(db: palier_backend::DatabaseConnection, stop: watch::Receiver<bool>) {
-    if !palier_backend::db::is_sqlite(&db) {
-        return;
     }
-    let db = &db;
-    every(palier_backend::db::CHECKPOINT_EVERY, stop, move || async move {
-        if let Err(error) = palier_backend::db::checkpoint(db).await {
-            tracing::warn!(%error, "the database checkpoint failed");
-        }
-    })
-    .await;
-}
 
-/// Deletes expired sessions, tokens and counters every 10 minutes.
-async fn janitor(db: palier_backend::DatabaseConnection, stop: watch::Receiver<bool>) {
-    let db = &db;
-    every(Duration::from_secs(600), stop, move || async move {
-        match palier_backend::maintenance::purge_expired(db).await {
-            Ok(purged) if purged != Default::default() => tracing::info!(?purged, "expired rows deleted"),
-            Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "clean-up failed"),
+    /// Sends one batch of the emails due in the outbox.
+    pub async fn outbox(&self) -> bool {
+        match self.worker.run_once().await {
+            Ok(round) => round.claimed() > 0,
+            Err(error) => {
+                tracing::error!(error = %format!("{error:#}"), "outbox round failed");
+                false
+            }
         }
-    })
-    .await;
+    }
+
+    /// Checkpoints the SQLite database, off the writers' path (see
+    /// `palier_backend::db::checkpoint`); nothing to do on PostgreSQL.
+    pub async fn checkpoint(&self) -> bool {
+        if !palier_backend::db::is_sqlite(&self.db) {
+            return false;
+        }
+        if let Err(error) = palier_backend::db::checkpoint(&self.db).await {
+            tracing::warn!(error = %format!("{error:#}"), "the database checkpoint failed");
+        }
+        false
+    }
+
+    /// Deletes expired sessions, tokens and counters.
+    pub async fn janitor(&self) -> bool {
+        match palier_backend::maintenance::purge_expired(&self.db).await {
+            Ok(purged) if purged != Default::default() => {
+                tracing::info!(?purged, "expired rows deleted");
+                true
+            }
+            Ok(_) => false,
+            Err(error) => {
+                tracing::warn!(error = %format!("{error:#}"), "clean-up failed");
+                false
+            }
+        }
+    }
+
+    /// Runs every job until none has anything left to do at the clock's
+    /// time: what `palier serve` would have done by then, without waiting
+    /// for the jobs' periods. (An email waiting for its retry stays.)
+    pub async fn run_pending(&self) {
+        for _ in 0..1000 {
+            let mut busy = self.consultation_clock().await;
+            busy |= self.notification_mailer().await;
+            while self.outbox().await {
+                busy = true;
+            }
+            busy |= self.janitor().await;
+            if !busy {
+                return;
+            }
+        }
+        tracing::error!("the background jobs still had work after 1000 rounds");
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

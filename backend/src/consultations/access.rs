@@ -4,6 +4,7 @@
 
 use super::{Definition, Definitions, builder, lifecycle};
 use crate::policy::{AccessError, Actor, Permission, Refusal};
+use chrono::{DateTime, Utc};
 use palier_domain::ids::{ConsultationId, QuestionId};
 use sea_orm::{DatabaseConnection, DbErr};
 
@@ -17,30 +18,32 @@ pub enum Access {
     Staff(Permission),
 }
 
-/// Consultation `id` as it is now: when the clock should have opened or
-/// closed it since it was last read, it is moved on first.
+/// Consultation `id` as it is at `now`: when the clock should have opened
+/// or closed it since it was last read, it is moved on first.
 pub async fn current(
     db: &DatabaseConnection,
     definitions: &Definitions,
     id: ConsultationId,
+    now: DateTime<Utc>,
 ) -> Result<Option<Definition>, DbErr> {
     let Some(definition) = definitions.get(db, id.get()).await? else { return Ok(None) };
-    if !lifecycle::is_due(&definition) {
+    if !lifecycle::is_due(&definition, now) {
         return Ok(Some(definition));
     }
-    lifecycle::advance(db, id.get()).await?;
+    lifecycle::advance(db, id.get(), now).await?;
     definitions.get(db, id.get()).await
 }
 
-/// Consultation `id`, as it is now, when `actor` may have `access` to it.
+/// Consultation `id`, as it is at `now`, when `actor` may have `access` to it.
 pub async fn open(
     db: &DatabaseConnection,
     definitions: &Definitions,
     actor: &Actor,
     id: ConsultationId,
     access: Access,
+    now: DateTime<Utc>,
 ) -> Result<Definition, AccessError> {
-    let definition = current(db, definitions, id).await?.ok_or(Refusal::NotFound)?;
+    let definition = current(db, definitions, id, now).await?.ok_or(Refusal::NotFound)?;
     match access {
         Access::Read if definition.visible_to(actor) => {}
         Access::Read => return Err(Refusal::NotFound.into()),
@@ -56,7 +59,8 @@ pub async fn open_by_question(
     actor: &Actor,
     id: QuestionId,
     access: Access,
+    now: DateTime<Utc>,
 ) -> Result<Definition, AccessError> {
     let consultation = builder::consultation_of_question(db, id).await?.ok_or(Refusal::NotFound)?;
-    open(db, definitions, actor, ConsultationId::new(consultation), access).await
+    open(db, definitions, actor, ConsultationId::new(consultation), access, now).await
 }

@@ -6,11 +6,12 @@
 //!
 //! `palier serve` advances due consultations every few seconds, and every
 //! read or vote advances the consultation it touches first, so the clock is
-//! exact even between two ticks.
+//! exact even between two ticks. Every function takes the time it applies
+//! (`now`, from the server's [`crate::clock::Clock`]).
 
 use crate::entities::{consultation, consultation_scope, eligible_unit, household, occupancy};
 use crate::notifications::{Event, notify};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use palier_domain::consultations::Status;
 use palier_domain::consultations::VotingUnit;
 use sea_orm::sea_query::{Alias, Expr, JoinType, OnConflict, Query, SelectStatement};
@@ -26,17 +27,16 @@ pub enum Transition {
     Closed { consultation_id: i64 },
 }
 
-/// Applies the clock to consultation `id`. Returns what changed.
-pub async fn advance(db: &DatabaseConnection, id: i64) -> Result<Vec<Transition>, DbErr> {
+/// Applies the clock, at `now`, to consultation `id`. Returns what changed.
+pub async fn advance(db: &DatabaseConnection, id: i64, now: DateTime<Utc>) -> Result<Vec<Transition>, DbErr> {
     let Some(row) = consultation::Entity::find_by_id(id).one(db).await? else { return Ok(Vec::new()) };
-    let now = Utc::now();
     let status = row.status.parse::<Status>().ok().unwrap_or(Status::Draft);
     let target =
         status.by_clock(now.timestamp_millis(), row.opens_at.timestamp_millis(), row.closes_at.timestamp_millis());
     let mut done = Vec::new();
     if status == Status::Scheduled && target != Status::Scheduled {
         let txn = db.begin().await?;
-        if let Some(eligible) = open(&txn, &row).await? {
+        if let Some(eligible) = open(&txn, &row, now).await? {
             // A vote that opens already past its close (the server was down
             // all along) is not announced as open: its results will be.
             if target != Status::Closed {
@@ -74,18 +74,16 @@ pub async fn advance(db: &DatabaseConnection, id: i64) -> Result<Vec<Transition>
 }
 
 /// Whether the clock has moved `definition` on since it was read (it should
-/// open or close): then [`advance`] it before acting on it.
-pub fn is_due(definition: &super::Definition) -> bool {
+/// open or close) at `now`: then [`advance`] it before acting on it.
+pub fn is_due(definition: &super::Definition, now: DateTime<Utc>) -> bool {
     let row = &definition.consultation;
     let status = definition.status();
-    let now = Utc::now().timestamp_millis();
-    status.by_clock(now, row.opens_at.timestamp_millis(), row.closes_at.timestamp_millis()) != status
+    status.by_clock(now.timestamp_millis(), row.opens_at.timestamp_millis(), row.closes_at.timestamp_millis()) != status
         && matches!(status, Status::Scheduled | Status::Open)
 }
 
-/// Applies the clock to every consultation that is due.
-pub async fn advance_due(db: &DatabaseConnection) -> Result<Vec<Transition>, DbErr> {
-    let now = Utc::now();
+/// Applies the clock to every consultation that is due at `now`.
+pub async fn advance_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Vec<Transition>, DbErr> {
     let due: Vec<i64> = consultation::Entity::find()
         .select_only()
         .column(consultation::Column::Id)
@@ -98,7 +96,7 @@ pub async fn advance_due(db: &DatabaseConnection) -> Result<Vec<Transition>, DbE
         .await?;
     let mut done = Vec::new();
     for id in due {
-        done.extend(advance(db, id).await?);
+        done.extend(advance(db, id, now).await?);
     }
     Ok(done)
 }
@@ -109,8 +107,7 @@ pub const REMINDER_BEFORE: chrono::Duration = chrono::Duration::hours(48);
 /// Reminds, once, the homes that have not voted in the open consultations
 /// closing within [`REMINDER_BEFORE`] (votes shorter than that get no
 /// reminder: they just opened). Returns the consultations reminded.
-pub async fn remind_due(db: &DatabaseConnection) -> Result<Vec<i64>, DbErr> {
-    let now = Utc::now();
+pub async fn remind_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Vec<i64>, DbErr> {
     let due: Vec<consultation::Model> = consultation::Entity::find()
         .filter(consultation::Column::Status.eq(Status::Open.code()))
         .filter(consultation::Column::ReminderSentAt.is_null())
@@ -152,8 +149,7 @@ async fn shuffle_ballots(db: &DatabaseConnection) -> Result<(), DbErr> {
 
 /// Marks the consultation open (if it still is scheduled) and snapshots its
 /// eligible units with one INSERT … SELECT. Returns their number.
-async fn open(txn: &DatabaseTransaction, row: &consultation::Model) -> Result<Option<u64>, DbErr> {
-    let now = Utc::now();
+async fn open(txn: &DatabaseTransaction, row: &consultation::Model, now: DateTime<Utc>) -> Result<Option<u64>, DbErr> {
     let opened = consultation::Entity::update_many()
         .col_expr(consultation::Column::Status, Expr::value(Status::Open.code()))
         .col_expr(consultation::Column::OpenedAt, Expr::value(now))

@@ -107,7 +107,7 @@ pub async fn for_reader<C: ConnectionTrait>(
         visibility: definition.visibility(),
         quorum: row.quorum_percent.and_then(|q| u32::try_from(q).ok()),
         questions: definition.questions.clone(),
-        open: voting::is_open(definition),
+        open: voting::is_open(definition, now),
         eligible: unit.is_some(),
         voted: unit.as_ref().is_some_and(|(_, voted)| *voted),
         results_visible: definition.results_visible(now),

@@ -19,7 +19,7 @@ use crate::audit::{self, Entry};
 use crate::auth::secret;
 use crate::entities::{ballot, ballot_answer, consultation, consultation_scope, eligible_unit, participation};
 use crate::policy::Actor;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use palier_domain::consultations::VotingUnit;
 use palier_domain::consultations::{Answer, AnswerError, RawAnswers, Status, TenantLine, check_ballot};
 use palier_domain::ids::QuestionId;
@@ -70,9 +70,8 @@ impl From<DbErr> for CastError {
     }
 }
 
-/// Whether voting is open right now (status and clock).
-pub fn is_open(definition: &Definition) -> bool {
-    let now = Utc::now();
+/// Whether voting is open at `now` (status and clock).
+pub fn is_open(definition: &Definition, now: DateTime<Utc>) -> bool {
     definition.status() == Status::Open
         && now >= definition.consultation.opens_at
         && now < definition.consultation.closes_at
@@ -163,8 +162,9 @@ pub async fn cast(
     unit: &eligible_unit::Model,
     channel: Channel,
     raw: &RawAnswers,
+    now: DateTime<Utc>,
 ) -> Result<String, CastError> {
-    cast_with_receipt(db, definition, unit, channel, raw, None).await
+    cast_with_receipt(db, definition, unit, channel, raw, None, now).await
 }
 
 /// Like [`cast`], and emails the receipt to the voter through the outbox, in
@@ -178,8 +178,9 @@ pub async fn cast_with_receipt(
     channel: Channel,
     raw: &RawAnswers,
     mail: Option<ReceiptMail<'_>>,
+    now: DateTime<Utc>,
 ) -> Result<String, CastError> {
-    let prepared = prepare(definition, unit, channel, raw, mail)?;
+    let prepared = prepare(definition, unit, channel, raw, mail, now)?;
     write(db, std::slice::from_ref(&prepared)).await?.pop().unwrap_or(Err(CastError::AlreadyVoted))
 }
 
@@ -198,15 +199,16 @@ pub struct Prepared {
     voter: Option<i64>,
 }
 
-/// Checks the ballot against the rules and prepares its rows.
+/// Checks the ballot against the rules, at `now`, and prepares its rows.
 pub fn prepare(
     definition: &Definition,
     unit: &eligible_unit::Model,
     channel: Channel,
     raw: &RawAnswers,
     mail: Option<ReceiptMail<'_>>,
+    now: DateTime<Utc>,
 ) -> Result<Prepared, CastError> {
-    if !is_open(definition) {
+    if !is_open(definition, now) {
         return Err(CastError::NotOpen);
     }
     if unit.consultation_id != definition.consultation.id {

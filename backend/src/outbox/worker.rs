@@ -40,6 +40,11 @@ impl OutboxConfig {
     }
 }
 
+/// Emails sent at the same time, each on a connection of the SMTP pool
+/// (lettre keeps up to 10): one SMTP exchange waits on several round trips,
+/// so one email after the other would cap a fan-out at a few dozen a second.
+const SENDS_AT_ONCE: usize = 8;
+
 /// What one round of the worker did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Round {
@@ -72,11 +77,21 @@ pub struct Worker {
     config: OutboxConfig,
     id: String,
     waker: Waker,
+    /// When a row is due, and when it will be retried.
+    clock: Clock,
 }
 
 impl Worker {
+    /// A worker on the system clock.
     pub fn new(db: DatabaseConnection, mailer: Mailer, config: OutboxConfig) -> Self {
-        Self { db, mailer, config, id: uuid::Uuid::new_v4().to_string(), waker: Waker::default() }
+        let id = uuid::Uuid::new_v4().to_string();
+        Self { db, mailer, config, id, waker: Waker::default(), clock: Clock::system() }
+    }
+
+    /// The same worker on `clock` (the server's, which the tests move).
+    #[must_use]
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
     }
 
     /// A handle that wakes this worker.
@@ -109,14 +124,22 @@ impl Worker {
         tracing::info!(worker = %self.id, "outbox worker stopped");
     }
 
-    /// Claims the due rows, sends them and records each outcome.
+    /// Claims the due rows, sends them (several at once) and records each outcome.
     pub async fn run_once(&self) -> Result<Round, DbErr> {
+        use futures_util::stream::{self, StreamExt as _};
         let claimed = self.claim().await?;
         let mut round = Round::default();
         let (mut sent, mut later, mut failed) = (Vec::new(), Vec::new(), Vec::new());
-        for row in claimed {
-            let email = to_outgoing(&row, self.mailer.sender_domain());
-            match self.mailer.send(&email).await {
+        let outcomes: Vec<_> = stream::iter(claimed)
+            .map(|row| async move {
+                let outcome = self.mailer.send(&to_outgoing(&row, self.mailer.sender_domain())).await;
+                (row, outcome)
+            })
+            .buffered(SENDS_AT_ONCE)
+            .collect()
+            .await;
+        for (row, outcome) in outcomes {
+            match outcome {
                 Ok(()) => {
                     sent.push((row.id, row.sensitive));
                     tracing::info!(outbox_id = row.id, attempts = row.attempts, "email sent");
@@ -152,7 +175,7 @@ impl Worker {
     }
 
     async fn claim(&self) -> Result<Vec<outbox_email::Model>, DbErr> {
-        let now = Utc::now();
+        let now = self.clock.now();
         let lease_end = now + chrono::Duration::from_std(self.config.lease).unwrap_or(chrono::Duration::minutes(5));
         let mut due = Query::select();
         due.column(Column::Id)
@@ -180,7 +203,7 @@ impl Worker {
     /// Marks the round's sent rows `(id, sensitive)`, in two statements at
     /// most rather than a write per email.
     async fn mark_sent(&self, sent: &[(i64, bool)]) -> Result<(), DbErr> {
-        let now = Utc::now();
+        let now = self.clock.now();
         for sensitive in [false, true] {
             let ids: Vec<i64> = sent.iter().filter(|(_, s)| *s == sensitive).map(|(id, _)| *id).collect();
             if ids.is_empty() {
@@ -208,7 +231,7 @@ impl Worker {
     }
 
     async fn retry_later(&self, id: i64, delay: Duration, reason: &str) -> Result<(), DbErr> {
-        let next = Utc::now() + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(1));
+        let next = self.clock.now() + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(1));
         Entity::update_many()
             .col_expr(Column::NextAttemptAt, Expr::value(next))
             .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))

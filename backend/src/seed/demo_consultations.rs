@@ -37,8 +37,8 @@ async fn open(
     for question in questions {
         builder::add_question(db, id, question).await.context("demo question")?;
     }
-    builder::schedule(db, staff, id).await.context("demo schedule")?;
-    lifecycle::advance(db, id).await.context("demo opening")?;
+    builder::schedule(db, staff, id, Utc::now()).await.context("demo schedule")?;
+    lifecycle::advance(db, id, Utc::now()).await.context("demo opening")?;
     definition(db, id).await?.context("the demo consultation exists")
 }
 
@@ -53,7 +53,7 @@ async fn vote(
     let id = definition.consultation.id;
     let unit = voting::eligible_unit(db, id, unit).await?.context("the demo household may vote")?;
     let raw: RawAnswers = definition.questions.iter().map(|q| q.id).zip(answers).collect();
-    voting::cast(db, definition, &unit, channel, &raw).await.context("demo ballot")?;
+    voting::cast(db, definition, &unit, channel, &raw, Utc::now()).await.context("demo ballot")?;
     Ok(())
 }
 
@@ -118,7 +118,7 @@ pub(super) async fn seed(
         .filter(consultation::Column::Id.eq(courtyard_id))
         .exec(db)
         .await?;
-    lifecycle::advance(db, courtyard_id).await?;
+    lifecycle::advance(db, courtyard_id, Utc::now()).await?;
     builder::publish(
         db,
         staff,
@@ -126,6 +126,7 @@ pub(super) async fn seed(
         "Merci à tous les votants. Le **jardin partagé** l'emporte : les travaux commenceront en juin.\n\n\
          Les bancs seront aussi installés le long du jardin, comme plusieurs d'entre vous l'ont demandé.",
         Decision::Adopted,
+        Utc::now(),
     )
     .await
     .context("demo response")?;

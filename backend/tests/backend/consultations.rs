@@ -119,7 +119,7 @@ async fn open_consultation(db: &DatabaseConnection, place: &Place, audience: Aud
     let mut text = question(QuestionKind::FreeText { max_chars: 200 }, &[]);
     text.required = false;
     builder::add_question(db, id, text).await.unwrap();
-    builder::schedule(db, place.staff, id).await.unwrap();
+    builder::schedule(db, place.staff, id, Utc::now()).await.unwrap();
     id
 }
 
@@ -194,10 +194,10 @@ async fn opening_freezes_the_eligible_units_and_the_rules() {
     // The closing time may only move later, and is logged.
     let closes = def.consultation.closes_at;
     assert!(matches!(
-        builder::extend(&db, place.staff, id, closes - Duration::hours(1)).await,
+        builder::extend(&db, place.staff, id, closes - Duration::hours(1), Utc::now()).await,
         Err(BuildError::NotLater)
     ));
-    builder::extend(&db, place.staff, id, closes + Duration::days(2)).await.unwrap();
+    builder::extend(&db, place.staff, id, closes + Duration::days(2), Utc::now()).await.unwrap();
     let logged = palier_backend::entities::audit_log::Entity::find()
         .filter(palier_backend::entities::audit_log::Column::Action.eq("consultation.extended"))
         .count(&db)
@@ -214,23 +214,23 @@ async fn a_scheduled_consultation_opens_and_closes_by_the_clock() {
     later.opens_at = Utc::now() + Duration::hours(1);
     let id = builder::create(&db, place.staff, place.org, later).await.unwrap().id;
     builder::add_question(&db, id, question(QuestionKind::SingleChoice, &["Oui", "Non"])).await.unwrap();
-    builder::schedule(&db, place.staff, id).await.unwrap();
+    builder::schedule(&db, place.staff, id, Utc::now()).await.unwrap();
     assert_eq!(definition(&db, id).await.unwrap().unwrap().status(), Status::Scheduled);
-    assert!(lifecycle::advance_due(&db).await.unwrap().is_empty());
+    assert!(lifecycle::advance_due(&db, Utc::now()).await.unwrap().is_empty());
 
     consultation::Entity::update_many()
         .col_expr(consultation::Column::OpensAt, Expr::value(Utc::now() - Duration::seconds(1)))
         .exec(&db)
         .await
         .unwrap();
-    let done = lifecycle::advance_due(&db).await.unwrap();
+    let done = lifecycle::advance_due(&db, Utc::now()).await.unwrap();
     assert_eq!(done, vec![lifecycle::Transition::Opened { consultation_id: id, eligible: 4 }]);
     consultation::Entity::update_many()
         .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
         .exec(&db)
         .await
         .unwrap();
-    let done = lifecycle::advance_due(&db).await.unwrap();
+    let done = lifecycle::advance_due(&db, Utc::now()).await.unwrap();
     assert_eq!(done, vec![lifecycle::Transition::Closed { consultation_id: id }]);
     assert_eq!(definition(&db, id).await.unwrap().unwrap().status(), Status::Closed);
 }
@@ -243,9 +243,12 @@ async fn scheduling_checks_the_questions() {
         .await
         .unwrap()
         .id;
-    assert!(matches!(builder::schedule(&db, place.staff, id).await, Err(BuildError::NoQuestion)));
+    assert!(matches!(builder::schedule(&db, place.staff, id, Utc::now()).await, Err(BuildError::NoQuestion)));
     builder::add_question(&db, id, question(QuestionKind::SingleChoice, &["Seule"])).await.unwrap();
-    assert!(matches!(builder::schedule(&db, place.staff, id).await, Err(BuildError::QuestionNotReady { .. })));
+    assert!(matches!(
+        builder::schedule(&db, place.staff, id, Utc::now()).await,
+        Err(BuildError::QuestionNotReady { .. })
+    ));
     // Another organisation's residence cannot be in the audience.
     let other = registry::create_organisation(&db, "other", "Autre").await.unwrap().id;
     let foreign =
@@ -275,7 +278,7 @@ async fn each_unit_votes_once_and_bad_ballots_say_why() {
 
     let mut bad = answers(&def, 0, &[0, 1, 2], [0, 1, 2], 9, "");
     bad.remove(&def.questions[0].id);
-    match voting::cast(&db, &def, &unit, Channel::Online, &bad).await {
+    match voting::cast(&db, &def, &unit, Channel::Online, &bad, Utc::now()).await {
         Err(CastError::Invalid(errors)) => {
             assert_eq!(errors[&def.questions[0].id], AnswerError::Missing);
             assert_eq!(errors[&def.questions[1].id], AnswerError::TooMany { max: 2 });
@@ -287,10 +290,12 @@ async fn each_unit_votes_once_and_bad_ballots_say_why() {
     assert_eq!(participation::Entity::find().count(&db).await.unwrap(), 0, "an invalid ballot left a trace");
 
     let receipt =
-        voting::cast(&db, &def, &unit, Channel::Online, &answers(&def, 1, &[0], [2, 0, 1], 4, "Merci")).await.unwrap();
+        voting::cast(&db, &def, &unit, Channel::Online, &answers(&def, 1, &[0], [2, 0, 1], 4, "Merci"), Utc::now())
+            .await
+            .unwrap();
     assert!(palier_domain::InvitationCode::parse(&receipt).is_ok());
     assert!(matches!(
-        voting::cast(&db, &def, &unit, Channel::Online, &answers(&def, 0, &[1], [0, 1, 2], 1, "")).await,
+        voting::cast(&db, &def, &unit, Channel::Online, &answers(&def, 0, &[1], [0, 1, 2], 1, ""), Utc::now()).await,
         Err(CastError::AlreadyVoted)
     ));
     // Nor on paper afterwards.
@@ -300,7 +305,8 @@ async fn each_unit_votes_once_and_bad_ballots_say_why() {
             &def,
             &unit,
             Channel::Paper { staff_id: place.staff },
-            &answers(&def, 0, &[1], [0, 1, 2], 1, "")
+            &answers(&def, 0, &[1], [0, 1, 2], 1, ""),
+            Utc::now()
         )
         .await,
         Err(CastError::AlreadyVoted)
@@ -314,11 +320,13 @@ async fn each_unit_votes_once_and_bad_ballots_say_why() {
         &paper_unit,
         Channel::Paper { staff_id: place.staff },
         &answers(&def, 2, &[2], [0, 1, 2], 2, ""),
+        Utc::now(),
     )
     .await
     .unwrap();
     assert!(matches!(
-        voting::cast(&db, &def, &paper_unit, Channel::Online, &answers(&def, 0, &[1], [0, 1, 2], 1, "")).await,
+        voting::cast(&db, &def, &paper_unit, Channel::Online, &answers(&def, 0, &[1], [0, 1, 2], 1, ""), Utc::now())
+            .await,
         Err(CastError::AlreadyVoted)
     ));
     let register = participation::Entity::find()
@@ -359,7 +367,7 @@ async fn parallel_duplicate_submissions_give_exactly_one_ballot_per_unit() {
     let id =
         builder::create(&db, staff, org, settings(Audience::Organisation, VotingUnit::Household)).await.unwrap().id;
     builder::add_question(&db, id, question(QuestionKind::SingleChoice, &["Oui", "Non"])).await.unwrap();
-    builder::schedule(&db, staff, id).await.unwrap();
+    builder::schedule(&db, staff, id, Utc::now()).await.unwrap();
     let def = std::sync::Arc::new(definition(&db, id).await.unwrap().unwrap());
     let units =
         eligible_unit::Entity::find().filter(eligible_unit::Column::ConsultationId.eq(id)).all(&db).await.unwrap();
@@ -376,9 +384,9 @@ async fn parallel_duplicate_submissions_give_exactly_one_ballot_per_unit() {
                 let choice = def.questions[0].options[(unit.unit_id as usize + attempt) % 2].0.to_string();
                 let answers = BTreeMap::from([(def.questions[0].id, vec![choice])]);
                 if attempt < 2 {
-                    voting::cast(&db, &def, &unit, Channel::Online, &answers).await
+                    voting::cast(&db, &def, &unit, Channel::Online, &answers, Utc::now()).await
                 } else {
-                    ballot_box.cast(&def, &unit, Channel::Online, &answers, None).await
+                    ballot_box.cast(&def, &unit, Channel::Online, &answers, None, Utc::now()).await
                 }
             });
         }
@@ -410,16 +418,23 @@ async fn ballots_cannot_be_linked_to_the_register() {
     households.sort_unstable();
     for household in &households {
         let unit = voting::eligible_unit(&db, id, *household).await.unwrap().unwrap();
-        voting::cast(&db, &def, &unit, Channel::Online, &answers(&def, 0, &[0], [0, 1, 2], 3, &household.to_string()))
-            .await
-            .unwrap();
+        voting::cast(
+            &db,
+            &def,
+            &unit,
+            Channel::Online,
+            &answers(&def, 0, &[0], [0, 1, 2], 3, &household.to_string()),
+            Utc::now(),
+        )
+        .await
+        .unwrap();
     }
     consultation::Entity::update_many()
         .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
         .exec(&db)
         .await
         .unwrap();
-    lifecycle::advance(&db, id).await.unwrap();
+    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
 
     // The register, in the order votes happened.
     let register: Vec<i64> = participation::Entity::find()
@@ -532,12 +547,19 @@ async fn results_are_counted_in_sql_with_turnout_and_quorum() {
     ];
     for (household, ballot) in &votes {
         let unit = voting::eligible_unit(&db, id, *household).await.unwrap().unwrap();
-        voting::cast(&db, &def, &unit, Channel::Online, ballot).await.unwrap();
+        voting::cast(&db, &def, &unit, Channel::Online, ballot, Utc::now()).await.unwrap();
     }
     let unit = voting::eligible_unit(&db, id, place.households_b[0]).await.unwrap().unwrap();
-    voting::cast(&db, &def, &unit, Channel::Paper { staff_id: place.staff }, &answers(&def, 2, &[0], [2, 1, 0], 1, ""))
-        .await
-        .unwrap();
+    voting::cast(
+        &db,
+        &def,
+        &unit,
+        Channel::Paper { staff_id: place.staff },
+        &answers(&def, 2, &[0], [2, 1, 0], 1, ""),
+        Utc::now(),
+    )
+    .await
+    .unwrap();
 
     let r = results::compute(&db, &def).await.unwrap();
     assert_eq!((r.ballots, r.eligible, r.participants, r.online, r.paper), (4, 8, 4, 3, 1));
@@ -593,7 +615,7 @@ async fn results_are_counted_in_sql_with_turnout_and_quorum() {
         .exec(&db)
         .await
         .unwrap();
-    lifecycle::advance(&db, id).await.unwrap();
+    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
     let def = definition(&db, id).await.unwrap().unwrap();
     assert!(def.results_visible(Utc::now()));
     // Closing kept the count: the same figures, read from one row.
@@ -610,7 +632,7 @@ async fn results_are_counted_in_sql_with_turnout_and_quorum() {
         .unwrap();
     assert_eq!(results::counted(&db, &def).await.unwrap(), r);
     assert_ne!(results::compute(&db, &def).await.unwrap(), r);
-    builder::publish(&db, place.staff, id, "Nous retenons le **bleu**.", Decision::Adopted).await.unwrap();
+    builder::publish(&db, place.staff, id, "Nous retenons le **bleu**.", Decision::Adopted, Utc::now()).await.unwrap();
     let def = definition(&db, id).await.unwrap().unwrap();
     assert_eq!(def.status(), Status::Published);
     assert_eq!(def.consultation.response_decision.as_deref(), Some("adopted"));
@@ -647,7 +669,9 @@ async fn adults_vote_one_by_one_when_the_unit_is_the_adult() {
     assert_eq!(def.consultation.eligible_count, Some(3), "three adults registered in the building's households");
     for adult in &adults {
         let unit = voting::eligible_unit(&db, id, *adult).await.unwrap().unwrap();
-        voting::cast(&db, &def, &unit, Channel::Online, &answers(&def, 0, &[0], [0, 1, 2], 3, "")).await.unwrap();
+        voting::cast(&db, &def, &unit, Channel::Online, &answers(&def, 0, &[0], [0, 1, 2], 3, ""), Utc::now())
+            .await
+            .unwrap();
     }
     assert_eq!(ballot::Entity::find().count(&db).await.unwrap(), 3);
     let _ = (place.residence_b,);
@@ -666,7 +690,7 @@ async fn live_results_are_recounted_at_most_every_few_seconds_and_final_ones_at_
         async move {
             let unit = voting::eligible_unit(&db, def.consultation.id, household).await.unwrap().unwrap();
             let ballot = answers(&def, 0, &[0], [0, 1, 2], 3, "");
-            voting::cast(&db, &def, &unit, Channel::Online, &ballot).await.unwrap();
+            voting::cast(&db, &def, &unit, Channel::Online, &ballot, Utc::now()).await.unwrap();
         }
     };
     vote(0).await;
@@ -681,7 +705,7 @@ async fn live_results_are_recounted_at_most_every_few_seconds_and_final_ones_at_
         .exec(&db)
         .await
         .unwrap();
-    lifecycle::advance(&db, id).await.unwrap();
+    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
     let def = definition(&db, id).await.unwrap().unwrap();
     assert_eq!(live.counted(&db, &def).await.unwrap().participants, 2);
 }

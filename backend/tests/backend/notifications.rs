@@ -5,6 +5,7 @@
 
 use chrono::{Duration, TimeZone as _, Utc};
 use palier_backend::accounts::{self, NewAccount};
+use palier_backend::clock::Clock;
 use palier_backend::consultations::builder;
 use palier_backend::consultations::lifecycle;
 use palier_backend::consultations::voting::{self, Channel};
@@ -161,7 +162,7 @@ async fn scheduled(
     )
     .await
     .unwrap();
-    builder::schedule(db, town.staff, id).await.unwrap();
+    builder::schedule(db, town.staff, id, Utc::now()).await.unwrap();
     id
 }
 
@@ -220,10 +221,10 @@ async fn the_closing_reminder_goes_once_to_the_homes_that_have_not_voted() {
     let (voter_home, voter) = town.homes_a[0];
     let unit = voting::eligible_unit(&db, id, voter_home).await.unwrap().unwrap();
     let answer = BTreeMap::from([(definition.questions[0].id, vec![definition.questions[0].options[0].0.to_string()])]);
-    voting::cast(&db, &definition, &unit, Channel::Paper { staff_id: town.staff }, &answer).await.unwrap();
+    voting::cast(&db, &definition, &unit, Channel::Paper { staff_id: town.staff }, &answer, Utc::now()).await.unwrap();
 
     // Seven days left: too early.
-    assert!(lifecycle::remind_due(&db).await.unwrap().is_empty());
+    assert!(lifecycle::remind_due(&db, Utc::now()).await.unwrap().is_empty());
     // A week-long vote with 47 hours left.
     consultation::Entity::update_many()
         .col_expr(consultation::Column::OpensAt, Expr::value(Utc::now() - Duration::days(5)))
@@ -232,13 +233,13 @@ async fn the_closing_reminder_goes_once_to_the_homes_that_have_not_voted() {
         .exec(&db)
         .await
         .unwrap();
-    assert_eq!(lifecycle::remind_due(&db).await.unwrap(), vec![id]);
+    assert_eq!(lifecycle::remind_due(&db, Utc::now()).await.unwrap(), vec![id]);
     let reminded = told(&db, "consultation_closing").await;
     let expected: HashSet<i64> = town.homes_a.iter().skip(1).map(|(_, t)| *t).collect();
     assert_eq!(reminded, expected);
     assert!(!reminded.contains(&voter));
     // A second run reminds nobody again.
-    assert!(lifecycle::remind_due(&db).await.unwrap().is_empty());
+    assert!(lifecycle::remind_due(&db, Utc::now()).await.unwrap().is_empty());
     assert_eq!(
         notification::Entity::find()
             .filter(notification::Column::Kind.eq("consultation_closing"))
@@ -264,7 +265,7 @@ async fn a_vote_the_clock_finds_already_past_its_close_is_not_announced_as_open(
         .exec(&db)
         .await
         .unwrap();
-    lifecycle::advance(&db, id).await.unwrap();
+    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
     assert!(told(&db, "consultation_opened").await.is_empty());
     assert_eq!(told(&db, "results_available").await, tenants(&town.homes_a));
 }
@@ -287,7 +288,7 @@ async fn results_and_the_response_are_notified_once_and_votes_in_the_app_only() 
         locale: Locale::Fr,
         links: &links,
     };
-    voting::cast_with_receipt(&db, &definition, &unit, Channel::Online, &answer, Some(mail)).await.unwrap();
+    voting::cast_with_receipt(&db, &definition, &unit, Channel::Online, &answer, Some(mail), Utc::now()).await.unwrap();
     let cast =
         notification::Entity::find().filter(notification::Column::Kind.eq("ballot_cast")).all(&db).await.unwrap();
     assert_eq!(cast.len(), 1);
@@ -302,12 +303,14 @@ async fn results_and_the_response_are_notified_once_and_votes_in_the_app_only() 
         .exec(&db)
         .await
         .unwrap();
-    lifecycle::advance(&db, id).await.unwrap();
+    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
     let everyone: HashSet<i64> = town.homes_a.iter().map(|(_, t)| *t).collect();
     assert_eq!(told(&db, "results_available").await, everyone);
 
-    builder::publish(&db, town.staff, id, "Nous ferons les travaux.", Decision::Adopted).await.unwrap();
-    builder::publish(&db, town.staff, id, "Nous ferons les travaux en mai.", Decision::Adjusted).await.unwrap();
+    builder::publish(&db, town.staff, id, "Nous ferons les travaux.", Decision::Adopted, Utc::now()).await.unwrap();
+    builder::publish(&db, town.staff, id, "Nous ferons les travaux en mai.", Decision::Adjusted, Utc::now())
+        .await
+        .unwrap();
     let responses = notification::Entity::find()
         .filter(notification::Column::Kind.eq("response_published"))
         .all(&db)
@@ -537,9 +540,11 @@ async fn a_fan_out_of_500_emails_survives_a_minute_of_smtp_outage_and_arrives_ex
         max_attempts: 100,
         retry_base: std::time::Duration::from_millis(500),
         retry_max: std::time::Duration::from_secs(3),
-        poll_interval: std::time::Duration::from_millis(100),
+        poll_interval: std::time::Duration::from_millis(10),
     };
-    let worker = Worker::new(db.clone(), smtp, config);
+    // The worker's clock is moved on by the test: a minute of outage takes a second.
+    let clock = Clock::system();
+    let worker = Worker::new(db.clone(), smtp, config).with_clock(clock.clone());
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let running = tokio::spawn(worker.clone().run(stopped));
     let queued = mailer::run_once(&db, &mailer_settings, early()).await.unwrap();
@@ -551,12 +556,35 @@ async fn a_fan_out_of_500_emails_survives_a_minute_of_smtp_outage_and_arrives_ex
     sink.stop();
     let before = sink.messages().len();
     assert!(before < 500, "the outage must begin mid-fan-out ({before} already sent)");
-    tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+    // A minute of the worker's clock, and longer if need be, until every
+    // email held back has been tried again after its backoff.
+    for second in 1.. {
+        clock.advance(Duration::seconds(1));
+        tokio::time::sleep(std::time::Duration::from_millis(15)).await;
+        if second >= 60 && outbox(&db).await.iter().filter(|e| e.status == "pending").all(|e| e.attempts >= 2) {
+            break;
+        }
+        assert!(second < 3600, "the held emails were not retried within an hour of the worker's clock");
+    }
+    // (The worker is paused between two rounds to look at the outbox.)
+    stop.send(true).unwrap();
+    running.await.unwrap();
+    let rows = outbox(&db).await;
+    let waiting: Vec<_> = rows.iter().filter(|e| e.status == "pending").collect();
+    assert!(!waiting.is_empty(), "the outage held emails back");
+    assert!(rows.iter().all(|e| e.status != "failed"), "an outage is not a reason to give up");
+    assert!(waiting.iter().all(|e| e.last_error.is_some()), "a held email records why");
+    assert!(waiting.iter().all(|e| e.locked_until.is_none()), "no email stays claimed between rounds");
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let running = tokio::spawn(worker.clone().run(stopped));
     sink.restart().await.unwrap();
 
-    let received = sink.wait_for(500, std::time::Duration::from_secs(120)).await;
-    // A little longer: nothing may arrive twice.
-    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    // Past the longest backoff, the held emails are due again and go.
+    clock.advance(Duration::seconds(4));
+    let received = sink.wait_for(500, std::time::Duration::from_secs(60)).await;
+    // Later still, nothing may arrive twice.
+    clock.advance(Duration::minutes(10));
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     stop.send(true).unwrap();
     running.await.unwrap();
     assert_eq!(received.len(), 500);
@@ -567,4 +595,80 @@ async fn a_fan_out_of_500_emails_survives_a_minute_of_smtp_outage_and_arrives_ex
     let ids: HashSet<String> = messages.iter().filter_map(|m| m.header("Message-ID")).collect();
     assert_eq!(ids.len(), 500);
     assert!(outbox(&db).await.iter().all(|e| e.status == "sent"));
+}
+
+/// Makes every insert into `notifications` fail, as a full disk or a broken
+/// constraint would, until [`accept_notifications`].
+async fn refuse_notifications(db: &DatabaseConnection) {
+    use sea_orm::ConnectionTrait as _;
+    if palier_backend::db::is_sqlite(db) {
+        db.execute_unprepared(
+            "CREATE TRIGGER refuse_notifications BEFORE INSERT ON notifications \
+             BEGIN SELECT RAISE(ABORT, 'notifications refused by the test'); END",
+        )
+        .await
+        .unwrap();
+    } else {
+        db.execute_unprepared(
+            "CREATE FUNCTION refuse_notification() RETURNS trigger AS $$ \
+             BEGIN RAISE EXCEPTION 'notifications refused by the test'; END $$ LANGUAGE plpgsql",
+        )
+        .await
+        .unwrap();
+        db.execute_unprepared(
+            "CREATE TRIGGER refuse_notifications BEFORE INSERT ON notifications \
+             FOR EACH ROW EXECUTE FUNCTION refuse_notification()",
+        )
+        .await
+        .unwrap();
+    }
+}
+
+async fn accept_notifications(db: &DatabaseConnection) {
+    use sea_orm::ConnectionTrait as _;
+    let on = if palier_backend::db::is_sqlite(db) { "" } else { " ON notifications" };
+    db.execute_unprepared(&format!("DROP TRIGGER refuse_notifications{on}")).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_vote_that_fails_after_its_receipt_email_was_queued_leaves_no_email_and_no_vote() {
+    let db = fresh_database().await.unwrap();
+    let town = town(&db, 1).await;
+    let id =
+        opened(&db, &town, Audience::Residences(vec![ResidenceId::new(town.residence_a)]), VotingUnit::Household, 7)
+            .await;
+    let definition = palier_backend::consultations::definition(&db, id).await.unwrap().unwrap();
+    let (home, tenant) = town.homes_a[0];
+    let unit = voting::eligible_unit(&db, id, home).await.unwrap().unwrap();
+    let links = Links::new("https://palier.example");
+    let answer = BTreeMap::from([(definition.questions[0].id, vec![definition.questions[0].options[0].0.to_string()])]);
+    let mail = || voting::ReceiptMail {
+        user_id: tenant,
+        to: Email::parse("a0@example.org").unwrap(),
+        locale: Locale::Fr,
+        links: &links,
+    };
+    let emails_before = outbox(&db).await.len();
+
+    // The ballot's transaction queues the receipt email, then fails on the
+    // voter's notification, written after it.
+    refuse_notifications(&db).await;
+    let failed =
+        voting::cast_with_receipt(&db, &definition, &unit, Channel::Online, &answer, Some(mail()), Utc::now()).await;
+    assert!(matches!(failed, Err(voting::CastError::Unexpected(_))), "{failed:?}");
+    assert_eq!(outbox(&db).await.len(), emails_before, "no receipt email for a vote that did not happen");
+    assert!(palier_backend::entities::ballot::Entity::find().all(&db).await.unwrap().is_empty());
+    assert!(
+        palier_backend::entities::participation::Entity::find().all(&db).await.unwrap().is_empty(),
+        "not marked as voted"
+    );
+
+    // Once the database accepts it again, the same home votes, and gets one email.
+    accept_notifications(&db).await;
+    voting::cast_with_receipt(&db, &definition, &unit, Channel::Online, &answer, Some(mail()), Utc::now())
+        .await
+        .unwrap();
+    let receipts: Vec<_> = outbox(&db).await.into_iter().filter(|e| e.sensitive).collect();
+    assert_eq!(receipts.len(), 1);
+    assert_eq!(receipts[0].recipient, "a0@example.org");
 }

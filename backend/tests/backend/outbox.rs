@@ -5,7 +5,7 @@ use palier_backend::mail::{MailTransport, Mailer};
 use palier_backend::outbox::{self, NewEmail, OutboxConfig, Status, Worker};
 use palier_backend::testing::{SmtpSink, TempDir, backend_name, fresh_database, fresh_database_url};
 use palier_domain::{Email, Locale};
-use sea_orm::{ActiveModelTrait as _, ActiveValue::Set, DatabaseConnection, EntityTrait as _, TransactionTrait as _};
+use sea_orm::{ActiveModelTrait as _, ActiveValue::Set, DatabaseConnection, EntityTrait as _};
 use std::collections::HashSet;
 use std::time::Duration;
 
@@ -42,19 +42,9 @@ async fn rows(db: &DatabaseConnection) -> Vec<outbox_email::Model> {
     outbox_email::Entity::find().all(db).await.unwrap()
 }
 
-#[tokio::test]
-async fn an_email_exists_only_if_its_transaction_commits() {
-    let db = fresh_database().await.unwrap();
-    let txn = db.begin().await.unwrap();
-    assert!(outbox::enqueue(&txn, email("rolled-back", "a@example.org")).await.unwrap());
-    txn.rollback().await.unwrap();
-    assert!(rows(&db).await.is_empty());
-
-    let txn = db.begin().await.unwrap();
-    assert!(outbox::enqueue(&txn, email("committed", "a@example.org")).await.unwrap());
-    txn.commit().await.unwrap();
-    assert_eq!(rows(&db).await.len(), 1);
-}
+// That an email queued by a service that then fails is never sent is
+// tested with a real service, in `notifications.rs`
+// (`a_vote_that_fails_after_its_receipt_email_was_queued_…`).
 
 #[tokio::test]
 async fn the_same_idempotency_key_is_stored_once() {

@@ -130,8 +130,8 @@ pub async fn consultation_csv(
     use palier_backend::consultations::results;
     use palier_backend::policy::Permission;
     let Some(Extension(session)) = session else { return StatusCode::UNAUTHORIZED.into_response() };
-    let id = ConsultationId::new(id);
-    let definition = match open(&state.db, &state.definitions, &session.actor, id, Access::Read).await {
+    let (id, now) = (ConsultationId::new(id), state.clock.now());
+    let definition = match open(&state.db, &state.definitions, &session.actor, id, Access::Read, now).await {
         Ok(definition) => definition,
         Err(error) => return refused(error),
     };
@@ -140,7 +140,7 @@ pub async fn consultation_csv(
     if !session.actor.can(Permission::ViewBackOffice, definition.organisation_scope()) {
         return StatusCode::NOT_FOUND.into_response();
     }
-    if !definition.results_visible(chrono::Utc::now()) {
+    if !definition.results_visible(now) {
         return StatusCode::FORBIDDEN.into_response();
     }
     let csv = match file.as_str() {

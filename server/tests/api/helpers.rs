@@ -3,7 +3,7 @@
 use palier_backend::mail::{Mailer, StubMailbox};
 use palier_backend::testing::{TempDir, fresh_database_url};
 use palier_server::config::Config;
-use palier_server::startup::Application;
+use palier_server::startup::{Application, Jobs};
 use reqwest::header::HeaderMap;
 use std::collections::HashMap;
 
@@ -13,6 +13,10 @@ pub struct TestApp {
     pub mailbox: StubMailbox,
     /// A client that keeps cookies and does not follow redirects.
     pub client: reqwest::Client,
+    /// The server's clock, which the tests move forward.
+    pub clock: palier_backend::clock::Clock,
+    /// The server's background work, which runs only when a test says so.
+    jobs: Jobs,
     _site: TempDir,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
@@ -31,7 +35,8 @@ impl Page {
 }
 
 /// Starts the application on a free port with a fresh database and the stub
-/// mailer; it stops when the returned value is dropped.
+/// mailer, without its background jobs (see [`TestApp::run_pending_jobs`]);
+/// it stops when the returned value is dropped.
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(&[]).await
 }
@@ -59,13 +64,14 @@ pub async fn spawn_app_with(settings: &[(&str, &str)]) -> TestApp {
     let app = Application::build(&config, Some(mailer)).await.unwrap();
     let address = format!("http://{}", app.local_addr());
     let db = app.state().db.clone();
+    let clock = app.state().clock.clone();
+    let jobs = app.jobs().clone();
     let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(app.run_until(async move {
+    tokio::spawn(app.serve_until(async move {
         let _ = stopped.await;
     }));
-    let client =
-        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().unwrap();
-    TestApp { address, db, mailbox, client, _site: site, _shutdown: shutdown }
+    let client = TestApp::new_client();
+    TestApp { address, db, mailbox, client, clock, jobs, _site: site, _shutdown: shutdown }
 }
 
 impl TestApp {
@@ -96,10 +102,7 @@ impl TestApp {
     }
 
     pub async fn post_form_with(&self, path: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> Page {
-        let body =
-            fields.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
-        let mut request =
-            self.client.post(self.url(path)).header("content-type", "application/x-www-form-urlencoded").body(body);
+        let mut request = self.client.post(self.url(path)).form(fields);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
@@ -155,79 +158,66 @@ impl TestApp {
 
     /// Posts a form with `client`, as a browser without JavaScript does.
     pub async fn post_form_as(&self, client: &reqwest::Client, path: &str, fields: &[(&str, &str)]) -> Page {
-        let body =
-            fields.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
         let request = client
             .post(self.url(path))
-            .header("content-type", "application/x-www-form-urlencoded")
+            .form(fields)
             .header("origin", &self.address)
             .header("accept", "text/html")
-            .header("referer", self.url("/formulaire"))
-            .body(body);
+            .header("referer", self.url("/formulaire"));
         read(request.send().await.unwrap()).await
     }
 
     /// Calls a server function as the browser's JavaScript does (JSON back).
     pub async fn call_as(&self, client: &reqwest::Client, path: &str, fields: &[(&str, &str)]) -> Page {
-        let body =
-            fields.iter().map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v))).collect::<Vec<_>>().join("&");
         let request = client
             .post(self.url(path))
-            .header("content-type", "application/x-www-form-urlencoded")
+            .form(fields)
             .header("origin", &self.address)
-            .header("accept", "application/json")
-            .body(body);
+            .header("accept", "application/json");
         read(request.send().await.unwrap()).await
     }
 
-    /// Waits until the outbox worker has sent `count` emails in all.
-    pub async fn emails(&self, count: usize) -> Vec<palier_backend::mail::OutgoingEmail> {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        loop {
-            let sent = self.mailbox.messages();
-            if sent.len() >= count || std::time::Instant::now() > deadline {
-                return sent;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-        }
+    /// Runs the server's background work — the consultation clock, the
+    /// notification mailer, the outbox — until nothing is left to do at the
+    /// clock's time (as `palier serve` would have by then).
+    pub async fn run_pending_jobs(&self) {
+        self.jobs.run_pending().await;
     }
 
-    /// The email to `to` with this subject, once it has been sent.
+    /// Moves the server's clock forward by `by`, then runs what became due.
+    pub async fn advance_clock(&self, by: chrono::Duration) {
+        self.clock.advance(by);
+        self.run_pending_jobs().await;
+    }
+
+    /// Every email sent so far, once the pending jobs have run.
+    pub async fn emails(&self) -> Vec<palier_backend::mail::OutgoingEmail> {
+        self.run_pending_jobs().await;
+        self.mailbox.messages()
+    }
+
+    /// The last email to `to` with this subject (the pending jobs run first).
     pub async fn email_with_subject(&self, to: &str, subject: &str) -> palier_backend::mail::OutgoingEmail {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        loop {
-            if let Some(email) = self.mailbox.messages().into_iter().rev().find(|m| m.to == to && m.subject == subject)
-            {
-                return email;
-            }
-            assert!(std::time::Instant::now() < deadline, "no email to {to} about {subject}");
-            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-        }
+        let sent = self.emails().await;
+        sent.into_iter()
+            .rev()
+            .find(|m| m.to == to && m.subject == subject)
+            .unwrap_or_else(|| panic!("no email to {to} about {subject}"))
     }
 
-    /// The email to `to` whose text contains `needle`, once it has been sent
-    /// (other emails, such as notifications, may go to the same person).
+    /// The first email to `to` whose text contains `needle` (other emails,
+    /// such as notifications, may go to the same person).
     pub async fn email_containing(&self, to: &str, needle: &str) -> palier_backend::mail::OutgoingEmail {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        loop {
-            if let Some(email) = self.mailbox.messages().into_iter().find(|m| m.to == to && m.text.contains(needle)) {
-                return email;
-            }
-            assert!(std::time::Instant::now() < deadline, "no email to {to} containing {needle}");
-            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-        }
+        let sent = self.emails().await;
+        sent.into_iter()
+            .find(|m| m.to == to && m.text.contains(needle))
+            .unwrap_or_else(|| panic!("no email to {to} containing {needle}"))
     }
 
     /// The last email sent to `to`.
     pub async fn last_email_to(&self, to: &str) -> palier_backend::mail::OutgoingEmail {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        loop {
-            if let Some(email) = self.mailbox.messages().into_iter().rev().find(|m| m.to == to) {
-                return email;
-            }
-            assert!(std::time::Instant::now() < deadline, "no email to {to}");
-            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-        }
+        let sent = self.emails().await;
+        sent.into_iter().rev().find(|m| m.to == to).unwrap_or_else(|| panic!("no email to {to}"))
     }
 }
 
@@ -263,14 +253,4 @@ async fn read(response: reqwest::Response) -> Page {
     let headers = response.headers().clone();
     let body = response.text().await.unwrap_or_default();
     Page { status, headers, body }
-}
-
-fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            b' ' => "+".to_owned(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

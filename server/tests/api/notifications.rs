@@ -22,7 +22,7 @@ fn input_tag<'a>(body: &'a str, id: &str) -> &'a str {
 async fn the_notification_centre_lists_opens_and_marks_read_without_javascript() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    palier_backend::consultations::lifecycle::advance(&app.db, world.open_consultation).await.unwrap();
+    palier_backend::consultations::lifecycle::advance(&app.db, world.open_consultation, app.clock.now()).await.unwrap();
     let tenant = world.browser(&app, Role::TenantA);
 
     // The header counts what is unread, on every page.
@@ -152,21 +152,11 @@ async fn email_preferences_are_saved_per_category_and_bad_choices_change_nothing
 async fn an_emails_unsubscribe_link_works_in_one_click_and_from_its_page_without_signing_in() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    palier_backend::consultations::lifecycle::advance(&app.db, world.open_consultation).await.unwrap();
+    palier_backend::consultations::lifecycle::advance(&app.db, world.open_consultation, app.clock.now()).await.unwrap();
 
     // The server's mailer sends the opening at once (the default).
-    // (The world's closed consultation may have been announced too, if the
-    // server's clock opened it before the world closed it.)
     let link = format!("/consultations/{}\n", world.open_consultation);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    let email = loop {
-        let sent = app.mailbox.messages();
-        if let Some(email) = sent.into_iter().find(|m| m.to == "tenant.a@example.org" && m.text.contains(&link)) {
-            break email;
-        }
-        assert!(std::time::Instant::now() < deadline, "no opening email");
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    };
+    let email = app.email_containing("tenant.a@example.org", &link).await;
     assert_eq!(email.subject, "Vote ouvert : « Consultation »");
     let header = |name: &str| email.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
     assert_eq!(header("List-Unsubscribe-Post").as_deref(), Some("List-Unsubscribe=One-Click"));
@@ -262,4 +252,42 @@ async fn an_emails_unsubscribe_link_works_in_one_click_and_from_its_page_without
             .1,
         Mode::Immediate
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_clock_reminds_two_days_before_the_close_then_closes_and_announces_the_results() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let tenant = world.browser(&app, Role::TenantA);
+    let page = format!("/consultations/{}", world.open_consultation);
+    let to = "tenant.a@example.org";
+    let reminder = "Plus que 48 heures pour voter : « Consultation »";
+    let results = "Résultats du vote : « Consultation »";
+    // (The world's other consultation has the same title: count this one's emails by their link.)
+    let about_this_one = |text: &str| {
+        text.match_indices(&page).any(|(at, _)| !text[at + page.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let count = |emails: &[palier_backend::mail::OutgoingEmail], subject: &str| {
+        emails.iter().filter(|m| m.to == to && m.subject == subject && about_this_one(&m.text)).count()
+    };
+
+    // Three days before the close, the opening is announced, nothing more.
+    app.email_with_subject(to, "Vote ouvert : « Consultation »").await;
+    assert_eq!(count(&app.emails().await, reminder), 0);
+
+    // A day later the home that has not voted is reminded, once.
+    app.advance_clock(chrono::Duration::days(1) + chrono::Duration::minutes(1)).await;
+    assert_eq!(count(&app.emails().await, reminder), 1);
+    app.advance_clock(chrono::Duration::hours(1)).await;
+    assert_eq!(count(&app.emails().await, reminder), 1, "reminded once only");
+    assert!(app.get_as(&tenant, &page).await.body.contains("Vote ouvert"));
+
+    // Past the close: the vote is over and its results are announced.
+    assert_eq!(count(&app.emails().await, results), 0);
+    app.advance_clock(chrono::Duration::days(2)).await;
+    assert_eq!(count(&app.emails().await, results), 1);
+    let shown = app.get_as(&tenant, &page).await;
+    assert!(shown.body.contains("Vote terminé"), "{}", shown.body);
+    assert!(!shown.body.contains("Vote ouvert"));
+    assert_eq!(count(&app.emails().await, reminder), 1);
 }

@@ -460,72 +460,62 @@ async fn call(
     let request = if method == "GET" {
         client.get(app.url(path)).query(&query)
     } else {
-        let body = serde_urlencoded(&query);
-        client
-            .post(app.url(path))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .header("origin", &app.address)
-            .body(body)
+        client.post(app.url(path)).form(&query).header("origin", &app.address)
     };
     request.header("accept", "application/json").send().await.unwrap().status().as_u16()
 }
 
-fn serde_urlencoded(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let encode = |s: &str| {
-                s.bytes()
-                    .map(|b| match b {
-                        b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-                        _ => format!("%{b:02X}"),
-                    })
-                    .collect::<String>()
-            };
-            format!("{}={}", encode(k), encode(v))
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_allows_exactly_the_roles_it_should() {
+    use futures_util::stream::{self, StreamExt as _};
     let methods: std::collections::HashMap<String, String> = registered().into_iter().collect();
+    // Each case runs in worlds of its own, so several run at once.
+    let failures: Vec<String> = stream::iter(cases())
+        .map(|case| {
+            let method = methods.get(case.path).cloned().unwrap_or_else(|| "POST".into());
+            check(case, method)
+        })
+        .buffer_unordered(4)
+        .flat_map(stream::iter)
+        .collect()
+        .await;
+    assert!(failures.is_empty(), "permission matrix failures:\n{}", failures.join("\n"));
+}
+
+/// Calls `case` as every role; returns what went against the matrix.
+async fn check(case: Case, method: String) -> Vec<String> {
     let mut failures = Vec::new();
-    for case in cases() {
-        let method = methods.get(case.path).cloned().unwrap_or_else(|| "POST".into());
-        let allowed = |role: Role| match case.access {
-            Access::Public => true,
-            Access::SignedIn => role != Anonymous,
-            Access::Only(roles) => roles.contains(&role),
-        };
-        // Refusals change nothing, so the refused roles share one world.
-        let app = spawn_app().await;
-        let world = World::build(&app).await;
-        for role in ROLES.into_iter().filter(|r| !allowed(*r)) {
-            let status = call(&app, world.client(role), &method, case.path, &(case.fields)(&world)).await;
-            if !is_denied(status) {
-                failures.push(format!("{} as {role:?}: expected a refusal, got {status}", case.path));
-            }
-        }
-        // Each allowed role gets a fresh world, as an allowed call may change it.
-        for role in ROLES.into_iter().filter(|r| allowed(*r)) {
-            let app = spawn_app().await;
-            let world = World::build(&app).await;
-            let status = call(&app, world.client(role), &method, case.path, &(case.fields)(&world)).await;
-            // Past the role check, a business answer (a wrong token, a session that is not
-            // yours) is not a refusal by the policy.
-            let refused = match case.access {
-                Access::Public => matches!(status, 401 | 403),
-                Access::SignedIn => status == 401,
-                Access::Only(_) => is_denied(status),
-            };
-            if refused || status >= 500 {
-                failures.push(format!("{} as {role:?}: expected to be allowed, got {status}", case.path));
-            }
+    let allowed = |role: Role| match case.access {
+        Access::Public => true,
+        Access::SignedIn => role != Anonymous,
+        Access::Only(roles) => roles.contains(&role),
+    };
+    // Refusals change nothing, so the refused roles share one world.
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    for role in ROLES.into_iter().filter(|r| !allowed(*r)) {
+        let status = call(&app, world.client(role), &method, case.path, &(case.fields)(&world)).await;
+        if !is_denied(status) {
+            failures.push(format!("{} as {role:?}: expected a refusal, got {status}", case.path));
         }
     }
-    assert!(failures.is_empty(), "permission matrix failures:\n{}", failures.join("\n"));
+    // Each allowed role gets a fresh world, as an allowed call may change it.
+    for role in ROLES.into_iter().filter(|r| allowed(*r)) {
+        let app = spawn_app().await;
+        let world = World::build(&app).await;
+        let status = call(&app, world.client(role), &method, case.path, &(case.fields)(&world)).await;
+        // Past the role check, a business answer (a wrong token, a session that is not
+        // yours) is not a refusal by the policy.
+        let refused = match case.access {
+            Access::Public => matches!(status, 401 | 403),
+            Access::SignedIn => status == 401,
+            Access::Only(_) => is_denied(status),
+        };
+        if refused || status >= 500 {
+            failures.push(format!("{} as {role:?}: expected to be allowed, got {status}", case.path));
+        }
+    }
+    failures
 }
 
 fn multipart(organisation_id: i64, csv: &str) -> (String, Vec<u8>) {

@@ -183,7 +183,7 @@ impl World {
         .unwrap()
         .id;
         builder::add_question(db, open_consultation, yes_no.clone()).await.unwrap();
-        builder::schedule(db, staff1, open_consultation).await.unwrap();
+        builder::schedule(db, staff1, open_consultation, app.clock.now()).await.unwrap();
         let open_option =
             palier_backend::consultations::definition(db, open_consultation).await.unwrap().unwrap().questions[0]
                 .options[0]
@@ -191,8 +191,10 @@ impl World {
                 .get();
         let closed_consultation = builder::create(db, staff1, org1, settings(Audience::Organisation)).await.unwrap().id;
         builder::add_question(db, closed_consultation, yes_no).await.unwrap();
-        builder::schedule(db, staff1, closed_consultation).await.unwrap();
-        close_now(db, closed_consultation).await;
+        builder::schedule(db, staff1, closed_consultation, app.clock.now()).await.unwrap();
+        // Closed by the clock's rule directly: the world's builders run no background job.
+        move_past_close(app, closed_consultation).await;
+        palier_backend::consultations::lifecycle::advance(db, closed_consultation, app.clock.now()).await.unwrap();
 
         let mut clients = vec![(Role::Anonymous, TestApp::new_client())];
         let mut tokens = Vec::new();
@@ -259,18 +261,24 @@ impl World {
     }
 }
 
-/// Moves a consultation's closing time just past and lets the clock close it.
-pub async fn close_now(db: &palier_backend::DatabaseConnection, id: i64) {
+/// Moves a consultation's closing time just past and lets the server's
+/// consultation clock close it.
+pub async fn close_now(app: &TestApp, id: i64) {
+    move_past_close(app, id).await;
+    app.run_pending_jobs().await;
+}
+
+/// Moves a consultation's closing time one second before the clock's time.
+async fn move_past_close(app: &TestApp, id: i64) {
     use palier_backend::entities::consultation;
     use sea_orm::{ColumnTrait as _, EntityTrait as _, QueryFilter as _};
     consultation::Entity::update_many()
         .col_expr(
             consultation::Column::ClosesAt,
-            sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
+            sea_orm::sea_query::Expr::value(app.clock.now() - chrono::Duration::seconds(1)),
         )
         .filter(consultation::Column::Id.eq(id))
-        .exec(db)
+        .exec(&app.db)
         .await
         .unwrap();
-    palier_backend::consultations::lifecycle::advance(db, id).await.unwrap();
 }

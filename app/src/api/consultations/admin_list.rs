@@ -11,7 +11,7 @@ pub async fn list_consultations(organisation_id: OrganisationId) -> Result<Admin
     use palier_backend::policy::{Permission, Scope};
     let (state, actor) = signed_in()?;
     actor.authorise(Permission::ViewBackOffice, Scope::organisation(organisation_id.get()))?;
-    palier_backend::consultations::views::admin_list(&state.db, organisation_id, chrono::Utc::now())
+    palier_backend::consultations::views::admin_list(&state.db, organisation_id, state.clock.now())
         .await?
         .ok_or(AppError::NotFound)
 }

@@ -34,7 +34,7 @@ pub async fn cast_ballot(
         locale: actor.locale,
         links: &links,
     });
-    match state.ballots.cast(&definition, &unit, Channel::Online, &raw, mail).await {
+    match state.ballots.cast(&definition, &unit, Channel::Online, &raw, mail, state.clock.now()).await {
         Ok(receipt) => {
             state.outbox.wake();
             let (name, path) = receipt_cookie(consultation_id);

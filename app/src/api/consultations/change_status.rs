@@ -13,12 +13,12 @@ pub async fn change_status(id: ConsultationId, action: StatusAction) -> Result<(
     use palier_backend::consultations::builder;
     use palier_backend::policy::Permission;
     let (state, actor, _) = opened(id, Access::Staff(Permission::ManageRegistry)).await?;
-    let (db, by) = (&state.db, actor.user_id);
+    let (db, by, now) = (&state.db, actor.user_id, state.clock.now());
     let result = match action {
-        StatusAction::Schedule => builder::schedule(db, by, id.get()).await,
-        StatusAction::Unschedule => builder::unschedule(db, by, id.get()).await,
-        StatusAction::OpenNow => builder::open_now(db, by, id.get()).await,
-        StatusAction::Archive => builder::archive(db, by, id.get()).await,
+        StatusAction::Schedule => builder::schedule(db, by, id.get(), now).await,
+        StatusAction::Unschedule => builder::unschedule(db, by, id.get(), now).await,
+        StatusAction::OpenNow => builder::open_now(db, by, id.get(), now).await,
+        StatusAction::Archive => builder::archive(db, by, id.get(), now).await,
     };
     match result {
         Ok(()) => {

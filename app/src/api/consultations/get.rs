@@ -10,5 +10,5 @@ pub async fn get_consultation(id: ConsultationId) -> Result<ConsultationView, Ap
     use super::server::opened;
     use palier_backend::consultations::access::Access;
     let (state, actor, definition) = opened(id, Access::Read).await?;
-    Ok(palier_backend::consultations::views::for_reader(&state.db, &definition, &actor, chrono::Utc::now()).await?)
+    Ok(palier_backend::consultations::views::for_reader(&state.db, &definition, &actor, state.clock.now()).await?)
 }

@@ -8,5 +8,5 @@ use palier_domain::consultations::TenantLine;
 pub async fn my_consultations() -> Result<Vec<TenantLine>, AppError> {
     use crate::server::signed_in;
     let (state, actor) = signed_in()?;
-    Ok(palier_backend::consultations::voting::for_tenant(&state.db, &actor, chrono::Utc::now()).await?)
+    Ok(palier_backend::consultations::voting::for_tenant(&state.db, &actor, state.clock.now()).await?)
 }

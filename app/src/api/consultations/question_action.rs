@@ -14,7 +14,8 @@ pub async fn question_action(question_id: QuestionId, action: QuestionMove) -> R
     use palier_backend::policy::Permission;
     let (state, actor) = signed_in()?;
     let access = Access::Staff(Permission::ManageRegistry);
-    let definition = open_by_question(&state.db, &state.definitions, &actor, question_id, access).await?;
+    let definition =
+        open_by_question(&state.db, &state.definitions, &actor, question_id, access, state.clock.now()).await?;
     let result = match action {
         QuestionMove::Delete => builder::delete_question(&state.db, question_id).await,
         QuestionMove::Up => builder::move_question(&state.db, question_id, -1).await,

@@ -28,7 +28,11 @@ pub async fn record_paper_ballot(
     let Some(unit) = voting::eligible_unit(&state.db, consultation_id.get(), unit.get()).await? else {
         return Err(refuse("error-paper-unit"));
     };
-    match state.ballots.cast(&definition, &unit, Channel::Paper { staff_id: actor.user_id }, &raw, None).await {
+    match state
+        .ballots
+        .cast(&definition, &unit, Channel::Paper { staff_id: actor.user_id }, &raw, None, state.clock.now())
+        .await
+    {
         Ok(_) => {
             leptos_axum::redirect(&format!("/gestion/consultations/{consultation_id}?ok=paper-recorded#papier"));
             Ok(())

@@ -10,7 +10,7 @@ pub async fn get_results(id: ConsultationId) -> Result<Option<Results>, AppError
     use super::server::opened;
     use palier_backend::consultations::access::Access;
     let (state, _, definition) = opened(id, Access::Read).await?;
-    if !definition.results_visible(chrono::Utc::now()) {
+    if !definition.results_visible(state.clock.now()) {
         return Ok(None);
     }
     Ok(Some(state.live_counts.counted(&state.db, &definition).await?))

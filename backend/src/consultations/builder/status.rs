@@ -4,7 +4,7 @@ use super::*;
 
 /// Freezes a draft: checks its questions and dates, then waits for its
 /// opening time (opens at once when that time has come).
-pub async fn schedule(db: &DatabaseConnection, actor_id: i64, id: i64) -> Result<(), BuildError> {
+pub async fn schedule(db: &DatabaseConnection, actor_id: i64, id: i64, now: DateTime<Utc>) -> Result<(), BuildError> {
     let txn = db.begin().await?;
     let row = locked(&txn, id).await?;
     let from = status_of(&row);
@@ -24,13 +24,13 @@ pub async fn schedule(db: &DatabaseConnection, actor_id: i64, id: i64) -> Result
     if row.closes_at <= row.opens_at {
         return Err(BuildError::ClosesBeforeOpens);
     }
-    if row.closes_at <= Utc::now() {
+    if row.closes_at <= now {
         return Err(BuildError::ClosesInThePast);
     }
     check_audience(&txn, row.organisation_id, &definition.audience).await?;
     consultation::Entity::update_many()
         .col_expr(consultation::Column::Status, Expr::value(Status::Scheduled.code()))
-        .col_expr(consultation::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(consultation::Column::UpdatedAt, Expr::value(now))
         .filter(consultation::Column::Id.eq(id))
         .filter(consultation::Column::Status.eq(Status::Draft.code()))
         .exec(&txn)
@@ -44,13 +44,13 @@ pub async fn schedule(db: &DatabaseConnection, actor_id: i64, id: i64) -> Result
     )
     .await?;
     txn.commit().await?;
-    super::super::lifecycle::advance(db, id).await?;
+    super::super::lifecycle::advance(db, id, now).await?;
     Ok(())
 }
 
 /// Takes a scheduled consultation back to draft (before it opened).
-pub async fn unschedule(db: &DatabaseConnection, actor_id: i64, id: i64) -> Result<(), BuildError> {
-    super::super::lifecycle::advance(db, id).await?;
+pub async fn unschedule(db: &DatabaseConnection, actor_id: i64, id: i64, now: DateTime<Utc>) -> Result<(), BuildError> {
+    super::super::lifecycle::advance(db, id, now).await?;
     let txn = db.begin().await?;
     let row = locked(&txn, id).await?;
     let from = status_of(&row);
@@ -76,13 +76,12 @@ pub async fn unschedule(db: &DatabaseConnection, actor_id: i64, id: i64) -> Resu
 }
 
 /// Opens a scheduled consultation now instead of at its opening time.
-pub async fn open_now(db: &DatabaseConnection, actor_id: i64, id: i64) -> Result<(), BuildError> {
+pub async fn open_now(db: &DatabaseConnection, actor_id: i64, id: i64, now: DateTime<Utc>) -> Result<(), BuildError> {
     let txn = db.begin().await?;
     let row = locked(&txn, id).await?;
     if status_of(&row) != Status::Scheduled {
         return Err(BuildError::BadTransition { from: status_of(&row), to: Status::Open });
     }
-    let now = Utc::now();
     consultation::Entity::update_many()
         .col_expr(consultation::Column::OpensAt, Expr::value(now))
         .filter(consultation::Column::Id.eq(id))
@@ -97,7 +96,7 @@ pub async fn open_now(db: &DatabaseConnection, actor_id: i64, id: i64) -> Result
     )
     .await?;
     txn.commit().await?;
-    super::super::lifecycle::advance(db, id).await?;
+    super::super::lifecycle::advance(db, id, now).await?;
     Ok(())
 }
 
@@ -108,12 +107,13 @@ pub async fn extend(
     actor_id: i64,
     id: i64,
     closes_at: DateTime<Utc>,
+    now: DateTime<Utc>,
 ) -> Result<(), BuildError> {
-    super::super::lifecycle::advance(db, id).await?;
+    super::super::lifecycle::advance(db, id, now).await?;
     let txn = db.begin().await?;
     let row = locked(&txn, id).await?;
     let status = status_of(&row);
-    if !matches!(status, Status::Open | Status::Scheduled) || row.closes_at <= Utc::now() {
+    if !matches!(status, Status::Open | Status::Scheduled) || row.closes_at <= now {
         return Err(BuildError::BadTransition { from: status, to: Status::Open });
     }
     if closes_at <= row.closes_at {
@@ -121,7 +121,7 @@ pub async fn extend(
     }
     consultation::Entity::update_many()
         .col_expr(consultation::Column::ClosesAt, Expr::value(closes_at))
-        .col_expr(consultation::Column::UpdatedAt, Expr::value(Utc::now()))
+        .col_expr(consultation::Column::UpdatedAt, Expr::value(now))
         .filter(consultation::Column::Id.eq(id))
         .exec(&txn)
         .await?;
@@ -144,15 +144,15 @@ pub async fn publish(
     id: i64,
     response: &str,
     decision: Decision,
+    now: DateTime<Utc>,
 ) -> Result<(), BuildError> {
-    super::super::lifecycle::advance(db, id).await?;
+    super::super::lifecycle::advance(db, id, now).await?;
     let txn = db.begin().await?;
     let row = locked(&txn, id).await?;
     let from = status_of(&row);
     if !(from.can_become(Status::Published) || from == Status::Published) {
         return Err(BuildError::BadTransition { from, to: Status::Published });
     }
-    let now = Utc::now();
     consultation::Entity::update_many()
         .col_expr(consultation::Column::Status, Expr::value(Status::Published.code()))
         .col_expr(consultation::Column::ResponseBody, Expr::value(response.to_owned()))
@@ -177,8 +177,8 @@ pub async fn publish(
 }
 
 /// Archives a consultation whose voting is over.
-pub async fn archive(db: &DatabaseConnection, actor_id: i64, id: i64) -> Result<(), BuildError> {
-    super::super::lifecycle::advance(db, id).await?;
+pub async fn archive(db: &DatabaseConnection, actor_id: i64, id: i64, now: DateTime<Utc>) -> Result<(), BuildError> {
+    super::super::lifecycle::advance(db, id, now).await?;
     let txn = db.begin().await?;
     let row = locked(&txn, id).await?;
     let from = status_of(&row);

@@ -38,8 +38,9 @@ impl BallotBox {
         channel: Channel,
         raw: &RawAnswers,
         mail: Option<ReceiptMail<'_>>,
+        now: DateTime<Utc>,
     ) -> Result<String, CastError> {
-        let prepared = prepare(definition, unit, channel, raw, mail)?;
+        let prepared = prepare(definition, unit, channel, raw, mail, now)?;
         let (reply, answer) = tokio::sync::oneshot::channel();
         self.jobs
             .send(Job { prepared, reply })

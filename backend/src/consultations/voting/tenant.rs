@@ -7,7 +7,7 @@ use super::*;
 pub async fn for_tenant<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
-    now: chrono::DateTime<Utc>,
+    now: DateTime<Utc>,
 ) -> Result<Vec<TenantLine>, DbErr> {
     if actor.homes.is_empty() {
         return Ok(Vec::new());
