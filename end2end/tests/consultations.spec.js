@@ -4,16 +4,8 @@
 // response and the recount list, and finds their ballot by its receipt.
 // With and without JavaScript; axe checks every page.
 const { test, expect } = require("@playwright/test");
-const { checkA11y, demo, hydrated, visit } = require("./support");
+const { checkA11y, demo, hydrated, signIn, visit } = require("./support");
 const { emailTo } = require("./mail");
-
-async function signIn(page, account, javaScript) {
-  await visit(page, "/connexion", { javaScript });
-  await page.getByLabel("Adresse email").fill(account.email);
-  await page.getByLabel("Mot de passe").fill(account.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Bonjour ${account.name}`);
-}
 
 /** A `datetime-local` value `days` from now. */
 function inDays(days) {

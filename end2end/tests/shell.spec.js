@@ -1,6 +1,6 @@
 // The page frame: language, navigation, information pages, errors, small screens.
 const { test, expect } = require("@playwright/test");
-const { checkA11y, hydrated, visit } = require("./support");
+const { checkA11y, demo, hydrated, signIn, visit } = require("./support");
 
 for (const javaScript of [true, false]) {
   test.describe(javaScript ? "with JavaScript" : "without JavaScript", () => {
@@ -54,11 +54,63 @@ test("the skip link is the first stop of the keyboard and leads to the content",
   await expect(page).toHaveURL(/#main$/);
 });
 
-test("pages fit a 360 px phone without sideways scrolling", async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of ["/", "/accessibilite", "/mentions-legales"]) {
-    await visit(page, path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+// Every kind of page, as the person who sees it: nothing may need sideways
+// scrolling on a 360 px phone (tables turn into stacked cards).
+test("every kind of page fits a 360 px phone without sideways scrolling", async ({ browser }) => {
+  const { accounts, consultations, residences } = demo();
+  const open = consultations.find((c) => c.status === "open").id;
+  const published = consultations.find((c) => c.status === "published").id;
+  const residence = residences.find((r) => r.organisation === "Habitat Exemple").id;
+  const asPerson = {
+    visitor: [null, ["/", "/accessibilite", "/mentions-legales", "/connexion", "/inscription", "/mot-de-passe-oublie", "/nulle-part"]],
+    tenant: [
+      accounts.find((a) => a.name === "Jeanne Martin"),
+      [
+        "/accueil",
+        "/mon-logement",
+        "/rejoindre",
+        "/compte",
+        "/compte/notifications",
+        "/notifications",
+        `/residences/${residence}`,
+        "/consultations",
+        `/consultations/${open}`,
+        `/consultations/${open}/voter`,
+        `/consultations/${published}`,
+        `/consultations/${published}/resultats`,
+        `/consultations/${published}/depouillement`,
+      ],
+    ],
+    staff: [
+      accounts.find((a) => a.role === "org_admin" && a.organisation === "Habitat Exemple"),
+      [
+        "/gestion",
+        `/gestion/residences/${residence}`,
+        "/gestion/menages/1",
+        "/gestion/organisations/1/residences/nouvelle",
+        "/gestion/organisations/1/import",
+        "/gestion/organisations/1/equipe",
+        "/gestion/organisations/1/journal",
+        "/gestion/organisations/1/consultations",
+        "/gestion/organisations/1/consultations/nouvelle",
+        `/gestion/consultations/${open}`,
+        `/gestion/consultations/${published}`,
+        `/gestion/consultations/${open}/apercu`,
+      ],
+    ],
+    admin: [accounts.find((a) => a.role === "platform_admin"), ["/admin"]],
+  };
+  for (const [who, [account, paths]] of Object.entries(asPerson)) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "fr-FR" });
+    const page = await context.newPage();
+    if (account) await signIn(page, account);
+    for (const path of paths) {
+      const response = await page.goto(path);
+      expect(response.status(), `${path} as ${who}`).toBe(path === "/nulle-part" ? 404 : 200);
+      await hydrated(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect.soft(overflow, `${path} as ${who} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+    }
+    await context.close();
   }
 });

@@ -67,4 +67,13 @@ async function visit(page, path, { javaScript = true, status = 200 } = {}) {
   return response;
 }
 
-module.exports = { checkA11y, demo, hydrated, visit };
+/** Signs `account` (from `demo()`) in through the sign-in form. */
+async function signIn(page, account, javaScript = true) {
+  await visit(page, "/connexion", { javaScript });
+  await page.getByLabel("Adresse email").fill(account.email);
+  await page.getByLabel("Mot de passe").fill(account.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Bonjour ${account.name}`);
+}
+
+module.exports = { checkA11y, demo, hydrated, signIn, visit };
