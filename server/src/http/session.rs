@@ -37,7 +37,7 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request<Body>, 
     let path = request.uri().path().to_owned();
     if !signed_in && request.method() == Method::GET && needs_sign_in(&path) {
         let back = request.uri().path_and_query().map(|pq| pq.as_str().to_owned()).unwrap_or(path);
-        let target = format!("/connexion?retour={}", encode(&back));
+        let target = sign_in_address(&back);
         return Redirect::to(&target).into_response();
     }
 
@@ -132,13 +132,13 @@ fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+/// The sign-in page, told where to send the person back. Slashes stay
+/// readable (`retour=/accueil`); everything that could end the value is
+/// encoded.
+fn sign_in_address(back: &str) -> String {
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+    const VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~').remove(b'/');
+    format!("/connexion?retour={}", utf8_percent_encode(back, VALUE))
 }
 
 #[cfg(test)]
@@ -147,6 +147,10 @@ mod tests {
 
     #[test]
     fn return_paths_are_encoded() {
-        assert_eq!(encode("/gestion?page=2&x=é"), "/gestion%3Fpage%3D2%26x%3D%C3%A9");
+        let address = sign_in_address("/gestion?page=2&x=é");
+        let query = address.strip_prefix("/connexion?").unwrap();
+        let decoded: std::collections::HashMap<String, String> = serde_qs::from_str(query).unwrap();
+        assert_eq!(decoded["retour"], "/gestion?page=2&x=é");
+        assert!(!query.contains('&') && !query.contains('é'), "{query}");
     }
 }
