@@ -1,8 +1,9 @@
 //! Palier's user interface (Leptos) and its server functions.
 //!
-//! Pages render on the server and work as plain HTML forms and links; when
-//! the wasm bundle loads, they hydrate and the same forms submit without a
-//! page reload. Server-only code lives in [`server`] (feature `ssr`).
+//! Pages render on the server and work as plain HTML forms and links; only
+//! their islands (instant field checks, the ballot's running checks) are
+//! hydrated when the wasm bundle loads. Server-only code lives in [`server`]
+//! (feature `ssr`). See ARCHITECTURE.md at the repository's root.
 
 #![recursion_limit = "256"]
 
