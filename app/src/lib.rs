@@ -8,6 +8,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod assets;
 pub mod components;
 pub mod error;
 pub mod i18n;
@@ -53,7 +54,7 @@ use crate::pages::registry::{
 };
 use crate::pages::team::{invitation::InvitationPage, members::TeamPage};
 use leptos::prelude::*;
-use leptos_meta::{Html, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Html, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -73,8 +74,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <AutoReload options=options.clone()/>
-                <IslandsBoot options/>
+                <link rel="stylesheet" href=assets::Assets::current().stylesheet_href()/>
+                <AutoReload options/>
+                <IslandsBoot/>
                 <MetaTags/>
             </head>
             <body>
@@ -94,7 +96,6 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Html {..} lang=i18n.locale.as_str()/>
-        <Stylesheet id="leptos" href="/pkg/palier.css"/>
         <Title formatter=|title: String| format!("{title} · Palier")/>
         <Router>
             <div class="app">

@@ -44,6 +44,22 @@ for (const javaScript of [true, false]) {
   });
 }
 
+test("static files carry their content hash and are kept a year; pages are revalidated", async ({ page, request }) => {
+  const response = await page.goto("/inscription");
+  expect(response.headers()["cache-control"]).toBe("no-cache, private");
+  const stylesheet = await page.locator('link[rel="stylesheet"]').getAttribute("href");
+  expect(stylesheet).toMatch(/^\/pkg\/palier\.[\w-]{8,}\.css$/);
+  const boot = await page.locator("script[type=module]").textContent();
+  const bundle = [...boot.matchAll(/"(\/pkg\/[^"]+)"/g)].map((m) => m[1]);
+  expect(bundle).toHaveLength(2);
+  for (const file of [stylesheet, ...bundle]) {
+    expect(file).toMatch(/^\/pkg\/palier\.[\w-]{8,}\.(css|js|wasm)$/);
+    const asset = await request.get(file);
+    expect(asset.status(), file).toBe(200);
+    expect(asset.headers()["cache-control"], file).toBe("public, max-age=31536000, immutable");
+  }
+});
+
 test("the skip link is the first stop of the keyboard and leads to the content", async ({ page }) => {
   await visit(page, "/");
   await page.keyboard.press("Tab");

@@ -23,7 +23,6 @@ use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -33,6 +32,21 @@ pub const BODY_LIMIT_BYTES: usize = 5 * 1024 * 1024;
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Hashed files (their name changes with their content) are kept by
+/// browsers for a year without asking again; anything else in `/pkg` is
+/// revalidated on each use.
+async fn pkg_cache(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let file = request.uri().path().rsplit('/').next().unwrap_or_default().to_owned();
+    let mut response = next.run(request).await;
+    let policy = if palier_app::assets::Assets::current().is_immutable(&file) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    response
+}
 
 /// Builds the whole router: pages, server functions, `/healthz`, static files.
 pub fn router(state: AppState, config: &Config) -> Router {
@@ -56,12 +70,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .layer(axum::middleware::from_fn(session::server_fn_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::resolve))
         .route("/healthz", get(health::healthz))
-        .nest_service(
-            "/pkg",
-            ServiceBuilder::new()
-                .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
-                .service(pkg),
-        )
+        .nest_service("/pkg", ServiceBuilder::new().layer(axum::middleware::from_fn(pkg_cache)).service(pkg))
         .layer(axum::middleware::from_fn_with_state(state.settings.clone(), security::check_origin))
         .with_state(state);
     // Before routing, which would refuse a POST to a page: a ballot posted

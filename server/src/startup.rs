@@ -51,6 +51,7 @@ impl Application {
             .with_context(|| format!("PALIER_ADDR: cannot listen on {}", config.addr))?;
         let addr = listener.local_addr().context("the listener has no address")?;
 
+        palier_app::assets::Assets::install(&config.site_root);
         let leptos_options = LeptosOptions::builder()
             .output_name("palier")
             .site_root(config.site_root.to_string_lossy().into_owned())

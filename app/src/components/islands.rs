@@ -3,7 +3,6 @@
 //! only instant feedback on top of it, and is hydrated from the same markup
 //! the server sent. Pages without an island load no JavaScript and no wasm.
 
-use leptos::config::LeptosOptions;
 use leptos::prelude::*;
 
 /// The script, in the page's head, that loads the wasm bundle and hydrates
@@ -11,49 +10,22 @@ use leptos::prelude::*;
 /// parsed, and the bundle is fetched when the browser is idle, so it never
 /// delays the stylesheet or the first paint).
 #[component]
-pub fn IslandsBoot(options: LeptosOptions) -> impl IntoView {
+pub fn IslandsBoot() -> impl IntoView {
     // Only islands are hydrated, so the data of everything else is not
     // serialised into the page.
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }
-    let (js, wasm) = bundle_names(&options);
-    let pkg = format!("/{}", options.site_pkg_dir);
+    let (js, wasm) = crate::assets::Assets::current().bundle_hrefs();
     let script = format!(
         "((js, wasm) => {{ if (!document.querySelector('leptos-island')) return; \
          const go = () => import(js).then(async (mod) => {{ await mod.default({{ module_or_path: wasm }}); mod.hydrate(); \
          for (const island of document.querySelectorAll('leptos-island')) {{ const hydrate = mod[island.dataset.component]; \
          if (hydrate) hydrate(island); }} }}); \
          if ('requestIdleCallback' in window) requestIdleCallback(go, {{ timeout: 1000 }}); else go(); }})\
-         ({:?}, {:?})",
-        format!("{pkg}/{js}.js"),
-        format!("{pkg}/{wasm}.wasm"),
+         ({js:?}, {wasm:?})",
     );
     view! { <script type="module" nonce=use_nonce()>{script}</script> }
-}
-
-/// The file names (without extension) of the bundle's JavaScript and wasm,
-/// with their content hash when the build hashes file names.
-fn bundle_names(options: &LeptosOptions) -> (String, String) {
-    let mut js = options.output_name.to_string();
-    let mut wasm = options.output_name.to_string();
-    if options.hash_files {
-        let hashes = std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
-            .and_then(|path| std::fs::read_to_string(path).ok())
-            .unwrap_or_default();
-        for (file, hash) in hashes.lines().filter_map(|line| line.split_once(':')) {
-            match file.trim() {
-                "js" => js = format!("{js}.{}", hash.trim()),
-                "wasm" => wasm = format!("{wasm}.{}", hash.trim()),
-                _ => {}
-            }
-        }
-    } else if std::option_env!("LEPTOS_OUTPUT_NAME").is_none() {
-        wasm.push_str("_bg");
-    }
-    (js, wasm)
 }
 
 /// A signal that turns true once the island around it is hydrated: islands

@@ -54,6 +54,13 @@ pub fn with_headers<S: Clone + Send + Sync + 'static>(router: Router<S>, https: 
             HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
         ))
         .layer(SetResponseHeaderLayer::overriding(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(hsts)))
+        // Pages (and anything else that does not say otherwise, e.g. the
+        // hashed static files) are revalidated on each use and never kept
+        // by a shared cache: many show one person's data.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-cache, private"),
+        ))
 }
 
 /// Refuses state-changing requests that a browser marks as cross-site

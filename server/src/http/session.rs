@@ -120,11 +120,12 @@ fn too_many_page(locale: Locale, minutes: u64, back: &str) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} · Palier</title><link rel=\"stylesheet\" href=\"/pkg/palier.css\"></head>\
+         <title>{title} · Palier</title><link rel=\"stylesheet\" href=\"{stylesheet}\"></head>\
          <body><div class=\"app\"><main id=\"main\" class=\"site-main\"><div class=\"page page--narrow\">\
          <h1>{title}</h1><div class=\"notice notice--warning\" role=\"alert\"><p>{body}</p></div>\
          <p><a class=\"button\" href=\"{back}\">{link}</a></p></div></main></div></body></html>",
         lang = locale.as_str(),
+        stylesheet = palier_app::assets::Assets::current().stylesheet_href(),
     )
 }
 

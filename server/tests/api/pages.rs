@@ -19,6 +19,8 @@ async fn the_home_page_is_french_by_default() {
     assert!(!page.body.contains("<leptos-island"));
     assert!(!page.body.contains("preload"), "the home page loads code it does not use");
     assert!(page.body.contains("if (!document.querySelector('leptos-island')) return;"));
+    // Pages are revalidated each time and never kept by a shared cache.
+    assert_eq!(page.header("cache-control"), Some("no-cache, private"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
