@@ -35,6 +35,20 @@ for (const javaScript of [true, false]) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentions légales");
     });
 
+    test("on a phone the header is one row and its menu opens from a button", async ({ page }) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await visit(page, "/", { javaScript });
+      const header = await page.locator(".site-header").boundingBox();
+      expect(header.height, "the header's height").toBeLessThanOrEqual(90);
+      const menu = page.getByRole("navigation", { name: "Menu principal" });
+      await expect(menu).toBeHidden();
+      await expect(page.getByRole("button", { name: "English" })).toBeVisible();
+      await page.getByText("Menu", { exact: true }).click();
+      await expect(menu).toBeVisible();
+      await menu.getByRole("link", { name: "Se connecter" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Se connecter");
+    });
+
     test("unknown addresses get a helpful 404 page", async ({ page }) => {
       await visit(page, "/cette-page-n-existe-pas", { javaScript, status: 404 });
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page introuvable");

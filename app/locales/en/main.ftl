@@ -6,6 +6,7 @@ site-tagline = The tenant participation portal
 
 ## Page structure
 skip-to-content = Skip to content
+nav-menu = Menu
 nav-main = Main menu
 nav-home = Home
 footer-nav = About this site

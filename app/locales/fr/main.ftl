@@ -6,6 +6,7 @@ site-tagline = Le portail de participation des locataires
 
 ## Structure de la page
 skip-to-content = Aller au contenu
+nav-menu = Menu
 nav-main = Menu principal
 nav-home = Accueil
 footer-nav = Informations sur le site

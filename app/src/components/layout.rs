@@ -22,20 +22,18 @@ pub fn Layout(info: Resource<Result<ShellInfo, AppError>>, children: Children) -
             <div class="site-header__inner">
                 // One suspense reads the frame's data: a resource read in two
                 // suspenses can leave a server render hanging (leptos#4851).
-                <Suspense fallback=move || view! { <Brand organisation=None/> }>
+                <Suspense fallback=move || view! { <Brand organisation=None/> <LanguageSwitch current=i18n.locale/> }>
                     {move || Suspend::new(async move {
                         let info = info.await.ok();
                         let organisation = info.as_ref().and_then(|info| info.organisation.clone());
                         let user = info.and_then(|info| info.user);
                         view! {
                             <Brand organisation/>
-                            <nav class="site-nav" aria-label=i18n.t("nav-main")>
-                                <NavLinks user/>
-                            </nav>
+                            <LanguageSwitch current=i18n.locale/>
+                            <Menu user/>
                         }
                     })}
                 </Suspense>
-                <LanguageSwitch current=i18n.locale/>
             </div>
         </header>
         <main id="main" class="site-main" tabindex="-1">
@@ -71,7 +69,30 @@ fn Brand(organisation: Option<String>) -> impl IntoView {
     }
 }
 
-/// The main menu: what a visitor, a tenant or staff can open.
+/// The main menu. On a phone it folds behind a "Menu" button (a
+/// `<details>`, so it opens without JavaScript) that shows the unread count;
+/// on a wider screen the links stand in the header (style/main.css).
+#[component]
+fn Menu(user: Option<ShellUser>) -> impl IntoView {
+    let i18n = use_i18n();
+    let unread = user.as_ref().map_or(0, |user| user.unread);
+    view! {
+        <details class="menu">
+            <summary class="menu__button">
+                {i18n.t("nav-menu")}
+                {(unread > 0).then(|| view! {
+                    " "
+                    <span class="count-badge" aria-hidden="true">{unread}</span>
+                })}
+            </summary>
+            <nav class="site-nav" aria-label=i18n.t("nav-main")>
+                <NavLinks user/>
+            </nav>
+        </details>
+    }
+}
+
+/// The main menu's links: what a visitor, a tenant or staff can open.
 #[component]
 fn NavLinks(user: Option<ShellUser>) -> impl IntoView {
     let i18n = use_i18n();
