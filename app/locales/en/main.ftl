@@ -162,6 +162,16 @@ reset-ask-again = Ask for a new link
 ## Dashboard
 dashboard-title = My home page
 dashboard-hello = Hello { $name }
+dashboard-votes-title = Open votes
+dashboard-votes-none = No vote is open for your home at the moment.
+dashboard-unread-title = New notifications
+dashboard-unread-none = You have read everything.
+dashboard-unread-all = { $count ->
+    [0] See my notifications
+    [one] See my notifications (1 unread)
+   *[other] See my notifications ({ $count } unread)
+}
+dashboard-more-title = And also
 dashboard-home-title = My home
 dashboard-home-body = Your residence, its consultations and its projects.
 dashboard-home-link = See my home
@@ -402,8 +412,7 @@ ok-organisation-created = The organisation was created and the invitation sent.
 
 ## Consultations (tenants)
 nav-consultations = Consultations
-dashboard-consultations-body = Give your opinion and vote on what your landlord proposes.
-dashboard-consultations-link = See the consultations
+dashboard-consultations-link = See all consultations
 consultations-title = Consultations
 consultations-none = No consultation for now.
 consultations-until = Voting open until { $when }

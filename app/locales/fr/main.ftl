@@ -162,6 +162,16 @@ reset-ask-again = Demander un nouveau lien
 ## Tableau de bord
 dashboard-title = Mon accueil
 dashboard-hello = Bonjour { $name }
+dashboard-votes-title = Votes en cours
+dashboard-votes-none = Aucun vote n'est ouvert pour votre logement en ce moment.
+dashboard-unread-title = Nouvelles notifications
+dashboard-unread-none = Vous avez tout lu.
+dashboard-unread-all = { $count ->
+    [0] Voir mes notifications
+    [one] Voir mes notifications (1 non lue)
+   *[other] Voir mes notifications ({ $count } non lues)
+}
+dashboard-more-title = Et aussi
 dashboard-home-title = Mon logement
 dashboard-home-body = Votre résidence, ses consultations et ses projets.
 dashboard-home-link = Voir mon logement
@@ -402,8 +412,7 @@ ok-organisation-created = L'organisme a été créé et l'invitation envoyée.
 
 ## Consultations (locataires)
 nav-consultations = Consultations
-dashboard-consultations-body = Donnez votre avis et votez sur ce que votre bailleur propose.
-dashboard-consultations-link = Voir les consultations
+dashboard-consultations-link = Voir toutes les consultations
 consultations-title = Consultations
 consultations-none = Aucune consultation pour l'instant.
 consultations-until = Vote ouvert jusqu'au { $when }

@@ -4,7 +4,7 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use palier_domain::shell::ShellInfo;
+use palier_domain::shell::{Dashboard, ShellInfo};
 
 /// The page frame's data, loaded once per page.
 #[server(prefix = "/api", endpoint = "shell_info", input = GetUrl)]
@@ -13,6 +13,14 @@ pub async fn get_shell_info() -> Result<ShellInfo, AppError> {
     let state = state()?;
     let session = session();
     Ok(palier_backend::shell::info(&state.db, session.as_ref().map(|s| &s.actor)).await?)
+}
+
+/// What the signed-in person finds first on their home page.
+#[server(prefix = "/api", endpoint = "dashboard", input = GetUrl)]
+pub async fn get_dashboard() -> Result<Dashboard, AppError> {
+    use crate::server::signed_in;
+    let (state, actor) = signed_in()?;
+    Ok(palier_backend::shell::dashboard(&state.db, &actor, state.clock.now()).await?)
 }
 
 /// Remembers the chosen language (cookie, and the account when signed in)

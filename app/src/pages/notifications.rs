@@ -69,7 +69,7 @@ pub fn NotificationsPage() -> impl IntoView {
                     } else {
                         view! {
                             <ul class="notification-list">
-                                {list.items.iter().map(|item| view! { <Item item=item.clone()/> }).collect_view()}
+                                {list.items.iter().map(|item| view! { <NotificationItem item=item.clone()/> }).collect_view()}
                             </ul>
                         }
                         .into_any()
@@ -84,7 +84,7 @@ pub fn NotificationsPage() -> impl IntoView {
 /// One notification: its text as a link (opening it marks it read), when,
 /// and a button to mark it read without opening it.
 #[component]
-fn Item(item: NotificationView) -> impl IntoView {
+pub fn NotificationItem(item: NotificationView) -> impl IntoView {
     let i18n = use_i18n();
     let text = text(i18n, &item);
     let unread = !item.read;

@@ -68,7 +68,34 @@ pub async fn page<C: ConnectionTrait>(
     per_page: u64,
 ) -> Result<NotificationsPage, DbErr> {
     let (items, total) = list(conn, user_id, page, per_page).await?;
-    let items = items
+    Ok(NotificationsPage {
+        items: views(items),
+        page,
+        pages: total.div_ceil(per_page),
+        unread: unread_count(conn, user_id).await?,
+    })
+}
+
+/// The `limit` newest of `user_id`'s unread notifications, as the centre shows them.
+pub async fn newest_unread<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i64,
+    limit: u64,
+) -> Result<Vec<NotificationView>, DbErr> {
+    let rows = notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .order_by_desc(notification::Column::CreatedAt)
+        .order_by_desc(notification::Column::Id)
+        .limit(limit)
+        .all(conn)
+        .await?;
+    Ok(views(rows.into_iter().map(Item::from).collect()))
+}
+
+/// Items as the centre shows them (a kind this version does not know is left out).
+fn views(items: Vec<Item>) -> Vec<NotificationView> {
+    items
         .into_iter()
         .filter_map(|item| {
             Some(NotificationView {
@@ -79,8 +106,7 @@ pub async fn page<C: ConnectionTrait>(
                 read: item.read,
             })
         })
-        .collect();
-    Ok(NotificationsPage { items, page, pages: total.div_ceil(per_page), unread: unread_count(conn, user_id).await? })
+        .collect()
 }
 
 /// How many of `user_id`'s notifications are unread.

@@ -543,3 +543,41 @@ async fn voters(app: &TestApp, id: i64) -> u64 {
     use palier_backend::entities::participation;
     participation::Entity::find().filter(participation::Column::ConsultationId.eq(id)).count(&app.db).await.unwrap()
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tenant_finds_open_votes_first_on_their_home_page_and_whether_their_home_has_voted() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let (id, question, options) = open_consultation(&app, &world, "live").await;
+    let tenant = world.browser(&app, Role::TenantA);
+    let vote_link = format!("href=\"/consultations/{id}/voter\"");
+
+    let page = app.get_as(&tenant, "/accueil").await;
+    assert_eq!(page.status, 200);
+    let votes = page.body.find("Votes en cours").expect("the open votes come first");
+    let unread = page.body.find("Nouvelles notifications").expect("then the unread notifications");
+    let rest = page.body.find("Et aussi").expect("then the rest");
+    assert!(votes < unread && unread < rest);
+    let vote = page.body.find(&vote_link).expect("a button to vote");
+    assert!(votes < vote && vote < unread, "the vote is in its section");
+    assert!(page.body.contains("Vote ouvert : «"), "the notification of the opening is listed");
+    assert!(page.body.contains("(1 non lue)") || page.body.contains("non lues)"));
+
+    let field = format!("answers[q{question}][]");
+    let page = app
+        .post_form_as(
+            &tenant,
+            "/api/consultations/cast_ballot",
+            &[("consultation_id", &id.to_string()), (&field, &options[0].to_string())],
+        )
+        .await;
+    assert_eq!(page.status, 302, "{}", error_of(&page));
+    let page = app.get_as(&tenant, "/accueil").await;
+    assert!(!page.body.contains(&vote_link), "voted: no button any more");
+    assert!(page.body.contains("Votre logement a voté."));
+
+    // A tenant of another residence is not shown it.
+    let page = app.get_as(world.client(Role::TenantB), "/accueil").await;
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains(&vote_link));
+}

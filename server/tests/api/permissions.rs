@@ -55,6 +55,7 @@ fn none(_: &World) -> Vec<(&'static str, String)> {
 fn cases() -> Vec<Case> {
     vec![
         Case { path: "/api/shell_info", access: Access::Public, fields: none },
+        Case { path: "/api/dashboard", access: Access::SignedIn, fields: none },
         Case {
             path: "/api/set_locale",
             access: Access::Public,
