@@ -188,8 +188,18 @@ for (const javaScript of [true, false]) {
       await expect(page.getByText("12 sur 24 ont voté")).toBeVisible();
       await expect(page.getByText("10 en ligne, 2 sur papier")).toBeVisible();
       await expect(page.getByText("Le quorum de 30 % est atteint.")).toBeVisible();
-      // A chart with a text alternative, and the same figures in a table.
-      await expect(page.getByRole("img").first()).toBeVisible();
+      // A chart whose labels are whole and readable on a phone, and the same
+      // figures in a table for screen readers.
+      await page.setViewportSize({ width: 360, height: 740 });
+      const label = page.locator(".chart__label", { hasText: "Un jardin partagé" }).first();
+      await expect(label).toBeVisible();
+      const { size, cut } = await label.evaluate((el) => ({
+        size: parseFloat(getComputedStyle(el).fontSize),
+        cut: el.scrollWidth > el.clientWidth,
+      }));
+      expect(size, "the chart's labels are at least 14 px").toBeGreaterThanOrEqual(14);
+      expect(cut, "the chart's label is not cut").toBe(false);
+      await page.setViewportSize({ width: 1280, height: 720 });
       await expect(page.getByRole("rowheader", { name: "Un jardin partagé" }).first()).toBeVisible();
       await expect(page.getByText("Note moyenne")).toBeVisible();
       await expect(page.getByRole("heading", { name: "La réponse du bailleur" })).toBeVisible();

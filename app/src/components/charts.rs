@@ -1,7 +1,9 @@
-//! Charts drawn on the server as SVG, with their data in a table beside
-//! them: the picture for the eye, the table for screen readers and for
-//! checking. No inline styles (the Content-Security-Policy forbids them):
-//! colours come from classes.
+//! Charts drawn on the server, with their data in a table beside them: the
+//! picture for the eye, the table for screen readers and for checking. Each
+//! bar's label is text of the page (it wraps on a phone and keeps the body's
+//! size); only the bar itself is a small SVG, since the
+//! Content-Security-Policy forbids inline styles (its length is an SVG
+//! attribute, its colour a class).
 
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -12,18 +14,6 @@ pub struct Bar {
     pub label: String,
     pub count: u64,
     pub percent: f64,
-}
-
-const WIDTH: f64 = 600.0;
-const LABEL_WIDTH: f64 = 220.0;
-const ROW: f64 = 34.0;
-
-fn shorten(label: &str, max: usize) -> String {
-    if label.chars().count() <= max {
-        label.to_owned()
-    } else {
-        format!("{}…", label.chars().take(max - 1).collect::<String>())
-    }
 }
 
 /// A horizontal bar chart with its data table.
@@ -38,35 +28,32 @@ pub fn BarChart(
     value_label: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let height = ROW * bars.len().max(1) as f64 + 8.0;
     let max = bars.iter().map(|b| b.percent).fold(0.0_f64, f64::max).max(1.0);
-    let title_id = format!("{id}-title");
     let table_id = format!("{id}-table");
-    let description =
-        bars.iter().map(|b| format!("{} : {} ({} %)", b.label, b.count, b.percent)).collect::<Vec<_>>().join(" ; ");
     let rows = bars
         .iter()
-        .enumerate()
-        .map(|(i, bar)| {
-            let y = 4.0 + ROW * i as f64;
-            let width = ((WIDTH - LABEL_WIDTH - 90.0) * bar.percent / max).max(1.0);
+        .map(|bar| {
+            let length = format!("{:.2}", (100.0 * bar.percent / max).max(0.5));
             view! {
-                <g>
-                    <text x="0" y=y + 21.0 class="chart__label">{shorten(&bar.label, 28)}</text>
-                    <rect x=LABEL_WIDTH y=y + 6.0 width=width height="20" rx="3" class="chart__bar"></rect>
-                    <text x=LABEL_WIDTH + width + 8.0 y=y + 21.0 class="chart__value">{format!("{} %", bar.percent)}</text>
-                </g>
+                <li class="chart__row">
+                    <span class="chart__label">{bar.label.clone()}</span>
+                    <span class="chart__measure">
+                        <svg class="chart__track" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">
+                            <rect width=length height="10" rx="1" class="chart__bar"></rect>
+                        </svg>
+                        <span class="chart__value">{format!("{} %", bar.percent)}</span>
+                    </span>
+                </li>
             }
         })
         .collect_view();
     let value_label = value_label.unwrap_or_else(|| i18n.t("results-count"));
-    let labelled_by = title_id.clone();
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby=labelled_by class="chart__svg">
-                <title id=title_id>{format!("{title}. {description}")}</title>
+            // The table below says the same to screen readers.
+            <ul class="chart__bars" aria-hidden="true">
                 {rows}
-            </svg>
+            </ul>
             <figcaption class="visually-hidden">{title.clone()}</figcaption>
             <div class="table-wrap">
                 <table id=table_id>

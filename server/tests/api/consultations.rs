@@ -484,7 +484,8 @@ async fn results_after_closing_leak_nothing_before_and_everything_is_published_a
     close_now(&app, id).await;
     let page = app.get_as(&tenant, &format!("/consultations/{id}/resultats")).await;
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("<svg"), "a chart");
+    assert!(page.body.contains("<ul aria-hidden=\"true\" class=\"chart__bars\">"), "a chart");
+    assert!(page.body.contains("<span class=\"chart__label\">Ocre</span>"), "its labels are text, whole");
     assert!(page.body.contains("<table"), "a data table beside it");
     assert!(page.body.contains("Ocre"));
     assert!(page.body.contains("Le quorum de 50 % est atteint."), "1 of 2 households voted");
