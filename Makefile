@@ -1,11 +1,12 @@
 # Palier — the two commands of the quick start, and a few more.
 #   make run    installs what is missing, builds, migrates, serves http://127.0.0.1:3000
 #   make test   installs what is missing, runs every test (as CI does)
-#   make bench  measures the home page under load against a bare axum baseline
+#   make bench  measures pages under load against a bare axum baseline, votes, memory
+#   make lighthouse  audits every kind of page with Lighthouse (mobile)
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test bench build check fmt clippy
+.PHONY: run test bench lighthouse build check fmt clippy
 
 run:
 	scripts/ensure-tools.sh run
@@ -19,6 +20,10 @@ test:
 bench:
 	scripts/ensure-tools.sh bench
 	scripts/bench.sh
+
+lighthouse:
+	scripts/ensure-tools.sh lighthouse
+	scripts/lighthouse.sh
 
 build:
 	cargo leptos build

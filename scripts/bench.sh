@@ -2,8 +2,11 @@
 # `make bench`: loads a release build of Palier on SQLite with wrk (a second
 # process).
 #
-# 1. The home page, next to a bare axum server that serves the same bytes as a
-#    static string, in the same run, so the ratio holds on a noisy machine.
+# 1. Three pages — the home page (visitor), a signed-in tenant's consultation
+#    list and a results page — each next to a bare axum server that serves
+#    the same bytes as a static string, in the same run, so the ratio holds
+#    on a noisy machine; then each at a steady 500 requests a second (p99),
+#    and the resident memory with 1 000 keep-alive connections.
 # 2. Votes: signed-in tenants cast ballots (five questions, receipt email
 #    included) through the real server function, each as a different home;
 #    the raw one-row insert-transaction rate of the same database file is
@@ -25,7 +28,7 @@ votes_port=3202
 
 echo "building the release (cargo leptos build --release --precompress) and the baseline…" >&2
 cargo leptos build --release --precompress >/dev/null 2>&1 || cargo leptos build --release --precompress
-cargo build --release -q -p palier-server --example static_baseline --example bench_consultation
+cargo build --release -q -p palier-server --example static_baseline --example bench_consultation --example paced_load
 
 work="$(mktemp -d)"
 pids=()
@@ -42,8 +45,22 @@ PALIER_ADDR="127.0.0.1:$palier_port" target/release/palier serve &
 pids+=($!)
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$palier_port/healthz" >/dev/null && break; sleep 0.1; done
 
-curl -fs "http://127.0.0.1:$palier_port/" -o "$work/home.html"
-target/release/examples/static_baseline "127.0.0.1:$baseline_port" "$work/home.html" &
+# A signed-in tenant of the demo, and the pages measured.
+tenant_login="$(python3 -c 'import json, sys; a = next(a for a in json.load(open(sys.argv[1]))["accounts"] if a["role"] == "tenant"); print(a["email"] + "\t" + a["password"])' "$work/demo.json")"
+published="$(python3 -c 'import json, sys; print(next(c["id"] for c in json.load(open(sys.argv[1]))["consultations"] if c["status"] == "published"))' "$work/demo.json")"
+curl -fs -o /dev/null -c "$work/jar" "http://127.0.0.1:$palier_port/api/accounts/login" \
+    --data-urlencode "email=${tenant_login%%$'\t'*}" --data-urlencode "password=${tenant_login#*$'\t'}"
+session="$(awk '$6 ~ /palier_session/ { print $6 "=" $7 }' "$work/jar")"
+[ -n "$session" ] || { echo "could not sign the demo tenant in" >&2; exit 1; }
+pages=("/" "/consultations" "/consultations/$published/resultats")
+names=("home page, visitor" "consultation list, tenant" "results page, tenant")
+cookies=("" "$session" "$session")
+files=()
+for i in "${!pages[@]}"; do
+    curl -fs ${cookies[$i]:+-H "Cookie: ${cookies[$i]}"} "http://127.0.0.1:$palier_port${pages[$i]}" -o "$work/page$i.html"
+    files+=("$work/page$i.html")
+done
+target/release/examples/static_baseline "127.0.0.1:$baseline_port" "${files[@]}" &
 pids+=($!)
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$baseline_port/" >/dev/null && break; sleep 0.1; done
 
@@ -56,24 +73,60 @@ to_ms() {
         else { printf "%s", v } }'
 }
 measure() {
-    local name="$1" url="$2" out
-    out="$(wrk -t1 -c"$connections" -d"${seconds}s" --latency "$url")"
+    local name="$1" url="$2" cookie="$3" out
+    out="$(wrk -t1 -c"$connections" -d"${seconds}s" --latency ${cookie:+-H "Cookie: $cookie"} "$url")"
     local rps p50 p99 errors
     rps="$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")"
     p50="$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
     p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
     errors="$(awk '/Non-2xx|Socket errors/ { print }' <<<"$out" | tr '\n' ' ')"
     # The table row goes to the terminal, the rate to the caller.
-    printf '%-34s %10s %10s %10s  %s\n' "$name" "$rps" "$p50" "$p99" "$errors" >&2
+    printf '%-40s %10s %10s %10s  %s\n' "$name" "$rps" "$p50" "$p99" "$errors" >&2
     echo "$rps"
 }
 
 echo
-echo "wrk, 1 thread, $connections connections, ${seconds}s each; page of $(wc -c <"$work/home.html") bytes"
-printf '%-34s %10s %10s %10s\n' "target" "req/s" "p50 ms" "p99 ms"
-palier_rps="$(measure "palier: GET / (home page)" "http://127.0.0.1:$palier_port/")"
-baseline_rps="$(measure "bare axum: same bytes, static" "http://127.0.0.1:$baseline_port/")"
-awk -v a="$palier_rps" -v b="$baseline_rps" 'BEGIN { if (b > 0) printf "\nPalier serves the home page at %.1f%% of the static baseline'"'"'s rate.\n", 100 * a / b }'
+echo "wrk, 1 thread, $connections connections, ${seconds}s each"
+printf '%-40s %10s %10s %10s\n' "target" "req/s" "p50 ms" "p99 ms"
+ratios=()
+for i in "${!pages[@]}"; do
+    bytes="$(wc -c <"${files[$i]}")"
+    palier_rps="$(measure "palier: ${names[$i]}" "http://127.0.0.1:$palier_port${pages[$i]}" "${cookies[$i]}")"
+    baseline_rps="$(measure "  static, same $bytes bytes" "http://127.0.0.1:$baseline_port/$i" "")"
+    ratios+=("$(awk -v a="$palier_rps" -v b="$baseline_rps" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')")
+done
+echo
+for i in "${!pages[@]}"; do
+    target=$([ "$i" -eq 0 ] && echo 25 || echo 15)
+    awk -v n="${names[$i]}" -v r="${ratios[$i]}" -v t="$target" \
+        'BEGIN { printf "%-28s %5.1f %% of the static rate (target >= %d %%: %s)\n", n, r, t, (r >= t ? "met" : "MISSED") }'
+done
+
+echo
+echo "A steady 500 requests a second, ${seconds}s each, latency from the instant each request was due"
+printf '%-40s %10s %10s %10s %8s\n' "page" "p50 ms" "p99 ms" "max ms" "errors"
+for i in "${!pages[@]}"; do
+    read -r p50 p99 max errors sent < <(target/release/examples/paced_load \
+        "http://127.0.0.1:$palier_port${pages[$i]}" 500 "$seconds" "${cookies[$i]}")
+    verdict=$(awk -v p="$p99" 'BEGIN { print (p <= 20 ? "met" : "MISSED") }')
+    printf '%-40s %10s %10s %10s %8s  (p99 <= 20 ms: %s)\n' "${names[$i]}" "$p50" "$p99" "$max" "$errors/$sent" "$verdict"
+done
+
+echo
+server_pid="${pids[0]}"
+rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$server_pid/status"; }
+rss_before="$(rss_kb)"
+wrk -t1 -c1000 -d"${seconds}s" "http://127.0.0.1:$palier_port/" >"$work/wrk1000" 2>&1 &
+wrk_pid=$!
+rss_peak=0
+while kill -0 "$wrk_pid" 2>/dev/null; do
+    now="$(rss_kb)"
+    [ "$now" -gt "$rss_peak" ] && rss_peak="$now"
+    sleep 0.2
+done
+awk -v b="$rss_before" -v p="$rss_peak" -v out="$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$work/wrk1000")" 'BEGIN {
+    printf "Resident memory with 1 000 keep-alive connections on the home page: %.1f MB at most (%.1f MB before; %s req/s) (target <= 80 MB: %s)\n",
+        p / 1024, b / 1024, out, (p / 1024 <= 80 ? "met" : "MISSED") }'
 
 # --- Votes -------------------------------------------------------------------
 vote_dir="$work/votes"
@@ -119,6 +172,9 @@ echo
 echo "Votes on SQLite, wrk 1 thread, $connections connections, ${seconds}s; each request is another home"
 printf '%-46s %10s\n' "raw one-row insert transactions/s (same file)" "$raw_rate"
 awk -v n="$accepted" -v s="$seconds" 'BEGIN { printf "%-46s %10.0f\n", "accepted ballots/s (counted in the database)", n / s }'
+awk -v n="$accepted" -v s="$seconds" -v raw="$raw_rate" 'BEGIN {
+    r = (raw > 0 ? 100 * n / s / raw : 0)
+    printf "%-46s %9.1f%%  (target >= 50 %%: %s)\n", "ballots/s as a share of raw inserts/s", r, (r >= 50 ? "met" : "MISSED") }'
 printf '%-46s %10s\n' "ballots accepted / requests sent" "$accepted / $requests"
 printf '%-46s %10s\n' "refusals (should be 0)" "${refused:-0}"
 printf '%-46s %10s %10s\n' "cast latency, ms" "p50 $cast_p50" "p99 $cast_p99"

@@ -16,6 +16,7 @@ CARGO_LEPTOS_VERSION="0.3.11"
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$root/Cargo.lock")"
 BINARYEN_VERSION="132.0.0"
+LIGHTHOUSE_VERSION="13.5.0"
 AIOSMTPD_VERSION="1.4.6"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -92,6 +93,12 @@ ensure_wasm_opt() {
     (cd "$tools" && npm install --silent --no-audit --no-fund --prefix "$tools" "binaryen@$BINARYEN_VERSION" >/dev/null)
 }
 
+ensure_lighthouse() {
+    if [ -x "$tools/node_modules/.bin/lighthouse" ]; then return 0; fi
+    say "installing Lighthouse $LIGHTHOUSE_VERSION (npm)"
+    (cd "$tools" && npm install --silent --no-audit --no-fund --prefix "$tools" "lighthouse@$LIGHTHOUSE_VERSION" >/dev/null)
+}
+
 ensure_node_packages() {
     if [ -d "$root/end2end/node_modules/@playwright/test" ] && [ -d "$root/end2end/node_modules/@axe-core/playwright" ] \
         && [ "$root/end2end/node_modules/.package-lock.json" -nt "$root/end2end/package-lock.json" ]; then
@@ -130,8 +137,16 @@ case "$purpose" in
         ensure_wasm_opt
         apt_install wrk
         ;;
+    lighthouse)
+        ensure_wasm_target
+        ensure_cargo_leptos
+        ensure_wasm_bindgen
+        ensure_wasm_opt
+        apt_install chromium
+        ensure_lighthouse
+        ;;
     *)
-        echo "usage: $0 [run|test|bench]" >&2
+        echo "usage: $0 [run|test|bench|lighthouse]" >&2
         exit 2
         ;;
 esac
