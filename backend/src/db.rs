@@ -47,6 +47,10 @@ async fn connect_sqlite(url: &str) -> anyhow::Result<DatabaseConnection> {
         // An in-memory database lives in one connection: keep exactly one, forever.
         .max_connections(if in_memory { 1 } else { 8 })
         .min_connections(1)
+        // A connection to a local file does not go stale: checking it on
+        // every acquire was a round trip to its worker thread per query
+        // (6 % of a page's time in a profile of the home page).
+        .test_before_acquire(false)
         .idle_timeout(if in_memory { None } else { Some(Duration::from_secs(600)) })
         .max_lifetime(if in_memory { None } else { Some(Duration::from_secs(3600)) })
         .acquire_timeout(Duration::from_secs(10))

@@ -45,7 +45,8 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     latencies.sort();
-    let at = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)].as_secs_f64() * 1000.0;
+    let at =
+        |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)].as_secs_f64() * 1000.0;
     println!("{:.2} {:.2} {:.2} {errors} {}", at(0.50), at(0.99), at(1.0), latencies.len());
     Ok(())
 }

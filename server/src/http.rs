@@ -4,6 +4,7 @@ pub mod ballot;
 pub mod downloads;
 pub mod health;
 pub mod notifications;
+pub mod renders;
 pub mod security;
 pub mod session;
 pub mod stall;
@@ -78,6 +79,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
     let router = Router::new().fallback_service(
         ServiceBuilder::new()
             .layer(axum::middleware::from_fn(ballot::review_posted_ballot))
+            // The wait for a permit is not counted as a stall.
+            .layer(renders::RenderLimit::for_this_machine())
             .layer(stall::RetryStalledRenders)
             .service(router),
     );

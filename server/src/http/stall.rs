@@ -39,7 +39,7 @@ pub struct RetryStalled<S> {
 }
 
 /// Whether `request` reads a page (not a server function or a static file).
-fn is_page_read(request: &Request<Body>) -> bool {
+pub(super) fn is_page_read(request: &Request<Body>) -> bool {
     let path = request.uri().path();
     (request.method() == Method::GET || request.method() == Method::HEAD)
         && !path.starts_with("/api/")
