@@ -10,3 +10,11 @@ pub mod platform;
 pub mod registry;
 pub mod shell;
 pub mod team;
+
+use leptos::server_fn::ServerFn as _;
+
+/// The server functions that read a `multipart/form-data` body (file
+/// uploads). The server refuses any other body for them before their codec
+/// sees it: server_fn's multipart decoder panics on a request without a
+/// boundary.
+pub const MULTIPART_PATHS: &[&str] = &[registry::import_households::ImportHouseholds::PATH];

@@ -72,6 +72,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::resolve))
         .route("/healthz", get(health::healthz))
         .nest_service("/pkg", ServiceBuilder::new().layer(axum::middleware::from_fn(pkg_cache)).service(pkg))
+        .layer(axum::middleware::from_fn(security::guard_bodies))
         .layer(axum::middleware::from_fn_with_state(state.settings.clone(), security::check_origin))
         .with_state(state);
     // Before routing, which would refuse a POST to a page: a ballot posted

@@ -84,6 +84,32 @@ pub async fn check_origin(State(settings): State<Arc<Settings>>, request: Reques
         .into_response()
 }
 
+/// Refuses, with 415 and a message, a body that a server function's codec
+/// would panic on instead of refusing: a file-upload function (see
+/// [`palier_app::api::MULTIPART_PATHS`]) posted without a multipart body
+/// and its boundary.
+pub async fn guard_bodies(request: Request<Body>, next: Next) -> Response {
+    let path = request.uri().path();
+    if request.method() != Method::POST || !palier_app::api::MULTIPART_PATHS.contains(&path) {
+        return next.run(request).await;
+    }
+    let content_type = request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let multipart = content_type.trim_start().to_ascii_lowercase().starts_with("multipart/form-data");
+    if multipart && multer::parse_boundary(content_type).is_ok_and(|boundary| !boundary.is_empty()) {
+        return next.run(request).await;
+    }
+    tracing::warn!(path = %path, "a file upload without a multipart body was refused");
+    (
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Envoi refusé</title></head>\
+         <body><h1>Envoi refusé</h1><p>Ce formulaire attend un fichier : envoyez-le depuis la page du formulaire.</p>\
+         <p lang=\"en\">Upload refused: this form expects a file; send it from the form's page.</p>\
+         <p><a href=\"/\">Palier</a></p></body></html>",
+    )
+        .into_response()
+}
+
 fn is_same_site(request: &Request<Body>, public_url: &str) -> bool {
     let headers = request.headers();
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {

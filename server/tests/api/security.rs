@@ -90,3 +90,43 @@ async fn oversized_bodies_are_refused() {
     let answer = String::from_utf8_lossy(&answer[..read]);
     assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
 }
+
+/// server_fn's multipart decoder panics on a body without a boundary, which
+/// dropped the connection; the guard answers first, signed in or not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_upload_posted_without_a_multipart_body_gets_a_message() {
+    let app = spawn_app().await;
+    let path = "/api/registry/import_households";
+    for content_type in [
+        "application/x-www-form-urlencoded",
+        "text/plain",
+        "multipart/form-data",
+        "multipart/form-data; boundary=",
+        "application/json",
+    ] {
+        let response =
+            app.client.post(app.url(path)).header("content-type", content_type).body("a=b").send().await.unwrap();
+        assert_eq!(response.status(), 415, "{content_type}");
+        assert!(response.text().await.unwrap().contains("Envoi refusé"), "{content_type}");
+    }
+    let response = app.client.post(app.url(path)).send().await.unwrap();
+    assert_eq!(response.status(), 415, "no content type");
+
+    // A real multipart body still reaches the function, which asks who is sending it.
+    let boundary = "palier-test-boundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"organisation_id\"\r\n\r\n1\r\n--{boundary}--\r\n"
+    );
+    let response = app
+        .client
+        .post(app.url(path))
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(response.status(), 415);
+    assert!(response.status().is_client_error(), "{}", response.status());
+    // The server is still there.
+    assert_eq!(app.get("/healthz").await.status, 200);
+}
