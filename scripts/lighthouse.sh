@@ -73,7 +73,10 @@ audit = lambda key: report["audits"][key]["numericValue"]
 score = round(report["categories"]["performance"]["score"] * 100)
 fcp, lcp, tbt, cls = audit("first-contentful-paint"), audit("largest-contentful-paint"), audit("total-blocking-time"), audit("cumulative-layout-shift")
 met = score >= 98 and fcp <= 1000 and lcp <= 1300 and tbt <= 50 and cls == 0
-print(f"{sys.argv[2]:<28} {score:>5} {fcp / 1000:>7.2f} {lcp / 1000:>7.2f} {tbt:>7.0f} {cls:>6.3f}  {'met' if met else 'MISSED'}")
+# A page that redirected (to the sign-in page, say) was not the page meant.
+moved = report["finalDisplayedUrl"] != report["requestedUrl"]
+verdict = "NOT AUDITED: redirected to " + report["finalDisplayedUrl"] if moved else ("met" if met else "MISSED")
+print(f"{sys.argv[2]:<28} {score:>5} {fcp / 1000:>7.2f} {lcp / 1000:>7.2f} {tbt:>7.0f} {cls:>6.3f}  {verdict}")
 PY
 done
 
