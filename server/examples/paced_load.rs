@@ -17,6 +17,7 @@ async fn main() -> anyhow::Result<()> {
     };
     let rate: u64 = rate.parse()?;
     let seconds: u64 = seconds.parse()?;
+    anyhow::ensure!(rate > 0 && seconds > 0, "RATE and SECONDS must be at least 1");
     let cookie = args.next();
     let client = reqwest::Client::builder().pool_max_idle_per_host(256).build()?;
     // A short warm-up opens the connections.

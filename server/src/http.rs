@@ -7,7 +7,6 @@ pub mod notifications;
 pub mod renders;
 pub mod security;
 pub mod session;
-pub mod stall;
 
 use crate::config::Config;
 use axum::Router;
@@ -80,9 +79,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
     let router = Router::new().fallback_service(
         ServiceBuilder::new()
             .layer(axum::middleware::from_fn(ballot::review_posted_ballot))
-            // The wait for a permit is not counted as a stall.
-            .layer(renders::RenderLimit::for_this_machine())
-            .layer(stall::RetryStalledRenders)
+            .layer(renders::PageRenders::for_this_machine())
             .service(router),
     );
     security::with_headers(router, config.secure_cookies())
