@@ -13,7 +13,7 @@ use axum::Router;
 use axum::http::{HeaderName, HeaderValue, Request, header};
 use axum::routing::get;
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes as _, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes as _, generate_route_list};
 use palier_app::server::AppState;
 use palier_app::{App, shell};
 use std::time::Duration;
@@ -50,7 +50,7 @@ async fn pkg_cache(request: axum::extract::Request, next: axum::middleware::Next
 
 /// Builds the whole router: pages, server functions, `/healthz`, static files.
 pub fn router(state: AppState, config: &Config) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let options = state.leptos_options.clone();
     let context = request_context();
 
@@ -93,6 +93,19 @@ pub fn router(state: AppState, config: &Config) -> Router {
             tracing::info_span!("request", request_id = %id, method = %request.method(), path = %request.uri().path())
         }))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+/// The app's routes, walked once per process.
+///
+/// Walking them sets a process-wide flag under which any resource that
+/// starts loading meanwhile, in any render of any server of this process,
+/// waits forever (leptos_server 0.8's `SuppressResourceLoad`,
+/// leptos-rs/leptos#4773). One server walks them once, at startup, before it
+/// serves; but a process that builds several servers (the tests build one
+/// per test) must not walk them while another server renders.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// Context every page render and server function gets: the request's

@@ -23,6 +23,7 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -35,6 +36,14 @@ pub const RENDERS_PER_CORE: usize = 16;
 /// How long a page render may take before it is tried again. Pages render
 /// in milliseconds; this leaves a wide margin for a busy machine.
 pub const STALL_AFTER: Duration = Duration::from_secs(5);
+
+/// Page renders of this process that stalled and were rendered again.
+static STALLS: AtomicU64 = AtomicU64::new(0);
+
+/// How many page renders of this process have stalled so far.
+pub fn stalls_so_far() -> u64 {
+    STALLS.load(Ordering::Relaxed)
+}
 
 #[derive(Debug, Clone)]
 pub struct PageRenders {
@@ -107,6 +116,7 @@ where
             match tokio::time::timeout(STALL_AFTER, first).await {
                 Ok(response) => response,
                 Err(_) => {
+                    STALLS.fetch_add(1, Ordering::Relaxed);
                     tracing::warn!(path = %copy.uri.path(), "a page render stalled; rendering it again");
                     spare.oneshot(Request::from_parts(copy, Body::empty())).await
                 }
@@ -118,7 +128,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::AtomicUsize;
 
     /// A service whose first call never answers, like a stalled render.
     fn stalls_once(

@@ -126,3 +126,34 @@ async fn the_header_names_the_organisation_of_a_single_landlord_instance() {
     palier_backend::registry::create_organisation(&app.db, "logis-voisin", "Logis Voisin").await.unwrap();
     assert!(!app.get("/").await.body.contains("brand__org"));
 }
+
+/// Building a server walks the app's routes, and while Leptos walks them any
+/// page of any server of the process that starts loading waits forever
+/// (leptos-rs/leptos#4773): the tests, which build a server each, stalled
+/// now and then. Pages read while other servers are built never stall.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn building_a_server_never_stalls_the_pages_of_another() {
+    use palier_server::http::renders::stalls_so_far;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let app = spawn_app().await;
+    let stalls = stalls_so_far();
+    let built = AtomicBool::new(false);
+    let reading = async {
+        let mut reads = 0;
+        while !built.load(Ordering::Relaxed) {
+            let pages = futures_util::future::join_all((0..4).map(|_| app.get("/"))).await;
+            assert!(pages.iter().all(|page| page.status == 200));
+            reads += pages.len();
+        }
+        reads
+    };
+    let building = async {
+        for _ in 0..6 {
+            drop(spawn_app().await);
+        }
+        built.store(true, Ordering::Relaxed);
+    };
+    let (reads, ()) = tokio::join!(reading, building);
+    assert!(reads > 0);
+    assert_eq!(stalls_so_far(), stalls, "a page stalled while another server was built");
+}
