@@ -2,6 +2,7 @@
 //! `PALIER_CONFIG`, then defaults. Everything is validated at start-up, and a
 //! bad value stops the program with a message naming the setting.
 
+use crate::http::client_addr::{ForwardedHeader, TrustedProxies};
 use anyhow::{Context as _, bail};
 use palier_backend::mail::{MailTransport, redact_password};
 use palier_backend::outbox::OutboxConfig;
@@ -33,6 +34,10 @@ pub struct Config {
     pub outbox: OutboxConfig,
     /// The hour of the daily notification digest, Paris time (`PALIER_DIGEST_HOUR`, default 7).
     pub digest_hour: u32,
+    /// The reverse proxies whose forwarding header names the client
+    /// (`PALIER_TRUSTED_PROXIES`, addresses or CIDR ranges; none by default),
+    /// and that header (`PALIER_FORWARDED_HEADER`: `x-forwarded-for` or `forwarded`).
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// The keys a config file may set; environment variables win over it.
@@ -48,6 +53,8 @@ struct FileConfig {
     site_root: Option<String>,
     outbox_retry_base_seconds: Option<u64>,
     digest_hour: Option<u32>,
+    trusted_proxies: Option<String>,
+    forwarded_header: Option<String>,
 }
 
 impl Config {
@@ -144,7 +151,30 @@ impl Config {
             },
         };
 
-        Ok(Self { addr, public_url, data_dir, database_url, mail_transport, mail_from, site_root, outbox, digest_hour })
+        let header = match get("PALIER_FORWARDED_HEADER", &file.forwarded_header) {
+            Some(text) => text.parse::<ForwardedHeader>().map_err(|()| {
+                anyhow::anyhow!("PALIER_FORWARDED_HEADER: '{text}' is neither x-forwarded-for nor forwarded")
+            })?,
+            None => ForwardedHeader::default(),
+        };
+        let trusted_proxies =
+            TrustedProxies::parse(&get("PALIER_TRUSTED_PROXIES", &file.trusted_proxies).unwrap_or_default(), header)
+                .map_err(|entry| {
+                    anyhow::anyhow!("PALIER_TRUSTED_PROXIES: '{entry}' is not an address or a range like 10.0.0.0/8")
+                })?;
+
+        Ok(Self {
+            addr,
+            public_url,
+            data_dir,
+            database_url,
+            mail_transport,
+            mail_from,
+            site_root,
+            outbox,
+            digest_hour,
+            trusted_proxies,
+        })
     }
 
     /// Whether cookies must carry `Secure` (the public address is https).
@@ -170,6 +200,7 @@ impl std::fmt::Debug for Config {
             .field("site_root", &self.site_root)
             .field("outbox", &self.outbox)
             .field("digest_hour", &self.digest_hour)
+            .field("trusted_proxies", &self.trusted_proxies)
             .finish()
     }
 }
@@ -198,6 +229,10 @@ mod tests {
         assert!(format!("{error:#}").contains("PALIER_ADDR"));
         let error = Config::from_vars(&vars(&[("PALIER_DATABASE_URL", "mysql://x")])).unwrap_err();
         assert!(format!("{error:#}").contains("PALIER_DATABASE_URL"));
+        let error = Config::from_vars(&vars(&[("PALIER_TRUSTED_PROXIES", "10.0.0.0/8 nginx")])).unwrap_err();
+        assert!(format!("{error:#}").contains("PALIER_TRUSTED_PROXIES: 'nginx'"));
+        let error = Config::from_vars(&vars(&[("PALIER_FORWARDED_HEADER", "x-real-ip")])).unwrap_err();
+        assert!(format!("{error:#}").contains("PALIER_FORWARDED_HEADER"));
         let error = Config::from_vars(&vars(&[("PALIER_SMTP_URL", "http://x")])).unwrap_err();
         assert!(format!("{error:#}").contains("PALIER_SMTP_URL"));
         let error = Config::from_vars(&vars(&[("PALIER_MAIL_FROM", "not an address")])).unwrap_err();

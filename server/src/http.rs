@@ -1,6 +1,7 @@
 //! The HTTP layer: routes, static files and the middleware stack.
 
 pub mod ballot;
+pub mod client_addr;
 pub mod downloads;
 pub mod health;
 pub mod notifications;
@@ -16,6 +17,7 @@ use leptos::prelude::*;
 use leptos_axum::{AxumRouteListing, LeptosRoutes as _, generate_route_list};
 use palier_app::server::AppState;
 use palier_app::{App, shell};
+use std::sync::Arc;
 use std::time::Duration;
 use tower::ServiceBuilder;
 use tower_http::CompressionLevel;
@@ -69,6 +71,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(axum::middleware::from_fn(session::server_fn_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::resolve))
+        .layer(axum::middleware::from_fn_with_state(Arc::new(config.trusted_proxies.clone()), client_addr::resolve))
         .route("/healthz", get(health::healthz))
         .nest_service("/pkg", ServiceBuilder::new().layer(axum::middleware::from_fn(pkg_cache)).service(pkg))
         .layer(axum::middleware::from_fn(security::guard_bodies))

@@ -1,27 +1,19 @@
 //! Per-request identity: the session cookie is resolved once, here, into a
-//! `CurrentSession` in the request's extensions (with the client's IP), so
+//! `CurrentSession` in the request's extensions, so
 //! pages and server functions read who is asking without another query.
 //! Pages for signed-in people redirect visitors to the sign-in page.
 
 use axum::body::Body;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, Method, Request, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use palier_app::routes::needs_sign_in;
-use palier_app::server::{AppState, ClientIp, RETRY_AFTER_MARKER, cookie, request_locale};
+use palier_app::server::{AppState, RETRY_AFTER_MARKER, cookie, request_locale};
 use palier_domain::Locale;
-use std::net::SocketAddr;
 
-/// Resolves the session cookie and the client's address.
+/// Resolves the session cookie.
 pub async fn resolve(State(state): State<AppState>, mut request: Request<Body>, next: Next) -> Response {
-    let ip = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned());
-    request.extensions_mut().insert(ClientIp(ip));
-
     let cookie_name = state.settings.session_cookie();
     let mut stale_cookie = false;
     if let Some(token) = cookie(request.headers(), cookie_name) {

@@ -130,3 +130,46 @@ async fn a_file_upload_posted_without_a_multipart_body_gets_a_message() {
     // The server is still there.
     assert_eq!(app.get("/healthz").await.status, 200);
 }
+
+/// Behind a reverse proxy every request comes from the proxy: with
+/// `PALIER_TRUSTED_PROXIES`, the per-address limits count the client the
+/// proxy saw, and what a client writes in the header itself is ignored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_each_client_has_its_own_limits() {
+    use crate::helpers::{TestApp, spawn_app_with};
+    use palier_backend::entities::rate_limit;
+    use palier_backend::rate_limit::key;
+    use sea_orm::EntityTrait as _;
+    async fn register(app: &TestApp, forwarded_for: &str, n: usize) {
+        let email = format!("voisin{n}@example.org");
+        let fields = [("display_name", "Voisin"), ("email", &email), ("password", "la mer est calme ce matin")];
+        let headers = [
+            ("origin", app.address.as_str()),
+            ("accept", "text/html"),
+            ("x-forwarded-for", forwarded_for),
+            ("forwarded", "for=192.0.2.99"),
+        ];
+        let page = app.post_form_with("/api/accounts/register", &fields, &headers).await;
+        assert_eq!(page.header("location"), Some("/inscription/envoyee"));
+    }
+    async fn buckets(app: &TestApp) -> Vec<String> {
+        let rows = rate_limit::Entity::find().all(&app.db).await.unwrap();
+        rows.into_iter().map(|row| row.key).filter(|key| key.starts_with("register-ip:")).collect()
+    }
+    let bucket = |ip: &str| key("register-ip", ip);
+
+    // Straight to the server: its peer is the client, whatever the headers say.
+    let direct = spawn_app().await;
+    register(&direct, "203.0.113.7", 1).await;
+    assert_eq!(buckets(&direct).await, vec![bucket("127.0.0.1")]);
+
+    let proxied = spawn_app_with(&[("PALIER_TRUSTED_PROXIES", "127.0.0.1/32, ::1")]).await;
+    // The proxy appended the address it saw after what the client wrote.
+    register(&proxied, "198.51.100.1, 203.0.113.7", 1).await;
+    register(&proxied, "203.0.113.8", 2).await;
+    let mut expected = vec![bucket("203.0.113.7"), bucket("203.0.113.8")];
+    expected.sort();
+    let mut found = buckets(&proxied).await;
+    found.sort();
+    assert_eq!(found, expected);
+}
