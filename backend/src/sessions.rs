@@ -1,8 +1,9 @@
 //! Server-side sessions. The browser holds a random 256-bit token in an
 //! `HttpOnly` cookie; the database holds only its SHA-256. A session ends
 //! after 30 idle minutes (30 days with "stay signed in"), or at its absolute
-//! limit (12 hours; 90 days with "stay signed in"), at logout, or when the
-//! password changes.
+//! limit (12 hours; 90 days with "stay signed in", but never more than 12
+//! hours for staff and administrators), at logout, or when the password or
+//! the email address changes.
 
 use crate::auth::secret;
 use crate::entities::{household, membership, occupancy, session, user};
@@ -88,6 +89,7 @@ pub async fn authenticate<C: ConnectionTrait>(
     let rows = actor_rows(session::Entity::find().join(JoinType::InnerJoin, session::Relation::User.def()))
         .column_as(session::Column::Id, "session_id")
         .column_as(session::Column::Remember, "remember")
+        .column_as(session::Column::CreatedAt, "created_at")
         .column_as(session::Column::LastSeenAt, "last_seen_at")
         .column_as(session::Column::IdleExpiresAt, "idle_expires_at")
         .column_as(session::Column::AbsoluteExpiresAt, "absolute_expires_at")
@@ -96,16 +98,24 @@ pub async fn authenticate<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let Some(first) = rows.first() else { return Ok(None) };
-    let session = &first.session;
-    if session.idle_expires_at <= now || session.absolute_expires_at <= now || first.actor.deleted_at.is_some() {
+    let session = first.session;
+    let deleted = first.actor.deleted_at.is_some();
+    let Some(actor) = actor_from(rows.into_iter().map(|row| row.actor).collect()) else { return Ok(None) };
+    // Staff and administrators reach many homes: their sessions last 12 hours
+    // at most, whatever "stay signed in" said when they opened it (even a
+    // tenant's session opened before they joined a team).
+    let staff_limit = (actor.platform_admin || actor.is_staff_anywhere())
+        .then(|| session.created_at + ABSOLUTE_TIMEOUT)
+        .filter(|limit| *limit < session.absolute_expires_at);
+    let absolute = staff_limit.unwrap_or(session.absolute_expires_at);
+    if session.idle_expires_at <= now || absolute <= now || deleted {
         session::Entity::delete_by_id(session.session_id).exec(conn).await?;
         return Ok(None);
     }
     if now - session.last_seen_at >= TOUCH_INTERVAL {
         touches.touch(session.session_id, session.remember);
     }
-    let session_id = session.session_id;
-    Ok(actor_from(rows.into_iter().map(|row| row.actor).collect()).map(|actor| CurrentSession { session_id, actor }))
+    Ok(Some(CurrentSession { session_id: session.session_id, actor }))
 }
 
 /// The columns of [`ActorRow`] on a query that has joined `users`: the
@@ -142,10 +152,11 @@ struct SessionRow {
     actor: ActorRow,
 }
 
-#[derive(Debug, FromQueryResult)]
+#[derive(Debug, Clone, Copy, FromQueryResult)]
 struct SessionColumns {
     session_id: i64,
     remember: bool,
+    created_at: DateTime<Utc>,
     last_seen_at: DateTime<Utc>,
     idle_expires_at: DateTime<Utc>,
     absolute_expires_at: DateTime<Utc>,

@@ -117,9 +117,16 @@ pub enum EmailChangeOutcome {
     Taken,
 }
 
-/// Uses a new-address link: the account's address becomes the new one.
+/// Uses a new-address link: the account's address becomes the new one, and
+/// every session of the account ends but `current` (the session that
+/// followed the link, when it is the account's own): whoever took over an
+/// account and moved its address must not stay signed in elsewhere.
 #[tracing::instrument(skip_all)]
-pub async fn confirm_email_change(db: &DatabaseConnection, token: &str) -> Result<EmailChangeOutcome, Unexpected> {
+pub async fn confirm_email_change(
+    db: &DatabaseConnection,
+    token: &str,
+    current: Option<&sessions::CurrentSession>,
+) -> Result<EmailChangeOutcome, Unexpected> {
     let txn = db.begin().await?;
     let Some(used) = tokens::consume(&txn, token, Purpose::NewEmail).await? else {
         return Ok(EmailChangeOutcome::InvalidLink);
@@ -136,6 +143,8 @@ pub async fn confirm_email_change(db: &DatabaseConnection, token: &str) -> Resul
         }
         Err(error) => return Err(error.into()),
     }
+    let keep = current.filter(|c| c.actor.user_id == used.user_id).map(|c| c.session_id);
+    sessions::revoke_all_except(&txn, used.user_id, keep).await?;
     txn.commit().await?;
     Ok(EmailChangeOutcome::Changed)
 }

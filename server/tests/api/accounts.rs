@@ -303,6 +303,7 @@ async fn changing_the_address_is_confirmed_by_the_new_one_and_notified_to_the_ol
     let app = spawn_app().await;
     let user = app.create_user("old@example.org", "Louise", true).await;
     let client = app.signed_in(&user).await;
+    let elsewhere = app.signed_in(&user).await;
     let page = app
         .post_form_as(
             &client,
@@ -323,6 +324,9 @@ async fn changing_the_address_is_confirmed_by_the_new_one_and_notified_to_the_ol
     assert_eq!(page.header("location"), Some("/compte?ok=email-changed"));
     let row = user::Entity::find_by_id(user.id).one(&app.db).await.unwrap().unwrap();
     assert_eq!(row.email.as_deref(), Some("new@example.org"));
+    // The session that confirmed stays; every other one ended.
+    assert_eq!(app.get_as(&client, "/compte").await.status, 200);
+    assert_eq!(app.get_as(&elsewhere, "/compte").await.status, 303, "another session outlived the new address");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -495,4 +499,46 @@ async fn the_language_follows_the_account() {
     // Emails follow it too.
     app.post_form("/api/accounts/request_password_reset", &[("email", &user.email)]).await;
     assert_eq!(app.last_email_to(&user.email).await.subject, "Palier: choose a new password");
+}
+
+/// "Stay signed in" keeps a tenant signed in for weeks; staff and
+/// administrators, who reach many homes, never stay more than 12 hours.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_sessions_end_after_twelve_hours_even_when_remembered() {
+    use crate::world::World;
+    use chrono::{Duration, Utc};
+    use sea_orm::sea_query::Expr;
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let remembered = |user_id: i64| {
+        let app = &app;
+        async move {
+            let session = palier_backend::sessions::create(&app.db, user_id, true, "tests").await.unwrap();
+            let client = TestApp::new_client();
+            let cookie = format!("palier_session={}", session.token);
+            (session.id, client, cookie)
+        }
+    };
+    let opened_ago = |id: i64, hours: i64| {
+        session::Entity::update_many()
+            .col_expr(session::Column::CreatedAt, Expr::value(Utc::now() - Duration::hours(hours)))
+            .filter(session::Column::Id.eq(id))
+            .exec(&app.db)
+    };
+    for (user_id, staff) in
+        [(world.staff1, true), (world.admin1, true), (world.platform, true), (world.tenant_a, false)]
+    {
+        let (id, client, cookie) = remembered(user_id).await;
+        let account = |client: &reqwest::Client| client.get(app.url("/compte")).header("cookie", cookie.clone()).send();
+        opened_ago(id, 11).await.unwrap();
+        assert_eq!(account(&client).await.unwrap().status(), 200, "user {user_id} after 11 hours");
+        opened_ago(id, 13).await.unwrap();
+        let status = account(&client).await.unwrap().status();
+        if staff {
+            assert_eq!(status, 303, "staff member {user_id} still signed in after 13 hours");
+            assert!(session::Entity::find_by_id(id).one(&app.db).await.unwrap().is_none());
+        } else {
+            assert_eq!(status, 200, "a remembered tenant stays signed in");
+        }
+    }
 }

@@ -69,10 +69,10 @@ pub async fn change_email(new_email: String, password: String) -> Result<(), App
 #[server(prefix = "/api", endpoint = "accounts/confirm_email_change")]
 pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
-    use crate::server::state;
+    use crate::server::{session, state};
     use palier_backend::accounts::{self, EmailChangeOutcome};
     let state = state()?;
-    match accounts::confirm_email_change(&state.db, &token).await? {
+    match accounts::confirm_email_change(&state.db, &token, session().as_ref()).await? {
         EmailChangeOutcome::Changed => {
             leptos_axum::redirect("/compte?ok=email-changed");
             Ok(())
