@@ -2,6 +2,20 @@
 
 use super::Definition;
 use palier_domain::consultations::{Detail, PublishedBallot, Results, percent};
+use std::borrow::Cow;
+
+/// `text` as a spreadsheet shows it without running it: a cell that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a
+/// formula, so it gets a leading apostrophe (OWASP, "CSV injection").
+/// Question prompts, option labels and free-text answers are typed by
+/// people; every one of them goes through here.
+pub fn text_cell(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
 
 /// The results as CSV: one line per option (or scale value), with counts and shares.
 pub fn results_csv(results: &Results) -> String {
@@ -12,8 +26,8 @@ pub fn results_csv(results: &Results) -> String {
             Detail::Choice { options, .. } => {
                 for o in options {
                     let _ = writer.write_record([
-                        question.prompt.as_str(),
-                        &o.label,
+                        &*text_cell(&question.prompt),
+                        &text_cell(&o.label),
                         &o.count.to_string(),
                         &o.percent.to_string(),
                         "",
@@ -24,8 +38,8 @@ pub fn results_csv(results: &Results) -> String {
             Detail::Ranking { options } => {
                 for o in options {
                     let _ = writer.write_record([
-                        question.prompt.as_str(),
-                        &o.label,
+                        &*text_cell(&question.prompt),
+                        &text_cell(&o.label),
                         "",
                         &o.first_percent.to_string(),
                         &o.borda.to_string(),
@@ -36,7 +50,7 @@ pub fn results_csv(results: &Results) -> String {
             Detail::Scale { distribution, .. } => {
                 for (value, n) in distribution.iter().enumerate() {
                     let _ = writer.write_record([
-                        question.prompt.as_str(),
+                        &*text_cell(&question.prompt),
                         &(value + 1).to_string(),
                         &n.to_string(),
                         &percent(*n, question.answered).to_string(),
@@ -47,7 +61,7 @@ pub fn results_csv(results: &Results) -> String {
             }
             Detail::Text { .. } => {
                 let _ = writer.write_record([
-                    question.prompt.as_str(),
+                    &*text_cell(&question.prompt),
                     "(texte libre)",
                     &question.answered.to_string(),
                     "",
@@ -64,12 +78,27 @@ pub fn results_csv(results: &Results) -> String {
 pub fn ballots_csv(definition: &Definition, ballots: &[PublishedBallot]) -> String {
     let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
     let mut header = vec!["receipt".to_owned()];
-    header.extend(definition.questions.iter().map(|q| q.prompt.clone()));
+    header.extend(definition.questions.iter().map(|q| text_cell(&q.prompt).into_owned()));
     let _ = writer.write_record(&header);
     for ballot in ballots {
         let mut line = vec![ballot.receipt.clone()];
-        line.extend(ballot.answers.iter().map(|(_, a)| a.clone().unwrap_or_default()));
+        line.extend(ballot.answers.iter().map(|(_, a)| a.as_deref().map(text_cell).unwrap_or_default().into_owned()));
         let _ = writer.write_record(&line);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_cell;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        for payload in ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"] {
+            assert_eq!(text_cell(payload), format!("'{payload}"));
+        }
+        for plain in ["Bancs", "1. Jardin ; 2. Parking", "", "a=b", "4"] {
+            assert_eq!(text_cell(plain), plain);
+        }
+    }
 }
