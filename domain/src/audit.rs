@@ -63,6 +63,10 @@ pub enum Action {
     ConsultationArchived,
     #[strum(serialize = "consultation.paper_ballot")]
     ConsultationPaperBallot,
+    /// A paper ballot refused because the unit had voted: the only way staff
+    /// learn that a unit voted while the vote is open, so each one is logged.
+    #[strum(serialize = "consultation.paper_ballot_refused")]
+    ConsultationPaperBallotRefused,
     /// A stored code this version does not know (its code is kept in the details).
     #[strum(serialize = "unknown")]
     Unknown,

@@ -591,10 +591,9 @@ question-max-chars = Maximum length
 question-max-chars-hint = For free text, in characters (2000 at most).
 question-required = Answer required
 paper-title = Paper ballots
-paper-body = Enter a ballot filled in on paper here. The home can then no longer vote online, and a home that already voted online cannot have a paper ballot.
+paper-body = Enter a ballot filled in on paper here. The home can then no longer vote online, and a home that already voted online cannot have a paper ballot. To keep the vote secret, this list does not say who has voted; a ballot refused because the home had voted is written in the log.
 paper-unit = Home
 paper-unit-choose = Choose…
-paper-voted = has voted
 paper-submit = Record the paper ballot
 error-consultation-title = Enter a title of 200 characters or fewer.
 error-consultation-scope = Choose whom the consultation is for, and tick at least one residence or building of your organisation.
@@ -607,6 +606,7 @@ error-quorum = The quorum is a percentage from 1 to 100, or empty.
 error-consultation-frozen = Voting is scheduled or open: its rules and questions can no longer change.
 error-consultation-transition = This action is not possible in the consultation's current status.
 error-consultation-no-question = Add at least one question before scheduling the vote.
+error-consultation-too-many-questions = A consultation has 50 questions at most: remove one before adding another.
 error-consultation-question-not-ready = A question is not ready (missing proposals, limits or labels).
 error-extend-not-later = The new end date must be later than the current one.
 error-response = Write the response (20,000 characters at most).
@@ -638,6 +638,7 @@ audit-action-consultation-extended = Vote extended
 audit-action-consultation-published = Response published
 audit-action-consultation-archived = Consultation archived
 audit-action-consultation-paper-ballot = Paper ballot recorded
+audit-action-consultation-paper-ballot-refused = Paper ballot refused: the home had already voted
 
 ## Notifications
 nav-notifications = Notifications

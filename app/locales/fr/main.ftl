@@ -591,10 +591,9 @@ question-max-chars = Longueur maximale
 question-max-chars-hint = Pour le texte libre, en caractères (2000 au plus).
 question-required = Réponse obligatoire
 paper-title = Bulletins papier
-paper-body = Saisissez ici un bulletin rempli sur papier. Le logement ne pourra plus voter en ligne, et un logement qui a déjà voté en ligne ne peut pas avoir de bulletin papier.
+paper-body = Saisissez ici un bulletin rempli sur papier. Le logement ne pourra plus voter en ligne, et un logement qui a déjà voté en ligne ne peut pas avoir de bulletin papier. Pour le secret du vote, cette liste ne dit pas qui a voté ; un bulletin refusé parce que le logement avait voté est inscrit au journal.
 paper-unit = Logement
 paper-unit-choose = Choisir…
-paper-voted = a voté
 paper-submit = Enregistrer le bulletin papier
 error-consultation-title = Indiquez un titre de 200 caractères au plus.
 error-consultation-scope = Choisissez à qui s'adresse la consultation, et cochez au moins une résidence ou un bâtiment de votre organisme.
@@ -607,6 +606,7 @@ error-quorum = Le quorum est un pourcentage de 1 à 100, ou vide.
 error-consultation-frozen = Le vote est programmé ou ouvert : ses règles et ses questions ne peuvent plus changer.
 error-consultation-transition = Cette action n'est pas possible dans l'état actuel de la consultation.
 error-consultation-no-question = Ajoutez au moins une question avant de programmer le vote.
+error-consultation-too-many-questions = Une consultation compte 50 questions au plus : retirez-en une avant d'en ajouter une autre.
 error-consultation-question-not-ready = Une question n'est pas prête (propositions, limites ou libellés manquants).
 error-extend-not-later = La nouvelle date de fin doit être plus tard que l'actuelle.
 error-response = Écrivez la réponse (20 000 caractères au plus).
@@ -638,6 +638,7 @@ audit-action-consultation-extended = Vote prolongé
 audit-action-consultation-published = Réponse publiée
 audit-action-consultation-archived = Consultation archivée
 audit-action-consultation-paper-ballot = Bulletin papier saisi
+audit-action-consultation-paper-ballot-refused = Bulletin papier refusé : le logement avait déjà voté
 
 ## Notifications
 nav-notifications = Notifications

@@ -78,6 +78,7 @@ mod server {
             BuildError::BadAudience => "error-consultation-scope",
             BuildError::BadTransition { .. } => "error-consultation-transition",
             BuildError::NoQuestion => "error-consultation-no-question",
+            BuildError::TooManyQuestions => "error-consultation-too-many-questions",
             BuildError::QuestionNotReady { .. } => "error-consultation-question-not-ready",
             BuildError::ClosesBeforeOpens => "error-closes-before-opens",
             BuildError::ClosesInThePast => "error-closes-in-past",

@@ -16,6 +16,7 @@ use crate::entities::{building, consultation, consultation_scope, question, ques
 use chrono::{DateTime, Utc};
 
 use palier_domain::consultations::{Audience, Decision, QuestionDraft, Settings};
+use palier_domain::consultations::form::MAX_QUESTIONS;
 use palier_domain::consultations::{QuestionKind, QuestionProblem, Status};
 use palier_domain::ids::QuestionId;
 use sea_orm::sea_query::Expr;
@@ -39,6 +40,9 @@ pub enum BuildError {
     BadTransition { from: Status, to: Status },
     #[error("the consultation has no question")]
     NoQuestion,
+    /// A ballot of more questions than anyone answers.
+    #[error("the consultation has {MAX_QUESTIONS} questions already")]
+    TooManyQuestions,
     #[error("question {question} is not ready: {problem}")]
     QuestionNotReady { question: i64, problem: QuestionProblem },
     #[error("the closing time must come after the opening time")]

@@ -10,9 +10,11 @@
 
 mod ballot_box;
 mod tenant;
+mod write;
 
 pub use ballot_box::*;
 pub use tenant::*;
+pub use write::write;
 
 use super::Definition;
 use crate::audit::{self, Entry};
@@ -26,7 +28,7 @@ use palier_domain::ids::QuestionId;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait as _, QueryFilter as _,
-    QueryOrder as _, TransactionTrait as _, TryInsertResult,
+    QueryOrder as _, QuerySelect as _, TransactionTrait as _, TryInsertResult,
 };
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -277,94 +279,4 @@ pub fn prepare(
         email,
         voter,
     })
-}
-
-/// Writes prepared ballots in one transaction, a handful of statements for
-/// the whole batch: the register rows first (`ON CONFLICT DO NOTHING`: the
-/// unique constraint on (consultation, unit) decides who already voted,
-/// here or in a parallel transaction), then the ballots and answers of the
-/// units that were let in, their receipt emails and their notifications.
-/// Returns each ballot's receipt, or why it was refused, in order.
-pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Result<String, CastError>>, DbErr> {
-    // A unit twice in one batch: the first one counts.
-    let mut seen = HashSet::new();
-    let first: Vec<bool> = batch.iter().map(|p| seen.insert((p.unit.consultation_id, p.unit.unit_id))).collect();
-    let now = Utc::now();
-    let txn = db.begin().await?;
-    let register = batch.iter().zip(&first).filter(|(_, first)| **first).map(|(p, _)| participation::ActiveModel {
-        consultation_id: Set(p.unit.consultation_id),
-        unit_id: Set(p.unit.unit_id),
-        household_id: Set(p.unit.household_id),
-        residence_id: Set(p.unit.residence_id),
-        building_id: Set(p.unit.building_id),
-        channel: Set(p.channel.code().to_owned()),
-        recorded_at: Set(now),
-        recorded_by: Set(match p.channel {
-            Channel::Online => None,
-            Channel::Paper { staff_id } => Some(staff_id),
-        }),
-        ..Default::default()
-    });
-    let registered: HashSet<(i64, i64)> = match participation::Entity::insert_many(register)
-        .on_conflict(
-            OnConflict::columns([participation::Column::ConsultationId, participation::Column::UnitId])
-                .do_nothing()
-                .to_owned(),
-        )
-        .do_nothing()
-        .exec_with_returning_many(&txn)
-        .await?
-    {
-        TryInsertResult::Inserted(rows) => rows.into_iter().map(|r| (r.consultation_id, r.unit_id)).collect(),
-        TryInsertResult::Empty | TryInsertResult::Conflicted => HashSet::new(),
-    };
-    let accepted: Vec<bool> = batch
-        .iter()
-        .zip(&first)
-        .map(|(p, first)| *first && registered.contains(&(p.unit.consultation_id, p.unit.unit_id)))
-        .collect();
-    // Ballots go in the order of their random keys, not in the register's.
-    let mut in_key_order: Vec<&Prepared> = batch.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(p, _)| p).collect();
-    in_key_order.sort_by(|a, b| a.ballot_id.cmp(&b.ballot_id));
-    let counted = || in_key_order.iter().copied();
-    if counted().next().is_some() {
-        ballot::Entity::insert_many(counted().map(|p| ballot::ActiveModel {
-            id: Set(p.ballot_id.clone()),
-            consultation_id: Set(p.unit.consultation_id),
-            receipt: Set(p.receipt.clone()),
-        }))
-        .exec_without_returning(&txn)
-        .await?;
-        let answers: Vec<ballot_answer::ActiveModel> = counted().flat_map(|p| p.answers.iter().cloned()).collect();
-        // Within SQLite's limit of bound values per statement.
-        for chunk in answers.chunks(2000) {
-            ballot_answer::Entity::insert_many(chunk.iter().cloned()).exec_without_returning(&txn).await?;
-        }
-        crate::outbox::enqueue_many(&txn, counted().filter_map(|p| p.email.clone()).collect()).await?;
-        let voters: Vec<(i64, &consultation::Model)> =
-            counted().filter_map(|p| p.voter.map(|user| (user, &p.consultation))).collect();
-        crate::notifications::votes_cast(&txn, &voters).await?;
-        for p in counted() {
-            if let Channel::Paper { staff_id } = p.channel {
-                audit::record(
-                    &txn,
-                    Entry {
-                        actor_user_id: Some(staff_id),
-                        organisation_id: Some(p.consultation.organisation_id),
-                        action: palier_domain::audit::Action::ConsultationPaperBallot,
-                        target_kind: "consultation",
-                        target_id: Some(p.consultation.id),
-                        details: json!({ "title": p.consultation.title, "household_id": p.unit.household_id }),
-                    },
-                )
-                .await?;
-            }
-        }
-    }
-    txn.commit().await?;
-    Ok(batch
-        .iter()
-        .zip(accepted)
-        .map(|(p, ok)| if ok { Ok(p.receipt.clone()) } else { Err(CastError::AlreadyVoted) })
-        .collect())
 }

@@ -738,3 +738,138 @@ async fn opened_definitions_are_read_from_one_row_and_drafts_afresh() {
     // The consultation's own row is always read afresh (its status, its close).
     assert_eq!(kept.consultation, definition(&db, open).await.unwrap().unwrap().consultation);
 }
+
+/// A ballot received while the vote was open but written after it closed
+/// (the ballot box was busy) is refused inside its transaction: the count
+/// made at closing always equals the ballot list.
+#[tokio::test]
+async fn a_ballot_written_after_the_closing_is_refused() {
+    let db = fresh_database().await.unwrap();
+    let place = place(&db, 2).await;
+    let id = open_consultation(&db, &place, Audience::Organisation, VotingUnit::Household).await;
+    let def = definition(&db, id).await.unwrap().unwrap();
+    let on_time = voting::eligible_unit(&db, id, place.households_a[0]).await.unwrap().unwrap();
+    let late = voting::eligible_unit(&db, id, place.households_a[1]).await.unwrap().unwrap();
+    let ballot = answers(&def, 1, &[0], [2, 0, 1], 4, "");
+    voting::cast(&db, &def, &on_time, Channel::Online, &ballot, Utc::now()).await.unwrap();
+    // Received before the closing instant…
+    let received = voting::prepare(&def, &late, Channel::Online, &ballot, None, Utc::now()).unwrap();
+
+    consultation::Entity::update_many()
+        .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
+        .exec(&db)
+        .await
+        .unwrap();
+    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
+    let def = definition(&db, id).await.unwrap().unwrap();
+    let counted = results::counted(&db, &def).await.unwrap();
+    assert_eq!(counted.ballots, 1);
+
+    // …written after it.
+    let outcome = voting::write(&db, std::slice::from_ref(&received)).await.unwrap();
+    assert!(matches!(outcome.as_slice(), [Err(CastError::NotOpen)]), "{outcome:?}");
+    assert_eq!(ballot::Entity::find().count(&db).await.unwrap(), 1);
+    assert_eq!(participation::Entity::find().count(&db).await.unwrap(), 1);
+    assert_eq!(results::ballot_list(&db, &def, 0, 50).await.unwrap().1, counted.ballots);
+}
+
+/// Prompts, labels and free-text answers that a spreadsheet would run as
+/// formulas reach the CSV exports as text (OWASP "CSV injection").
+#[tokio::test]
+async fn csv_exports_do_not_carry_formulas() {
+    let db = fresh_database().await.unwrap();
+    let place = place(&db, 1).await;
+    let id = builder::create(&db, place.staff, place.org, settings(Audience::Organisation, VotingUnit::Household))
+        .await
+        .unwrap()
+        .id;
+    let mut choice = question(QuestionKind::SingleChoice, &["=HYPERLINK(\"http://evil.example\")", "@SUM(A1)"]);
+    choice.prompt = "+cmd|' /C calc'!A0".into();
+    builder::add_question(&db, id, choice).await.unwrap();
+    let mut text = question(QuestionKind::FreeText { max_chars: 200 }, &[]);
+    text.prompt = "-2+3".into();
+    builder::add_question(&db, id, text).await.unwrap();
+    builder::schedule(&db, place.staff, id, Utc::now()).await.unwrap();
+    let def = definition(&db, id).await.unwrap().unwrap();
+    let unit = voting::eligible_unit(&db, id, place.households_a[0]).await.unwrap().unwrap();
+    let q = &def.questions;
+    let ballot =
+        BTreeMap::from([(q[0].id, vec![q[0].options[0].0.to_string()]), (q[1].id, vec!["=1+1\tcmd".to_owned()])]);
+    voting::cast(&db, &def, &unit, Channel::Online, &ballot, Utc::now()).await.unwrap();
+    consultation::Entity::update_many()
+        .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
+        .exec(&db)
+        .await
+        .unwrap();
+    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
+    let def = definition(&db, id).await.unwrap().unwrap();
+
+    let counts = results::results_csv(&results::counted(&db, &def).await.unwrap());
+    let (list, _) = results::ballot_list(&db, &def, 0, 50).await.unwrap();
+    let ballots = results::ballots_csv(&def, &list);
+    for csv in [&counts, &ballots] {
+        let mut reader = csv::ReaderBuilder::new().delimiter(b';').has_headers(false).from_reader(csv.as_bytes());
+        let cells: Vec<String> =
+            reader.records().flat_map(|record| record.unwrap().iter().map(str::to_owned).collect::<Vec<_>>()).collect();
+        for cell in &cells {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "a formula in {cell:?}:\n{csv}");
+        }
+        assert!(cells.iter().any(|c| c.starts_with("'+cmd")), "{csv}");
+    }
+    assert!(counts.contains("'=HYPERLINK(") && counts.contains("'@SUM(A1)"), "{counts}");
+    assert!(ballots.contains("'-2+3") && ballots.contains("'=1+1\tcmd"), "{ballots}");
+}
+
+/// SQLite binds at most 32 766 values per statement: the staff page of an
+/// organisation-wide vote of more homes than that lists every one of them.
+#[tokio::test]
+async fn the_staff_page_of_a_vote_of_33_000_homes_works() {
+    use palier_backend::entities::household;
+    use sea_orm::ActiveValue::Set;
+    let db = fresh_database().await.unwrap();
+    let place = place(&db, 1).await;
+    const HOMES: usize = 33_000;
+    let now = Utc::now();
+    let rows: Vec<household::ActiveModel> = (0..HOMES)
+        .map(|n| household::ActiveModel {
+            organisation_id: Set(place.org),
+            residence_id: Set(place.residence_b),
+            building_id: Set(None),
+            lease_ref: Set(format!("L-{n}")),
+            unit_label: Set(format!("Logement {n:05}")),
+            max_occupants: Set(4),
+            invitation_code_hash: Set(None),
+            invitation_code_issued_at: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        })
+        .collect();
+    for chunk in rows.chunks(2_000) {
+        household::Entity::insert_many(chunk.iter().cloned()).exec_without_returning(&db).await.unwrap();
+    }
+    let id = open_consultation(&db, &place, Audience::Organisation, VotingUnit::Household).await;
+    let def = definition(&db, id).await.unwrap().unwrap();
+    let admin = palier_backend::consultations::views::admin(&db, &def).await.unwrap();
+    assert_eq!(admin.paper_units.len(), HOMES + 2);
+    assert!(admin.paper_units.iter().any(|u| u.label == "B, Logement 32999"));
+}
+
+/// A consultation asks 50 questions at most; the 51st is refused with its reason.
+#[tokio::test]
+async fn a_consultation_asks_fifty_questions_at_most() {
+    let db = fresh_database().await.unwrap();
+    let place = place(&db, 1).await;
+    let id = builder::create(&db, place.staff, place.org, settings(Audience::Organisation, VotingUnit::Household))
+        .await
+        .unwrap()
+        .id;
+    for _ in 0..palier_domain::consultations::form::MAX_QUESTIONS {
+        builder::add_question(&db, id, question(QuestionKind::SingleChoice, &["Oui", "Non"])).await.unwrap();
+    }
+    assert!(matches!(
+        builder::add_question(&db, id, question(QuestionKind::SingleChoice, &["Oui", "Non"])).await,
+        Err(BuildError::TooManyQuestions)
+    ));
+    assert_eq!(definition(&db, id).await.unwrap().unwrap().questions.len(), 50);
+}

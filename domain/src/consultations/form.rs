@@ -186,6 +186,8 @@ pub const MAX_OPTION: usize = 300;
 pub const MAX_SCALE_LABEL: usize = 100;
 /// The most options a question may offer.
 pub const MAX_OPTIONS: usize = 50;
+/// The most questions a consultation may ask.
+pub const MAX_QUESTIONS: u64 = 50;
 
 /// A question's prompt: 1 to 500 characters, white space collapsed.
 pub fn prompt(text: &str) -> Result<String, &'static str> {

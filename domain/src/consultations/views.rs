@@ -41,7 +41,6 @@ pub struct PaperUnit {
     pub unit_id: UnitId,
     /// "Résidence, Logement A01" (and the occupant's name when adults vote).
     pub label: String,
-    pub voted: bool,
 }
 
 /// A consultation as staff build and run it.

@@ -430,6 +430,20 @@ async fn staff_record_paper_ballots_and_online_and_paper_votes_exclude_each_othe
         .await
         .unwrap();
     assert_eq!(logged, 1);
+    // Each refusal told staff that a home voted: both are logged too.
+    let refusals = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("consultation.paper_ballot_refused"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(refusals, 2);
+    // While the vote is open the staff page never says which homes voted.
+    let page = app.get_as(staff, &format!("/gestion/consultations/{id}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Enregistrer le bulletin papier"));
+    let options: Vec<&str> = page.body.split("<option").skip(1).map(|o| o.split("</option>").next().unwrap()).collect();
+    assert!(options.len() >= 2, "{}", page.body);
+    assert!(options.iter().all(|o| !o.contains("disabled") && !o.contains("a voté")), "{options:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

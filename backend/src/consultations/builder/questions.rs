@@ -52,10 +52,12 @@ pub async fn add_question(
 ) -> Result<i64, BuildError> {
     let txn = db.begin().await?;
     editable(&txn, consultation_id).await?;
-    let position = i32::try_from(
-        question::Entity::find().filter(question::Column::ConsultationId.eq(consultation_id)).count(&txn).await?,
-    )
-    .unwrap_or(i32::MAX);
+    let count =
+        question::Entity::find().filter(question::Column::ConsultationId.eq(consultation_id)).count(&txn).await?;
+    if count >= MAX_QUESTIONS {
+        return Err(BuildError::TooManyQuestions);
+    }
+    let position = i32::try_from(count).unwrap_or(i32::MAX);
     let KindColumns { min, max, low, high, chars } = question_columns(&new);
     let row = question::ActiveModel {
         consultation_id: Set(consultation_id),

@@ -130,9 +130,8 @@ fn paper_section(i18n: I18n, c: &ConsultationAdmin) -> impl IntoView + use<> {
                     <select id="field-unit_id" name="unit_id">
                         <option value="">{i18n.t("paper-unit-choose")}</option>
                         {units.iter().map(|unit| {
-                            let text = if unit.voted { format!("{} ({})", unit.label, i18n.t("paper-voted")) } else { unit.label.clone() };
                             let value = unit.unit_id.to_string();
-                            view! { <option value=value.clone() selected=chosen == value disabled=unit.voted>{text}</option> }
+                            view! { <option value=value.clone() selected=chosen == value>{unit.label.clone()}</option> }
                         }).collect_view()}
                     </select>
                 </div>
