@@ -15,8 +15,8 @@ use crate::audit::{self, Entry};
 use crate::entities::{building, consultation, consultation_scope, question, question_option, residence};
 use chrono::{DateTime, Utc};
 
-use palier_domain::consultations::{Audience, Decision, QuestionDraft, Settings};
 use palier_domain::consultations::form::MAX_QUESTIONS;
+use palier_domain::consultations::{Audience, Decision, QuestionDraft, Settings};
 use palier_domain::consultations::{QuestionKind, QuestionProblem, Status};
 use palier_domain::ids::QuestionId;
 use sea_orm::sea_query::Expr;

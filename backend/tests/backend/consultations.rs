@@ -123,6 +123,17 @@ async fn open_consultation(db: &DatabaseConnection, place: &Place, audience: Aud
     id
 }
 
+/// Moves the closing time of consultation `id` just past and lets the clock close it.
+async fn close_now(db: &DatabaseConnection, id: i64) {
+    consultation::Entity::update_many()
+        .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
+        .filter(consultation::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .unwrap();
+    lifecycle::advance(db, id, Utc::now()).await.unwrap();
+}
+
 /// Answers for the standard questions: option picks by index.
 fn answers(
     def: &palier_backend::consultations::Definition,
@@ -429,12 +440,7 @@ async fn ballots_cannot_be_linked_to_the_register() {
         .await
         .unwrap();
     }
-    consultation::Entity::update_many()
-        .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
-        .exec(&db)
-        .await
-        .unwrap();
-    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
+    close_now(&db, id).await;
 
     // The register, in the order votes happened.
     let register: Vec<i64> = participation::Entity::find()
@@ -610,12 +616,7 @@ async fn results_are_counted_in_sql_with_turnout_and_quorum() {
     assert_eq!(csv.lines().count(), 5);
     assert!(results::results_csv(&r).contains("Hall;;"));
 
-    consultation::Entity::update_many()
-        .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
-        .exec(&db)
-        .await
-        .unwrap();
-    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
+    close_now(&db, id).await;
     let def = definition(&db, id).await.unwrap().unwrap();
     assert!(def.results_visible(Utc::now()));
     // Closing kept the count: the same figures, read from one row.
@@ -700,12 +701,7 @@ async fn live_results_are_recounted_at_most_every_few_seconds_and_final_ones_at_
     assert_eq!(live.counted(&db, &def).await.unwrap().participants, 1);
     assert_eq!(results::compute(&db, &def).await.unwrap().participants, 2);
     // …and once the vote is closed, the final count at once.
-    consultation::Entity::update_many()
-        .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
-        .exec(&db)
-        .await
-        .unwrap();
-    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
+    close_now(&db, id).await;
     let def = definition(&db, id).await.unwrap().unwrap();
     assert_eq!(live.counted(&db, &def).await.unwrap().participants, 2);
 }
@@ -755,12 +751,7 @@ async fn a_ballot_written_after_the_closing_is_refused() {
     // Received before the closing instant…
     let received = voting::prepare(&def, &late, Channel::Online, &ballot, None, Utc::now()).unwrap();
 
-    consultation::Entity::update_many()
-        .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
-        .exec(&db)
-        .await
-        .unwrap();
-    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
+    close_now(&db, id).await;
     let def = definition(&db, id).await.unwrap().unwrap();
     let counted = results::counted(&db, &def).await.unwrap();
     assert_eq!(counted.ballots, 1);
@@ -796,12 +787,7 @@ async fn csv_exports_do_not_carry_formulas() {
     let ballot =
         BTreeMap::from([(q[0].id, vec![q[0].options[0].0.to_string()]), (q[1].id, vec!["=1+1\tcmd".to_owned()])]);
     voting::cast(&db, &def, &unit, Channel::Online, &ballot, Utc::now()).await.unwrap();
-    consultation::Entity::update_many()
-        .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
-        .exec(&db)
-        .await
-        .unwrap();
-    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
+    close_now(&db, id).await;
     let def = definition(&db, id).await.unwrap().unwrap();
 
     let counts = results::results_csv(&results::counted(&db, &def).await.unwrap());
