@@ -182,6 +182,22 @@ impl Config {
         self.public_url.starts_with("https://")
     }
 
+    /// What is allowed but unwise in this configuration, to log at start-up.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if let MailTransport::Files(dir) = &self.mail_transport
+            && self.secure_cookies()
+        {
+            warnings.push(format!(
+                "PALIER_PUBLIC_URL is https but PALIER_SMTP_URL is not set: emails are written to {} and \
+                 nobody receives them; those files hold live secrets (sign-in and reset links, ballot \
+                 receipts) until they are deleted",
+                dir.display()
+            ));
+        }
+        warnings
+    }
+
     /// The database URL with any password hidden, for logs.
     pub fn database_url_for_logs(&self) -> String {
         redact_password(&self.database_url)
@@ -221,6 +237,19 @@ mod tests {
         assert_eq!(config.database_url, "sqlite://./data/palier.db?mode=rwc");
         assert_eq!(config.mail_transport, MailTransport::Files(PathBuf::from("./data/outbox")));
         assert!(!config.secure_cookies());
+    }
+
+    #[test]
+    fn a_public_site_without_smtp_is_warned_about() {
+        assert!(Config::from_vars(&vars(&[])).unwrap().warnings().is_empty());
+        let public = Config::from_vars(&vars(&[("PALIER_PUBLIC_URL", "https://palier.example")])).unwrap();
+        assert!(public.warnings()[0].contains("live secrets"), "{:?}", public.warnings());
+        let with_smtp = Config::from_vars(&vars(&[
+            ("PALIER_PUBLIC_URL", "https://palier.example"),
+            ("PALIER_SMTP_URL", "smtp://127.0.0.1:25"),
+        ]))
+        .unwrap();
+        assert!(with_smtp.warnings().is_empty());
     }
 
     #[test]

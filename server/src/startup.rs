@@ -30,6 +30,9 @@ impl Application {
     /// builds the mailer unless one is given, and binds the port.
     pub async fn build(config: &Config, mailer: Option<Mailer>) -> anyhow::Result<Self> {
         let started = Instant::now();
+        for warning in config.warnings() {
+            tracing::warn!("{warning}");
+        }
         if config.database_url.starts_with("sqlite:") {
             std::fs::create_dir_all(&config.data_dir)
                 .with_context(|| format!("PALIER_DATA_DIR: cannot create {}", config.data_dir.display()))?;

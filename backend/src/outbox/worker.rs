@@ -156,7 +156,7 @@ impl Worker {
                 }
                 Err(error) => {
                     tracing::error!(outbox_id = row.id, attempts = row.attempts, "email failed for good");
-                    failed.push((row.id, error.to_string()));
+                    failed.push((row.id, row.sensitive, error.to_string()));
                 }
             }
         }
@@ -167,8 +167,8 @@ impl Worker {
             self.retry_later(*id, *delay, reason).await?;
             round.retried += 1;
         }
-        for (id, reason) in &failed {
-            self.mark_failed(*id, reason).await?;
+        for (id, sensitive, reason) in &failed {
+            self.mark_failed(*id, *sensitive, reason).await?;
             round.failed += 1;
         }
         Ok(round)
@@ -209,15 +209,7 @@ impl Worker {
             if ids.is_empty() {
                 continue;
             }
-            let mut update = Entity::update_many();
-            if sensitive {
-                let erased = "[erased after sending]";
-                update = update
-                    .col_expr(Column::Subject, Expr::value(erased))
-                    .col_expr(Column::TextBody, Expr::value(erased))
-                    .col_expr(Column::HtmlBody, Expr::value(erased));
-            }
-            update
+            erase_if(Entity::update_many(), sensitive)
                 .col_expr(Column::Status, Expr::value(Status::Sent.as_str()))
                 .col_expr(Column::SentAt, Expr::value(now))
                 .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
@@ -243,8 +235,8 @@ impl Worker {
             .map(drop)
     }
 
-    async fn mark_failed(&self, id: i64, reason: &str) -> Result<(), DbErr> {
-        Entity::update_many()
+    async fn mark_failed(&self, id: i64, sensitive: bool, reason: &str) -> Result<(), DbErr> {
+        erase_if(Entity::update_many(), sensitive)
             .col_expr(Column::Status, Expr::value(Status::Failed.as_str()))
             .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
             .col_expr(Column::LastError, Expr::value(truncate(reason)))
@@ -254,4 +246,18 @@ impl Worker {
             .await
             .map(drop)
     }
+}
+
+/// `update`, which also erases the subject and the bodies when the email is
+/// `sensitive` (a ballot receipt): once it has left, or can no longer leave,
+/// the row keeps only its status.
+fn erase_if(update: sea_orm::UpdateMany<Entity>, sensitive: bool) -> sea_orm::UpdateMany<Entity> {
+    if !sensitive {
+        return update;
+    }
+    let erased = "[erased]";
+    update
+        .col_expr(Column::Subject, Expr::value(erased))
+        .col_expr(Column::TextBody, Expr::value(erased))
+        .col_expr(Column::HtmlBody, Expr::value(erased))
 }

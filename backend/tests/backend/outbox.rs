@@ -133,6 +133,8 @@ async fn too_many_failures_end_in_the_visible_failed_state() {
     let mailer = Mailer::new(FROM, &MailTransport::Smtp(sink.url())).unwrap();
     sink.stop();
     outbox::enqueue(&db, email("doomed", "a@example.org")).await.unwrap();
+    // A ballot receipt that never leaves keeps no secret either.
+    outbox::enqueue(&db, NewEmail { sensitive: true, ..email("doomed-receipt", "b@example.org") }).await.unwrap();
     let config = OutboxConfig { max_attempts: 3, retry_base: Duration::from_millis(1), ..fast_config() };
     let worker = Worker::new(db.clone(), mailer, config);
     let mut failed = 0;
@@ -140,11 +142,20 @@ async fn too_many_failures_end_in_the_visible_failed_state() {
         failed += worker.run_once().await.unwrap().failed;
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    assert_eq!(failed, 1);
-    let row = rows(&db).await.remove(0);
+    assert_eq!(failed, 2);
+    let mut all = rows(&db).await;
+    all.sort_by_key(|row| row.id);
+    let receipt = all.remove(1);
+    let row = all.remove(0);
     assert_eq!(row.status, Status::Failed.as_str());
     assert_eq!(row.attempts, 3);
-    assert_eq!(outbox::counts(&db).await.unwrap().failed, 1);
+    assert!(row.text_body.contains("Palier"), "an ordinary email is kept to be looked at");
+    assert_eq!(receipt.status, Status::Failed.as_str());
+    assert_eq!(
+        (receipt.subject.as_str(), receipt.text_body.as_str(), receipt.html_body.as_str()),
+        ("[erased]", "[erased]", "[erased]")
+    );
+    assert_eq!(outbox::counts(&db).await.unwrap().failed, 2);
 }
 
 #[tokio::test]
