@@ -10,6 +10,7 @@ pub mod consultation_scope;
 pub mod eligible_unit;
 pub mod email_token;
 pub mod household;
+pub mod live_result;
 pub mod membership;
 pub mod notification;
 pub mod notification_preference;

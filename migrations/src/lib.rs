@@ -14,6 +14,7 @@ mod m20261128_000005_add_outbox_sensitive;
 mod m20261128_000006_create_notifications;
 mod m20261128_000007_create_result_snapshots;
 mod m20261128_000008_drop_answer_tally_index;
+mod m20261202_000009_create_live_results;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000006_create_notifications::Migration),
             Box::new(m20261128_000007_create_result_snapshots::Migration),
             Box::new(m20261128_000008_drop_answer_tally_index::Migration),
+            Box::new(m20261202_000009_create_live_results::Migration),
         ]
     }
 }

@@ -38,6 +38,10 @@ pub struct Config {
     /// (`PALIER_TRUSTED_PROXIES`, addresses or CIDR ranges; none by default),
     /// and that header (`PALIER_FORWARDED_HEADER`: `x-forwarded-for` or `forwarded`).
     pub trusted_proxies: TrustedProxies,
+    /// The fewest ballots by which live results and turnout move while a vote
+    /// is open, and the smallest group whose turnout is shown
+    /// (`PALIER_SECRECY_K`, at least and by default 5).
+    pub secrecy_k: u64,
 }
 
 /// The keys a config file may set; environment variables win over it.
@@ -55,6 +59,7 @@ struct FileConfig {
     digest_hour: Option<u32>,
     trusted_proxies: Option<String>,
     forwarded_header: Option<String>,
+    secrecy_k: Option<u64>,
 }
 
 impl Config {
@@ -163,6 +168,19 @@ impl Config {
                     anyhow::anyhow!("PALIER_TRUSTED_PROXIES: '{entry}' is not an address or a range like 10.0.0.0/8")
                 })?;
 
+        let minimum = palier_backend::consultations::results::SECRECY_K;
+        let secrecy_k =
+            match vars.get("PALIER_SECRECY_K").filter(|v| !v.trim().is_empty()) {
+                Some(text) => text.trim().parse::<u64>().ok().filter(|k| *k >= minimum).with_context(|| {
+                    format!("PALIER_SECRECY_K: '{text}' is not a whole number of at least {minimum}")
+                })?,
+                None => match file.secrecy_k {
+                    Some(k) if k < minimum => bail!("secrecy_k: {k} is less than {minimum}"),
+                    Some(k) => k,
+                    None => minimum,
+                },
+            };
+
         Ok(Self {
             addr,
             public_url,
@@ -174,6 +192,7 @@ impl Config {
             outbox,
             digest_hour,
             trusted_proxies,
+            secrecy_k,
         })
     }
 
@@ -217,6 +236,7 @@ impl std::fmt::Debug for Config {
             .field("outbox", &self.outbox)
             .field("digest_hour", &self.digest_hour)
             .field("trusted_proxies", &self.trusted_proxies)
+            .field("secrecy_k", &self.secrecy_k)
             .finish()
     }
 }
@@ -260,6 +280,9 @@ mod tests {
         assert!(format!("{error:#}").contains("PALIER_DATABASE_URL"));
         let error = Config::from_vars(&vars(&[("PALIER_TRUSTED_PROXIES", "10.0.0.0/8 nginx")])).unwrap_err();
         assert!(format!("{error:#}").contains("PALIER_TRUSTED_PROXIES: 'nginx'"));
+        let error = Config::from_vars(&vars(&[("PALIER_SECRECY_K", "2")])).unwrap_err();
+        assert!(format!("{error:#}").contains("PALIER_SECRECY_K"));
+        assert_eq!(Config::from_vars(&vars(&[("PALIER_SECRECY_K", "10")])).unwrap().secrecy_k, 10);
         let error = Config::from_vars(&vars(&[("PALIER_FORWARDED_HEADER", "x-real-ip")])).unwrap_err();
         assert!(format!("{error:#}").contains("PALIER_FORWARDED_HEADER"));
         let error = Config::from_vars(&vars(&[("PALIER_SMTP_URL", "http://x")])).unwrap_err();

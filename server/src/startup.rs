@@ -66,7 +66,7 @@ impl Application {
             leptos_options,
             ballots,
             touches: palier_backend::sessions::Touches::start(db.clone()),
-            live_counts: Default::default(),
+            live_counts: palier_backend::consultations::results::LiveCounts::new(config.secrecy_k),
             definitions: Default::default(),
             db: db.clone(),
             mailer,

@@ -11,7 +11,7 @@ mod csv;
 mod live;
 
 pub use csv::{ballots_csv, results_csv};
-pub use live::{LIVE_FOR, LiveCounts};
+pub use live::{LIVE_FOR, LiveCounts, SECRECY_K};
 
 use super::Definition;
 use crate::entities::{ballot, ballot_answer, building, eligible_unit, participation, residence, result_snapshot};
@@ -235,6 +235,7 @@ pub async fn compute<C: ConnectionTrait>(conn: &C, definition: &Definition) -> R
         quorum_percent,
         turnout,
         questions,
+        live_step: None,
     })
 }
 

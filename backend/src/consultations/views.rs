@@ -57,11 +57,17 @@ pub async fn admin_list<C: ConnectionTrait>(
     }))
 }
 
-/// A consultation as staff build and run it.
-pub async fn admin<C: ConnectionTrait>(conn: &C, definition: &Definition) -> Result<ConsultationAdmin, DbErr> {
+/// A consultation as staff build and run it. While it is open, the number
+/// of participants moves in steps of `k` (see [`results::LiveCounts`]):
+/// staff who watch it must not learn when each home votes.
+pub async fn admin<C: ConnectionTrait>(conn: &C, definition: &Definition, k: u64) -> Result<ConsultationAdmin, DbErr> {
     let row = &definition.consultation;
     let status = definition.status();
-    let participants = if status.has_opened() { results::participants(conn, row.id).await? } else { 0 };
+    let participants = match status {
+        Status::Open => results::participants(conn, row.id).await? / k.max(1) * k.max(1),
+        _ if status.has_opened() => results::participants(conn, row.id).await?,
+        _ => 0,
+    };
     let paper_units = if status == Status::Open { paper_units(conn, definition).await? } else { Vec::new() };
     Ok(ConsultationAdmin {
         id: ConsultationId::new(row.id),
@@ -82,6 +88,7 @@ pub async fn admin<C: ConnectionTrait>(conn: &C, definition: &Definition) -> Res
         places: crate::registry::places_of(conn, row.organisation_id).await?,
         eligible: row.eligible_count.and_then(|n| u64::try_from(n).ok()),
         participants,
+        live_step: k.max(1),
         paper_units,
         response: row.response_body.clone().unwrap_or_default(),
         decision: row.response_decision.as_deref().and_then(|d| d.parse().ok()),

@@ -678,32 +678,66 @@ async fn adults_vote_one_by_one_when_the_unit_is_the_adult() {
     let _ = (place.residence_b,);
 }
 
+/// While a vote is open, live results move only in steps of at least k = 5
+/// ballots, on every server (each `LiveCounts` stands for one), show no
+/// free-text answer and no turnout of a group of fewer than 5 voters; each
+/// server recounts at most every few seconds; the final count comes at once.
 #[tokio::test]
-async fn live_results_are_recounted_at_most_every_few_seconds_and_final_ones_at_once() {
+async fn live_results_move_in_steps_of_five_ballots_and_final_ones_come_at_once() {
     let db = fresh_database().await.unwrap();
-    let place = place(&db, 3).await;
+    let place = place(&db, 12).await;
     let id = open_consultation(&db, &place, Audience::Organisation, VotingUnit::Household).await;
     let def = definition(&db, id).await.unwrap().unwrap();
-    let live = results::LiveCounts::default();
+    let server = || results::LiveCounts::new(2);
+    assert_eq!(server().k(), results::SECRECY_K, "k cannot be set below 5");
     let vote = |n: usize| {
         let (db, def) = (db.clone(), def.clone());
         let household = place.households_a[n];
         async move {
             let unit = voting::eligible_unit(&db, def.consultation.id, household).await.unwrap().unwrap();
-            let ballot = answers(&def, 0, &[0], [0, 1, 2], 3, "");
+            let ballot = answers(&def, n % 3, &[0], [0, 1, 2], 3, &format!("Mot {n}"));
             voting::cast(&db, &def, &unit, Channel::Online, &ballot, Utc::now()).await.unwrap();
         }
     };
-    vote(0).await;
-    assert_eq!(live.counted(&db, &def).await.unwrap().participants, 1);
-    vote(1).await;
-    // Within a few seconds the page shows the same count…
-    assert_eq!(live.counted(&db, &def).await.unwrap().participants, 1);
-    assert_eq!(results::compute(&db, &def).await.unwrap().participants, 2);
-    // …and once the vote is closed, the final count at once.
+    let answered = |r: &palier_domain::consultations::Results| r.questions[0].answered;
+    for n in 0..4 {
+        vote(n).await;
+    }
+    let first = server();
+    let shown = first.counted(&db, &def).await.unwrap();
+    assert_eq!((shown.ballots, shown.participants, answered(&shown)), (0, 0, 0), "nothing before five ballots");
+    assert_eq!(shown.live_step, Some(5));
+    vote(4).await;
+    let shown = server().counted(&db, &def).await.unwrap();
+    assert_eq!((shown.ballots, shown.participants, answered(&shown)), (5, 5, 5));
+    let palier_domain::consultations::Detail::Text { samples } = &shown.questions[4].detail else { panic!() };
+    assert!(samples.is_empty(), "free-text answers wait for the close: {samples:?}");
+    // Five voters in residence A, three of them in building A1: A shows, A1 not.
+    assert!(shown.turnout.iter().all(|line| line.participants >= 5), "{:?}", shown.turnout);
+    assert!(shown.turnout.iter().any(|line| line.residence == "A" && line.building.is_none()));
+    for n in 5..9 {
+        vote(n).await;
+        let shown = server().counted(&db, &def).await.unwrap();
+        assert_eq!(shown.ballots, 5, "a step of {} ballots was published", n - 4);
+    }
+    vote(9).await;
+    assert_eq!(server().counted(&db, &def).await.unwrap().ballots, 10);
+    // A server that counted a few seconds ago still shows its count.
+    assert_eq!(first.counted(&db, &def).await.unwrap().ballots, 0);
+    assert_eq!(results::compute(&db, &def).await.unwrap().participants, 10);
+    // The staff page's number of voters moves in the same steps.
+    vote(10).await;
+    let admin = palier_backend::consultations::views::admin(&db, &def, results::SECRECY_K).await.unwrap();
+    assert_eq!(admin.participants, 10);
+
+    // Once the vote is closed, the final count at once, with the free-text answers.
     close_now(&db, id).await;
     let def = definition(&db, id).await.unwrap().unwrap();
-    assert_eq!(live.counted(&db, &def).await.unwrap().participants, 2);
+    let fin = first.counted(&db, &def).await.unwrap();
+    assert_eq!((fin.ballots, fin.live_step), (11, None));
+    let palier_domain::consultations::Detail::Text { samples } = &fin.questions[4].detail else { panic!() };
+    assert_eq!(samples.len(), 11);
+    assert_eq!(palier_backend::consultations::views::admin(&db, &def, 5).await.unwrap().participants, 11);
 }
 
 #[tokio::test]
@@ -836,7 +870,7 @@ async fn the_staff_page_of_a_vote_of_33_000_homes_works() {
     }
     let id = open_consultation(&db, &place, Audience::Organisation, VotingUnit::Household).await;
     let def = definition(&db, id).await.unwrap().unwrap();
-    let admin = palier_backend::consultations::views::admin(&db, &def).await.unwrap();
+    let admin = palier_backend::consultations::views::admin(&db, &def, results::SECRECY_K).await.unwrap();
     assert_eq!(admin.paper_units.len(), HOMES + 2);
     assert!(admin.paper_units.iter().any(|u| u.label == "B, Logement 32999"));
 }

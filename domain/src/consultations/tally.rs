@@ -65,6 +65,10 @@ pub struct Results {
     pub quorum_reached: Option<bool>,
     pub turnout: Vec<TurnoutLine>,
     pub questions: Vec<QuestionResult>,
+    /// For the live results of an open vote: the fewest ballots by which
+    /// they move (and the smallest group whose turnout is shown).
+    #[serde(default)]
+    pub live_step: Option<u64>,
 }
 
 /// Turnout of one residence, or of one building.

@@ -67,6 +67,8 @@ pub struct ConsultationAdmin {
     pub places: Vec<Place>,
     /// Eligible units, frozen at opening.
     pub eligible: Option<u64>,
+    /// While open, `participants` is rounded down to a multiple of this.
+    pub live_step: u64,
     pub participants: u64,
     /// While voting is open: the units a paper ballot can be recorded for.
     pub paper_units: Vec<PaperUnit>,

@@ -11,5 +11,5 @@ pub async fn get_consultation_admin(id: ConsultationId) -> Result<ConsultationAd
     use palier_backend::consultations::access::Access;
     use palier_backend::policy::Permission;
     let (state, _, definition) = opened(id, Access::Staff(Permission::ViewBackOffice)).await?;
-    Ok(palier_backend::consultations::views::admin(&state.db, &definition).await?)
+    Ok(palier_backend::consultations::views::admin(&state.db, &definition, state.live_counts.k()).await?)
 }

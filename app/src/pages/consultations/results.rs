@@ -159,6 +159,7 @@ pub fn ResultsPage() -> impl IntoView {
     view! {
         <Loaded load view=move |(page, results)| {
             let title = i18n.t_with("results-page-title", &[("title", page.title.clone().into())]);
+            let live_step = results.as_ref().ok().flatten().and_then(|r| r.live_step);
             let body = match results {
                 Err(error) => view! { <p class="notice notice--error">{error_text(&error)}</p> }.into_any(),
                 Ok(None) => view! { <p class="notice">{i18n.t("results-hidden")}</p> }.into_any(),
@@ -180,7 +181,9 @@ pub fn ResultsPage() -> impl IntoView {
                 <div class="page">
                     <p><a href=format!("/consultations/{}", page.id)>{page.title.clone()}</a></p>
                     <h1>{title}</h1>
-                    {(!over).then(|| view! { <p class="notice">{i18n.t("results-live-note")}</p> })}
+                    {live_step.filter(|_| !over).map(|k| view! {
+                        <p class="notice">{i18n.t_with("results-live-note", &[("k", k.into())])}</p>
+                    })}
                     {response}
                     {body}
                     <nav class="actions" aria-label=i18n.t("consultation-links")>

@@ -1,17 +1,43 @@
-//! Live results of open votes, recounted at most every few seconds per server.
+//! Live results of open votes: published in steps of at least k ballots,
+//! recounted at most every few seconds per server.
+//!
+//! Someone who watches live results could otherwise see which answers one
+//! more ballot added, and a staff member who knows who just voted would
+//! learn how. So while a vote is open, the published count moves only once
+//! at least k more ballots are in (k = [`SECRECY_K`], or more by setting);
+//! it stays empty until the first k; free-text answers wait for the close;
+//! and turnout is shown only for residences and buildings where at least k
+//! units took part. The published count is stored in the database, so that
+//! every server of a site shows the same steps.
 
 use super::{Definition, compute, counted};
-use palier_domain::consultations::{Results, Status};
-use sea_orm::{ConnectionTrait, DbErr};
-use std::collections::HashMap;
+use crate::entities::{ballot, live_result};
+use palier_domain::consultations::{Results, Status, percent, tally};
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait as _,
+    PaginatorTrait as _, QueryFilter as _, TransactionTrait as _,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// The fewest ballots by which published live results may move, and the
+/// smallest group whose turnout is shown while a vote is open.
+pub const SECRECY_K: u64 = 5;
 
 /// Live results of open votes, counted at most once per [`LIVE_FOR`] in this
 /// process: a crowd refreshing the page of a large vote costs one count
 /// (a count of 100 000 ballots takes about a second on SQLite, so those who
 /// arrive while it runs wait for it rather than start their own).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LiveCounts {
     counts: std::sync::Arc<std::sync::Mutex<HashMap<i64, LiveCount>>>,
+    k: u64,
+}
+
+impl Default for LiveCounts {
+    fn default() -> Self {
+        Self::new(SECRECY_K)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -33,8 +59,20 @@ enum Live {
 }
 
 impl LiveCounts {
-    /// Like [`counted`], reusing a live count younger than [`LIVE_FOR`].
-    pub async fn counted<C: ConnectionTrait>(&self, conn: &C, definition: &Definition) -> Result<Results, DbErr> {
+    /// Live counts that move by at least `k` ballots (never fewer than [`SECRECY_K`]).
+    pub fn new(k: u64) -> Self {
+        Self { counts: Default::default(), k: k.max(SECRECY_K) }
+    }
+
+    /// The step of published live results, and the smallest group shown.
+    pub fn k(&self) -> u64 {
+        self.k
+    }
+
+    /// Like [`counted`] once a vote is over; while it is open, the count
+    /// published last (see the module), looked up at most once per
+    /// [`LIVE_FOR`] in this process.
+    pub async fn counted(&self, conn: &DatabaseConnection, definition: &Definition) -> Result<Results, DbErr> {
         let id = definition.consultation.id;
         if definition.status() != Status::Open {
             self.counts().remove(&id);
@@ -49,7 +87,7 @@ impl LiveCounts {
         if let Live::Fresh(results) = self.live(id) {
             return Ok(results);
         }
-        let results = compute(conn, definition).await?;
+        let results = publish(conn, definition, self.k).await?;
         let mut counts = self.counts();
         // Keep fresh counts, and votes someone is counting (dropping their
         // lock would let the next request start a second count).
@@ -74,4 +112,99 @@ impl LiveCounts {
     fn counts(&self) -> std::sync::MutexGuard<'_, HashMap<i64, LiveCount>> {
         self.counts.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
+}
+
+/// The live results of open vote `definition` as they may be shown: the
+/// count published last, replaced first when at least `k` more ballots are
+/// in. Two servers racing to publish cannot make a smaller step: the
+/// database keeps a new count only if it holds `k` ballots more.
+async fn publish(db: &DatabaseConnection, definition: &Definition, k: u64) -> Result<Results, DbErr> {
+    let id = definition.consultation.id;
+    let published = live_result::Entity::find_by_id(id).one(db).await?;
+    let ballots = ballot::Entity::find().filter(ballot::Column::ConsultationId.eq(id)).count(db).await?;
+    let step = |shown: u64| ballots >= shown.saturating_add(k);
+    match &published {
+        Some(row) if !step(u64::try_from(row.ballots).unwrap_or(0)) => return read(row),
+        None if !step(0) => return Ok(nothing_yet(definition, k)),
+        _ => {}
+    }
+    let results = for_open_vote(consistent_count(db, definition).await?, k);
+    let body = serde_json::to_string(&results).map_err(|error| DbErr::Custom(error.to_string()))?;
+    let count = i64::try_from(results.ballots).unwrap_or(i64::MAX);
+    let step = i64::try_from(k).unwrap_or(i64::MAX);
+    live_result::Entity::insert(live_result::ActiveModel {
+        consultation_id: Set(id),
+        ballots: Set(count),
+        published_at: Set(chrono::Utc::now()),
+        body: Set(body),
+    })
+    .on_conflict(
+        OnConflict::column(live_result::Column::ConsultationId)
+            .update_columns([live_result::Column::Ballots, live_result::Column::PublishedAt, live_result::Column::Body])
+            .action_and_where(
+                Expr::expr(Expr::col((live_result::Entity, live_result::Column::Ballots)).add(step))
+                    .lte(Expr::cust("excluded.ballots")),
+            )
+            .to_owned(),
+    )
+    .do_nothing()
+    .exec(db)
+    .await?;
+    match live_result::Entity::find_by_id(id).one(db).await? {
+        Some(row) => read(&row),
+        None => Ok(nothing_yet(definition, k)),
+    }
+}
+
+/// A count of every figure at one instant (the ballots, the register and the
+/// answers must agree, or two published counts could differ by fewer than k
+/// ballots in some answer).
+async fn consistent_count(db: &DatabaseConnection, definition: &Definition) -> Result<Results, DbErr> {
+    let txn = if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        use sea_orm::{AccessMode, IsolationLevel};
+        db.begin_with_config(Some(IsolationLevel::RepeatableRead), Some(AccessMode::ReadOnly)).await?
+    } else {
+        // A SQLite transaction reads one snapshot from its first read on.
+        db.begin().await?
+    };
+    let results = compute(&txn, definition).await?;
+    txn.commit().await?;
+    Ok(results)
+}
+
+/// `results` of an open vote as they may be published: no free-text answer
+/// before the close, no turnout of a group of fewer than `k` participants.
+fn for_open_vote(mut results: Results, k: u64) -> Results {
+    for question in &mut results.questions {
+        if let palier_domain::consultations::Detail::Text { samples } = &mut question.detail {
+            samples.clear();
+        }
+    }
+    results.turnout.retain(|line| line.participants >= k);
+    results.live_step = Some(k);
+    results
+}
+
+/// What an open vote shows before its first k ballots: every question, no count.
+fn nothing_yet(definition: &Definition, k: u64) -> Results {
+    let eligible = definition.consultation.eligible_count.map_or(0, |n| u64::try_from(n).unwrap_or(0));
+    let quorum_percent = definition.consultation.quorum_percent.and_then(|q| u32::try_from(q).ok());
+    Results {
+        ballots: 0,
+        eligible,
+        participants: 0,
+        online: 0,
+        paper: 0,
+        turnout_percent: percent(0, eligible),
+        quorum_percent,
+        quorum_reached: quorum_percent.map(|_| false),
+        turnout: Vec::new(),
+        questions: tally(&definition.questions, &[], BTreeMap::new()),
+        live_step: Some(k),
+    }
+}
+
+fn read(row: &live_result::Model) -> Result<Results, DbErr> {
+    serde_json::from_str(&row.body)
+        .map_err(|error| DbErr::Custom(format!("live results of {}: {error}", row.consultation_id)))
 }

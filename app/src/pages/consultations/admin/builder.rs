@@ -67,6 +67,7 @@ fn lifecycle(i18n: I18n, c: &ConsultationAdmin) -> AnyView {
                 ("when", i18n.datetime(c.closes_at).into()),
                 ("participants", c.participants.into()),
                 ("eligible", eligible.into()),
+                ("k", c.live_step.into()),
             ];
             view! {
                 <p>{i18n.t_with("lifecycle-open", &counts)}</p>
