@@ -41,7 +41,7 @@ use crate::pages::consultations::{
 };
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::home::HomePage;
-use crate::pages::info::{AccessibilityPage, LegalPage};
+use crate::pages::info::{AccessibilityPage, LegalPage, SecrecyPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::notifications::{NotificationPreferencesPage, NotificationsPage, UnsubscribePage, UnsubscribedPage};
 use crate::pages::platform::PlatformPage;
@@ -104,6 +104,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage ssr=WHOLE/>
                         <Route path=path!("/accessibilite") view=AccessibilityPage ssr=WHOLE/>
                         <Route path=path!("/mentions-legales") view=LegalPage ssr=WHOLE/>
+                        <Route path=path!("/secret-du-vote") view=SecrecyPage ssr=WHOLE/>
                         <Route path=path!("/inscription") view=RegisterPage ssr=WHOLE/>
                         <Route path=path!("/inscription/envoyee") view=RegisterSentPage ssr=WHOLE/>
                         <Route path=path!("/verifier") view=VerifyPage ssr=WHOLE/>

@@ -35,6 +35,21 @@ for (const javaScript of [true, false]) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentions légales");
     });
 
+    test("the secret-ballot page explains, in both languages, how a vote stays secret", async ({ page }) => {
+      await visit(page, "/", { javaScript });
+      await page.getByRole("contentinfo").getByRole("link", { name: "Le secret du vote" }).click();
+      await expect(page).toHaveURL(/\/secret-du-vote$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comment votre vote reste secret, et comment vérifier le compte");
+      await expect(page.getByRole("heading", { name: "Vérifier le compte" })).toBeVisible();
+      if (javaScript) await hydrated(page);
+      await checkA11y(page, { javaScript });
+      await page.getByRole("button", { name: "English" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("How your vote stays secret, and how you can check the count");
+      await checkA11y(page, { javaScript });
+      await page.getByRole("button", { name: "Français" }).click();
+      await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    });
+
     test("on a phone the header is one row and its menu opens from a button", async ({ page }) => {
       await page.setViewportSize({ width: 360, height: 740 });
       await visit(page, "/", { javaScript });
@@ -92,7 +107,7 @@ test("every kind of page fits a 360 px phone without sideways scrolling", async 
   const published = consultations.find((c) => c.status === "published").id;
   const residence = residences.find((r) => r.organisation === "Habitat Exemple").id;
   const asPerson = {
-    visitor: [null, ["/", "/accessibilite", "/mentions-legales", "/connexion", "/inscription", "/mot-de-passe-oublie", "/nulle-part"]],
+    visitor: [null, ["/", "/accessibilite", "/mentions-legales", "/secret-du-vote", "/connexion", "/inscription", "/mot-de-passe-oublie", "/nulle-part"]],
     tenant: [
       accounts.find((a) => a.name === "Jeanne Martin"),
       [

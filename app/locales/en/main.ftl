@@ -692,3 +692,23 @@ unsubscribe-submit = Confirm unsubscribing
 unsubscribed-title = Unsubscribed
 unsubscribed-body = Done: these emails will no longer be sent to you. You can change your mind at any time in your account.
 former-tenant = A former tenant
+
+## The secret-ballot page
+secrecy-link = How your vote stays secret, and how to check the count
+footer-secrecy = Secret ballot
+secrecy-title = How your vote stays secret, and how you can check the count
+secrecy-intro = Your landlord runs the vote, but cannot know how your home voted. Here is why, and what you can check yourself.
+secrecy-landlord-title = What the landlord sees
+secrecy-landlord = While voting is open, the landlord sees how many homes have voted, in steps of at least 5. They do not see which homes voted, nor what any home answered. At the end, they see who voted, like a signed register, but never what anyone voted.
+secrecy-apart-title = Your ballot is kept apart
+secrecy-apart = When you vote, Palier notes that your home has voted, so that it cannot vote twice. Your ballot is kept apart: without your name, without your home and without the time of the vote.
+secrecy-live-title = Results while voting is open
+secrecy-live = If results can be seen while voting is open, they change only in steps of at least 5 votes, and written answers appear only at the end. So nobody can guess your answer by watching the screen just after you vote.
+secrecy-receipt-title = Your receipt
+secrecy-receipt = After you vote, you get a receipt: a code of 12 letters and digits, shown once and sent by email. Keep it. The code does not say who you are.
+secrecy-check-title = Checking the count
+secrecy-check = When voting closes, the list of every ballot is published, each with its receipt. Look for your receipt: you will see your ballot as you filled it in. Anyone can recount the results from this list, and the landlord can download it to do so.
+secrecy-paper-title = Paper ballots
+secrecy-paper = Staff can enter a home's paper ballot. They cannot if the home has already voted, and every entry, accepted or refused, is written in the landlord's log.
+secrecy-limits-title = What we are still improving
+secrecy-limits = Someone who reads the database directly while voting is open could still link a ballot to a home. We are working to close this gap. If in doubt, talk to your tenants' association.

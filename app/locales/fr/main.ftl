@@ -695,3 +695,23 @@ unsubscribe-submit = Confirmer le désabonnement
 unsubscribed-title = Désabonnement confirmé
 unsubscribed-body = C'est fait : ces emails ne vous seront plus envoyés. Vous pouvez changer d'avis à tout moment dans votre compte.
 former-tenant = Un ancien locataire
+
+## The secret-ballot page
+secrecy-link = Comment votre vote reste secret, et comment vérifier le compte
+footer-secrecy = Le secret du vote
+secrecy-title = Comment votre vote reste secret, et comment vérifier le compte
+secrecy-intro = Votre bailleur organise le vote, mais il ne peut pas savoir ce que votre logement a voté. Voici pourquoi, et ce que vous pouvez vérifier vous-même.
+secrecy-landlord-title = Ce que le bailleur voit
+secrecy-landlord = Pendant le vote, le bailleur voit combien de logements ont voté, par groupes d'au moins 5. Il ne voit pas quels logements ont voté, ni ce qu'un logement a répondu. À la fin, il voit qui a voté, comme sur une liste d'émargement, mais jamais ce que chacun a voté.
+secrecy-apart-title = Votre bulletin est rangé à part
+secrecy-apart = Quand vous votez, Palier note que votre logement a voté, pour qu'il ne vote pas deux fois. Votre bulletin est rangé à part : sans votre nom, sans votre logement et sans l'heure du vote.
+secrecy-live-title = Les résultats pendant le vote
+secrecy-live = Si les résultats sont visibles pendant le vote, ils changent seulement par groupes d'au moins 5 votes, et les réponses écrites ne paraissent qu'à la fin. Ainsi, personne ne peut deviner votre réponse en regardant l'écran juste après votre vote.
+secrecy-receipt-title = Votre reçu
+secrecy-receipt = Après votre vote, vous recevez un reçu : un code de 12 lettres et chiffres, montré une seule fois et envoyé par email. Gardez-le. Ce code ne dit pas qui vous êtes.
+secrecy-check-title = Vérifier le compte
+secrecy-check = À la fin du vote, la liste de tous les bulletins est publiée, chacun avec son reçu. Cherchez-y votre reçu : vous verrez votre bulletin tel que vous l'avez rempli. Tout le monde peut recompter les résultats avec cette liste, et le bailleur peut la télécharger pour le faire.
+secrecy-paper-title = Les bulletins papier
+secrecy-paper = Le personnel peut saisir le bulletin papier d'un logement. Il ne le peut pas si le logement a déjà voté, et chaque saisie, acceptée ou refusée, est inscrite au journal du bailleur.
+secrecy-limits-title = Ce que nous améliorons encore
+secrecy-limits = Une personne qui lit directement la base de données pendant le vote pourrait encore relier un bulletin à un logement. Nous travaillons à fermer cette possibilité. Si vous avez un doute, parlez-en à votre association de locataires.

@@ -50,6 +50,9 @@ pub fn Layout(info: Resource<Result<ShellInfo, AppError>>, children: Children) -
                         <li>
                             <a href="/mentions-legales">{i18n.t("footer-legal")}</a>
                         </li>
+                        <li>
+                            <a href="/secret-du-vote">{i18n.t("footer-secrecy")}</a>
+                        </li>
                     </ul>
                 </nav>
             </div>

@@ -46,7 +46,7 @@ pub fn rules(i18n: I18n, page: &ConsultationView) -> impl IntoView + use<> {
             <dt>{i18n.t("rule-unit")}</dt>
             <dd>{unit}</dd>
             <dt>{i18n.t("rule-secret")}</dt>
-            <dd>{i18n.t("rule-secret-value")}</dd>
+            <dd>{i18n.t("rule-secret-value")} <a href="/secret-du-vote">{i18n.t("secrecy-link")}</a></dd>
             <dt>{i18n.t("rule-results")}</dt>
             <dd>{visibility}</dd>
             {quorum.map(|q| view! { <dt>{i18n.t("rule-quorum-title")}</dt><dd>{q}</dd> })}

@@ -59,3 +59,29 @@ pub fn LegalPage() -> impl IntoView {
         </article>
     }
 }
+
+/// `/secret-du-vote`: how a vote stays secret and how anyone can check the
+/// count, in plain words (linked from every ballot and the footer). The
+/// threat model behind it is in ARCHITECTURE.md.
+#[component]
+pub fn SecrecyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=i18n.t("secrecy-title")/>
+        <article class="page page--narrow prose">
+            <h1>{i18n.t("secrecy-title")}</h1>
+            <p>{i18n.t("secrecy-intro")}</p>
+            {sections(
+                &[
+                    ("secrecy-landlord-title", "secrecy-landlord"),
+                    ("secrecy-apart-title", "secrecy-apart"),
+                    ("secrecy-live-title", "secrecy-live"),
+                    ("secrecy-receipt-title", "secrecy-receipt"),
+                    ("secrecy-check-title", "secrecy-check"),
+                    ("secrecy-paper-title", "secrecy-paper"),
+                    ("secrecy-limits-title", "secrecy-limits"),
+                ],
+            )}
+        </article>
+    }
+}

@@ -268,6 +268,7 @@ async fn a_tenant_votes_without_javascript_through_the_review_step_and_gets_a_re
     let page = app.get_as(&tenant, &format!("/consultations/{id}/voter")).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains(&format!("action=\"/consultations/{id}/verifier\"")));
+    assert!(page.body.contains("href=\"/secret-du-vote\""), "every ballot links to how the vote stays secret");
     let field = format!("answers[q{question}][]");
     let review = format!("/consultations/{id}/verifier");
     let page = app.post_form_as(&tenant, &review, &[]).await;

@@ -91,6 +91,7 @@ async fn information_pages_exist_in_both_languages() {
     for (path, fr, en) in [
         ("/accessibilite", "Déclaration d'accessibilité", "Accessibility statement"),
         ("/mentions-legales", "Mentions légales", "Legal notice"),
+        ("/secret-du-vote", "Comment votre vote reste secret", "How your vote stays secret"),
     ] {
         let page = app.get(path).await;
         assert_eq!(page.status, 200);

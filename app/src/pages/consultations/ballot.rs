@@ -24,6 +24,7 @@ use palier_domain::ids::ConsultationId;
 fn Ballot(page: ConsultationView, feedback: Feedback) -> impl IntoView {
     let i18n = use_i18n();
     view! {
+        <p class="field__hint"><a href="/secret-du-vote">{i18n.t("secrecy-link")}</a></p>
         <form class="form ballot" method="post" action=crate::routes::review_path(page.id) novalidate>
             <BallotQuestions questions=page.questions.clone() feedback/>
             <div class="actions">
@@ -157,6 +158,7 @@ pub fn ReceiptPage() -> impl IntoView {
                         <p class="receipt"><strong>{code}</strong></p>
                         <p>{i18n.t("receipt-explain")}</p>
                         <p>{i18n.t("receipt-once")}</p>
+                        <p><a href="/secret-du-vote">{i18n.t("secrecy-link")}</a></p>
                     }
                     .into_any(),
                     None => view! { <p>{i18n.t("receipt-gone")}</p> }.into_any(),
