@@ -109,13 +109,20 @@ impl From<palier_backend::DbErr> for AppError {
 /// logged with its whole context.
 impl From<anyhow::Error> for AppError {
     fn from(error: anyhow::Error) -> Self {
+        // Too many password checks at once: try again in a moment.
+        if error.downcast_ref::<palier_backend::auth::password::Busy>().is_some() {
+            tracing::warn!("password checks are queueing: a request was asked to retry");
+            let retry_after = palier_backend::auth::password::WAIT_FOR_A_TURN;
+            let retry_after = chrono::Duration::from_std(retry_after).unwrap_or(chrono::Duration::seconds(3));
+            return rate_limited(palier_backend::rate_limit::Exceeded { retry_after });
+        }
         internal(error)
     }
 }
 
 impl From<palier_backend::accounts::Unexpected> for AppError {
     fn from(error: palier_backend::accounts::Unexpected) -> Self {
-        internal(error.0)
+        error.0.into()
     }
 }
 

@@ -78,6 +78,21 @@ impl From<DbErr> for Unexpected {
     }
 }
 
+/// Whether `password` is the signed-in `user`'s, counted first against
+/// [`rate_limit::PASSWORD_RECHECKS_PER_ACCOUNT`] (someone at an unlocked
+/// screen must not be able to guess it without end).
+async fn recheck_password(
+    db: &DatabaseConnection,
+    user: &user::Model,
+    password: &str,
+) -> Result<Result<bool, Exceeded>, Unexpected> {
+    let key = rate_limit::key("password-recheck", &user.id.to_string());
+    if let Err(exceeded) = rate_limit::hit(db, &key, rate_limit::PASSWORD_RECHECKS_PER_ACCOUNT).await? {
+        return Ok(Err(exceeded));
+    }
+    Ok(Ok(password::verify(password.to_owned(), user.password_hash.clone()).await?))
+}
+
 /// Stores a new account with an already hashed password, on `conn` (a
 /// transaction or the pool). The email's uniqueness is enforced by the
 /// database.

@@ -9,6 +9,8 @@ pub enum ChangePasswordError {
     #[error("the new password is not acceptable: {0}")]
     WeakPassword(PasswordError),
     #[error(transparent)]
+    RateLimited(Exceeded),
+    #[error(transparent)]
     Unexpected(#[from] Unexpected),
 }
 
@@ -30,7 +32,7 @@ pub async fn change_password(
     new: Password,
 ) -> Result<(), ChangePasswordError> {
     let user = find(db, user_id).await?.ok_or(ChangePasswordError::WrongPassword)?;
-    if !password::verify(current.to_owned(), user.password_hash.clone()).await.map_err(Unexpected)? {
+    if !recheck_password(db, &user, current).await?.map_err(ChangePasswordError::RateLimited)? {
         return Err(ChangePasswordError::WrongPassword);
     }
     let email = user_email(&user).ok_or(ChangePasswordError::WrongPassword)?;
@@ -54,6 +56,8 @@ pub enum ChangeEmailError {
     WrongPassword,
     #[error("this is already the account's address")]
     SameAddress,
+    #[error(transparent)]
+    RateLimited(Exceeded),
     #[error(transparent)]
     Unexpected(#[from] Unexpected),
 }
@@ -83,7 +87,7 @@ pub async fn request_email_change(
     password: &str,
 ) -> Result<(), ChangeEmailError> {
     let user = find(db, user_id).await?.ok_or(ChangeEmailError::WrongPassword)?;
-    if !password::verify(password.to_owned(), user.password_hash.clone()).await.map_err(Unexpected)? {
+    if !recheck_password(db, &user, password).await?.map_err(ChangeEmailError::RateLimited)? {
         return Err(ChangeEmailError::WrongPassword);
     }
     let old = user_email(&user).ok_or(ChangeEmailError::WrongPassword)?;

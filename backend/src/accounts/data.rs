@@ -103,6 +103,8 @@ pub enum DeleteAccountError {
     #[error("the password is wrong")]
     WrongPassword,
     #[error(transparent)]
+    RateLimited(Exceeded),
+    #[error(transparent)]
     Unexpected(#[from] Unexpected),
 }
 
@@ -118,7 +120,7 @@ impl From<DbErr> for DeleteAccountError {
 #[tracing::instrument(skip_all)]
 pub async fn delete_account(db: &DatabaseConnection, user_id: i64, password: &str) -> Result<(), DeleteAccountError> {
     let user = find(db, user_id).await?.ok_or(DeleteAccountError::WrongPassword)?;
-    if !password::verify(password.to_owned(), user.password_hash.clone()).await.map_err(Unexpected)? {
+    if !recheck_password(db, &user, password).await?.map_err(DeleteAccountError::RateLimited)? {
         return Err(DeleteAccountError::WrongPassword);
     }
     let txn = db.begin().await?;

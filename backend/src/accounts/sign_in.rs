@@ -32,20 +32,28 @@ impl From<DbErr> for LoginError {
     }
 }
 
-/// Checks credentials and opens a session. Failed attempts count per account
-/// and per IP; an unknown address costs the same time as a wrong password.
+/// Checks credentials and opens a session. Every attempt is counted before
+/// the password is checked, in one statement each, so parallel attempts
+/// cannot all pass a check that counts afterwards: per client address, per
+/// account and client address (refused beyond their limits), and per
+/// account from anywhere (never refused, which would let anyone lock a
+/// chosen person out, but slowed down, see [`rate_limit::login_delay`]).
+/// A success takes its attempt back. An unknown address costs the same
+/// time as a wrong password.
 #[tracing::instrument(skip_all)]
 pub async fn login(
     db: &DatabaseConnection,
     links: &Links,
     credentials: Credentials<'_>,
 ) -> Result<(NewSession, user::Model), LoginError> {
-    let account_key = rate_limit::key("login-account", credentials.email);
+    let account = credentials.email.trim().to_lowercase();
     let ip_key = rate_limit::key("login-ip", credentials.ip);
-    rate_limit::check(db, &account_key, rate_limit::LOGIN_FAILURES_PER_ACCOUNT)
-        .await?
-        .map_err(LoginError::RateLimited)?;
-    rate_limit::check(db, &ip_key, rate_limit::LOGIN_FAILURES_PER_IP).await?.map_err(LoginError::RateLimited)?;
+    let pair_key = rate_limit::key("login-account", &format!("{account}\n{}", credentials.ip));
+    let account_key = rate_limit::key("login-anywhere", &account);
+    rate_limit::hit(db, &ip_key, rate_limit::LOGIN_FAILURES_PER_IP).await?.map_err(LoginError::RateLimited)?;
+    rate_limit::hit(db, &pair_key, rate_limit::LOGIN_FAILURES_PER_ACCOUNT).await?.map_err(LoginError::RateLimited)?;
+    let attempts = rate_limit::hits(db, &account_key, rate_limit::LOGIN_ATTEMPTS_PER_ACCOUNT).await?;
+    tokio::time::sleep(rate_limit::login_delay(attempts)).await;
 
     let user = match Email::parse(credentials.email) {
         Ok(email) => find_by_email(db, &email).await?,
@@ -54,15 +62,15 @@ pub async fn login(
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     let matches = password::verify(credentials.password.to_owned(), stored).await.map_err(Unexpected)?;
     let Some(user) = user.filter(|_| matches) else {
-        rate_limit::hit(db, &account_key, rate_limit::LOGIN_FAILURES_PER_ACCOUNT).await?.ok();
-        rate_limit::hit(db, &ip_key, rate_limit::LOGIN_FAILURES_PER_IP).await?.ok();
         return Err(LoginError::InvalidCredentials);
     };
+    rate_limit::clear(db, &pair_key).await?;
+    rate_limit::clear(db, &account_key).await?;
+    rate_limit::release(db, &ip_key).await?;
     if user.email_verified_at.is_none() {
         resend_verification(db, links, &user).await?;
         return Err(LoginError::Unverified);
     }
-    rate_limit::clear(db, &account_key).await?;
     let session = sessions::create(db, user.id, credentials.remember, credentials.user_agent).await?;
     Ok((session, user))
 }

@@ -1,5 +1,10 @@
 //! Password hashing with argon2id (OWASP parameters: m = 19 456 KiB, t = 2,
-//! p = 1), always off the async executor.
+//! p = 1), always off the async executor, and never more at once than the
+//! machine has cores: each check takes 19 MB and a core for tens of
+//! milliseconds, so five hundred parallel sign-ins would otherwise take
+//! 10 GB and every core. Beyond that, a request waits up to
+//! [`WAIT_FOR_A_TURN`], then fails with [`Busy`] (the app answers 429 with a
+//! message and `Retry-After`).
 
 use anyhow::Context as _;
 use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString, rand_core::OsRng};
@@ -40,9 +45,29 @@ static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
         .unwrap_or_default()
 });
 
+/// How long a password check waits for a free core before giving up.
+pub const WAIT_FOR_A_TURN: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Every core was busy with other password checks for [`WAIT_FOR_A_TURN`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("every core is busy checking other passwords")]
+pub struct Busy;
+
+static TURNS: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
+});
+
+/// Runs argon2 work `work` on the blocking pool once a core is free.
+async fn in_turn<T: Send + 'static>(work: impl FnOnce() -> anyhow::Result<T> + Send + 'static) -> anyhow::Result<T> {
+    let Ok(Ok(_turn)) = tokio::time::timeout(WAIT_FOR_A_TURN, TURNS.acquire()).await else {
+        return Err(Busy.into());
+    };
+    tokio::task::spawn_blocking(work).await.context("the password task failed")?
+}
+
 /// Hashes `password` on the blocking pool.
 pub async fn hash(password: Password) -> anyhow::Result<PasswordHashString> {
-    tokio::task::spawn_blocking(move || {
+    in_turn(move || {
         let salt = SaltString::generate(&mut OsRng);
         hasher()
             .hash_password(password.expose().as_bytes(), &salt)
@@ -50,14 +75,13 @@ pub async fn hash(password: Password) -> anyhow::Result<PasswordHashString> {
             .map_err(|error| anyhow::anyhow!("argon2 failed: {error}"))
     })
     .await
-    .context("the password hashing task failed")?
 }
 
 /// Checks `candidate` against `stored` on the blocking pool. With no stored
 /// hash (unknown account, or an account without a password) it still spends
 /// the time of one verification and answers `false`.
 pub async fn verify(candidate: String, stored: Option<String>) -> anyhow::Result<bool> {
-    tokio::task::spawn_blocking(move || {
+    in_turn(move || {
         let (phc, real) = match stored {
             Some(hash) => (hash, true),
             None => (DUMMY_HASH.clone(), false),
@@ -67,7 +91,6 @@ pub async fn verify(candidate: String, stored: Option<String>) -> anyhow::Result
         Ok(real && matches)
     })
     .await
-    .context("the password verification task failed")?
 }
 
 #[cfg(test)]
@@ -82,6 +105,16 @@ mod tests {
         assert!(verify("une phrase de passe assez longue".into(), Some(hashed.as_str().into())).await.unwrap());
         assert!(!verify("une autre phrase de passe".into(), Some(hashed.as_str().into())).await.unwrap());
         assert!(!format!("{hashed:?}").contains("argon2"));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_check_that_finds_every_core_busy_gives_up_with_busy() {
+        let cores = u32::try_from(std::thread::available_parallelism().map_or(2, std::num::NonZero::get)).unwrap();
+        let every_core = TURNS.acquire_many(cores).await.unwrap();
+        let error = verify("une phrase quelconque".into(), None).await.unwrap_err();
+        assert_eq!(error.downcast_ref::<Busy>(), Some(&Busy));
+        drop(every_core);
+        assert!(!verify("une phrase quelconque".into(), None).await.unwrap());
     }
 
     #[tokio::test]

@@ -542,3 +542,71 @@ async fn staff_sessions_end_after_twelve_hours_even_when_remembered() {
         }
     }
 }
+
+/// Attempts are counted before the password is checked: thirty wrong
+/// passwords sent at once get ten answers and twenty refusals, not thirty
+/// answers. And a stranger's failures lock only the stranger out: the
+/// account's owner, elsewhere, still signs in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parallel_guesses_are_counted_first_and_cannot_lock_the_owner_out() {
+    let app = spawn_app_with(&[("PALIER_TRUSTED_PROXIES", "127.0.0.1, ::1")]).await;
+    let user = app.create_user("nadia@example.org", "Nadia", true).await;
+    let attempt = |from: &'static str, password: String| {
+        let (app, email) = (&app, user.email.clone());
+        async move {
+            app.client
+                .post(app.url("/api/accounts/login"))
+                .header("x-forwarded-for", from)
+                .header("origin", &app.address)
+                .header("accept", "application/json")
+                .form(&[("email", email.as_str()), ("password", password.as_str())])
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    let guesses = (0..30).map(|n| attempt("203.0.113.66", format!("essai numéro {n} du voleur")));
+    let statuses = futures_util::future::join_all(guesses).await;
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((statuses.len() - refused, refused), (10, 20), "{statuses:?}");
+    assert_eq!(attempt("203.0.113.66", user.password.clone()).await, 429, "the guesser stays locked out");
+    // The owner, from home, signs in (a little slowed down, never refused).
+    let status = attempt("198.51.100.7", user.password.clone()).await;
+    assert!(status == 200 || status == 302, "the owner was locked out: {status}");
+}
+
+/// Someone at an unlocked screen cannot guess the password without end
+/// through the forms that ask for it again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn checks_of_the_current_password_are_limited_too() {
+    let app = spawn_app().await;
+    let user = app.create_user("ines@example.org", "Inès", true).await;
+    let client = app.signed_in(&user).await;
+    let guess = |path: &'static str, n: usize| {
+        let (app, client) = (&app, &client);
+        async move {
+            let guess = format!("devinette numéro {n}");
+            let fields: Vec<(&str, &str)> = match path {
+                "/api/accounts/change_password" => {
+                    vec![("current_password", &guess), ("new_password", "une nouvelle phrase secrète")]
+                }
+                "/api/accounts/change_email" => vec![("new_email", "autre@example.org"), ("password", &guess)],
+                _ => vec![("password", &guess), ("confirm", "on")],
+            };
+            app.call_as(client, path, &fields).await.status
+        }
+    };
+    let paths = ["/api/accounts/change_password", "/api/accounts/change_email", "/api/accounts/delete_account"];
+    let mut statuses = Vec::new();
+    for n in 0..11 {
+        statuses.push(guess(paths[n % 3], n).await);
+    }
+    assert!(statuses[..10].iter().all(|s| *s == 422), "{statuses:?}");
+    assert_eq!(statuses[10], 429, "{statuses:?}");
+    for path in paths {
+        assert_eq!(guess(path, 99).await, 429);
+    }
+    assert!(user::Entity::find_by_id(user.id).one(&app.db).await.unwrap().unwrap().deleted_at.is_none());
+}

@@ -94,6 +94,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
             form.add("new_password", reason.message());
             Err(AppError::Invalid(form))
         }
+        Err(ChangePasswordError::RateLimited(exceeded)) => Err(crate::server::rate_limited(exceeded)),
         Err(ChangePasswordError::Unexpected(error)) => Err(error.into()),
     }
 }

@@ -61,6 +61,7 @@ pub async fn change_email(new_email: String, password: String) -> Result<(), App
             form.add("new_email", "error-email-same");
             Err(AppError::Invalid(form))
         }
+        Err(ChangeEmailError::RateLimited(exceeded)) => Err(crate::server::rate_limited(exceeded)),
         Err(ChangeEmailError::Unexpected(error)) => Err(error.into()),
     }
 }
@@ -111,6 +112,7 @@ pub async fn delete_account(password: String, confirm: Option<String>) -> Result
             form.add("password", "error-password-wrong");
             Err(AppError::Invalid(form))
         }
+        Err(DeleteAccountError::RateLimited(exceeded)) => Err(crate::server::rate_limited(exceeded)),
         Err(DeleteAccountError::Unexpected(error)) => Err(error.into()),
     }
 }
