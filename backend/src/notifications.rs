@@ -36,13 +36,14 @@ use palier_domain::ids::NotificationId;
 use palier_domain::notifications::{Category, Kind, Mode, NotificationView, NotificationsPage, Preference};
 
 /// The kinds that may be emailed: each has a template `notification_<kind>`.
-pub const EMAILED_KINDS: [Kind; 6] = [
+pub const EMAILED_KINDS: [Kind; 7] = [
     Kind::ConsultationOpened,
     Kind::ConsultationClosing,
     Kind::ResultsAvailable,
     Kind::ResponsePublished,
     Kind::HomeJoined,
     Kind::HomeLeft,
+    Kind::PaperBallot,
 ];
 
 /// The `email_state` of a notification whose email went to the outbox.
@@ -65,6 +66,9 @@ pub enum Event {
     HomeJoined { household_id: i64, user_id: i64 },
     /// `user_id` left the household; for them and who stays.
     HomeLeft { household_id: i64, user_id: i64 },
+    /// Staff entered a paper ballot for `household_id`; for its occupants, so
+    /// that a ballot entered in their name without them is seen.
+    PaperBallot { consultation_id: i64, household_id: i64 },
 }
 
 impl Event {
@@ -78,6 +82,7 @@ impl Event {
             Event::BallotCast { .. } => Kind::BallotCast,
             Event::HomeJoined { .. } => Kind::HomeJoined,
             Event::HomeLeft { .. } => Kind::HomeLeft,
+            Event::PaperBallot { .. } => Kind::PaperBallot,
         }
     }
 
@@ -88,7 +93,7 @@ impl Event {
             | Event::ResultsAvailable { .. }
             | Event::ResponsePublished { .. } => Category::Consultations,
             Event::BallotCast { .. } => Category::Votes,
-            Event::HomeJoined { .. } | Event::HomeLeft { .. } => Category::Home,
+            Event::HomeJoined { .. } | Event::HomeLeft { .. } | Event::PaperBallot { .. } => Category::Home,
         }
     }
 
@@ -99,7 +104,8 @@ impl Event {
             | Event::ConsultationClosingSoon { consultation_id }
             | Event::ResultsAvailable { consultation_id }
             | Event::ResponsePublished { consultation_id }
-            | Event::BallotCast { consultation_id, .. } => format!("{}:{consultation_id}", self.kind().code()),
+            | Event::BallotCast { consultation_id, .. }
+            | Event::PaperBallot { consultation_id, .. } => format!("{}:{consultation_id}", self.kind().code()),
             // One can join, leave and join again: each time is news.
             Event::HomeJoined { household_id, user_id } | Event::HomeLeft { household_id, user_id } => {
                 format!("{}:{household_id}:{user_id}:{}", self.kind().code(), now.timestamp_micros())
@@ -115,6 +121,15 @@ impl Event {
             | Event::ResponsePublished { consultation_id } => (consultation_id, false),
             Event::ConsultationClosingSoon { consultation_id } => (consultation_id, true),
             Event::BallotCast { user_id, .. } => return Ok(vec![user_id]),
+            Event::PaperBallot { household_id, .. } => {
+                return occupancy::Entity::find()
+                    .select_only()
+                    .column(occupancy::Column::UserId)
+                    .filter(occupancy::Column::HouseholdId.eq(household_id))
+                    .into_tuple()
+                    .all(conn)
+                    .await;
+            }
             Event::HomeJoined { household_id, user_id } | Event::HomeLeft { household_id, user_id } => {
                 let mut people: Vec<i64> = occupancy::Entity::find()
                     .select_only()
@@ -174,7 +189,8 @@ impl Event {
             | Event::ConsultationClosingSoon { consultation_id }
             | Event::ResultsAvailable { consultation_id }
             | Event::ResponsePublished { consultation_id }
-            | Event::BallotCast { consultation_id, .. } => {
+            | Event::BallotCast { consultation_id, .. }
+            | Event::PaperBallot { consultation_id, .. } => {
                 let Some(row) = consultation::Entity::find_by_id(consultation_id).one(conn).await? else {
                     return Ok(None);
                 };
@@ -293,6 +309,7 @@ mod tests {
             Event::BallotCast { consultation_id: 1, user_id: 1 },
             Event::HomeJoined { household_id: 1, user_id: 1 },
             Event::HomeLeft { household_id: 1, user_id: 1 },
+            Event::PaperBallot { consultation_id: 1, household_id: 1 },
         ];
         use strum::VariantArray as _;
         let kinds: Vec<Kind> = events.iter().map(|e| e.kind()).collect();

@@ -30,6 +30,8 @@ pub enum Kind {
     BallotCast,
     HomeJoined,
     HomeLeft,
+    /// Staff entered a paper ballot for the home.
+    PaperBallot,
 }
 
 crate::codes!(Kind);

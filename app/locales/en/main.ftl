@@ -661,6 +661,7 @@ notification-consultation-closing = 48 hours left to vote: “{ $title }” clos
 notification-results-available = Results available: “{ $title }”.
 notification-response-published = The landlord has responded: “{ $title }”.
 notification-ballot-cast = Your vote is recorded: “{ $title }”. Your receipt was sent by email.
+notification-paper-ballot = A paper ballot was entered for your home in “{ $title }”. If nobody in your home filled it in, tell your landlord.
 notification-home-joined = { $name } joined home { $unit } ({ $residence }).
 notification-home-left = { $name } is no longer part of home { $unit } ({ $residence }).
 
@@ -709,6 +710,6 @@ secrecy-receipt = After you vote, you get a receipt: a code of 12 letters and di
 secrecy-check-title = Checking the count
 secrecy-check = When voting closes, the list of every ballot is published, each with its receipt. Look for your receipt: you will see your ballot as you filled it in. Anyone can recount the results from this list, and the landlord can download it to do so.
 secrecy-paper-title = Paper ballots
-secrecy-paper = Staff can enter a home's paper ballot. They cannot if the home has already voted, and every entry, accepted or refused, is written in the landlord's log.
+secrecy-paper = Staff can enter a home's paper ballot. They cannot if the home has already voted, and every entry, accepted or refused, is written in the landlord's log. The home's occupants are told that a paper ballot was entered for them.
 secrecy-limits-title = What we are still improving
 secrecy-limits = Someone who reads the database directly while voting is open could still link a ballot to a home. We are working to close this gap. If in doubt, talk to your tenants' association.

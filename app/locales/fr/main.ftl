@@ -664,6 +664,7 @@ notification-consultation-closing = Plus que 48 heures pour voter : « { $title 
 notification-results-available = Résultats disponibles : « { $title } ».
 notification-response-published = Le bailleur a répondu : « { $title } ».
 notification-ballot-cast = Votre vote est enregistré : « { $title } ». Votre reçu vous a été envoyé par email.
+notification-paper-ballot = Un bulletin papier a été saisi pour votre logement dans « { $title } ». Si personne chez vous ne l'a rempli, prévenez votre bailleur.
 notification-home-joined = { $name } a rejoint le logement { $unit } ({ $residence }).
 notification-home-left = { $name } ne fait plus partie du logement { $unit } ({ $residence }).
 
@@ -712,6 +713,6 @@ secrecy-receipt = Après votre vote, vous recevez un reçu : un code de 12 lettr
 secrecy-check-title = Vérifier le compte
 secrecy-check = À la fin du vote, la liste de tous les bulletins est publiée, chacun avec son reçu. Cherchez-y votre reçu : vous verrez votre bulletin tel que vous l'avez rempli. Tout le monde peut recompter les résultats avec cette liste, et le bailleur peut la télécharger pour le faire.
 secrecy-paper-title = Les bulletins papier
-secrecy-paper = Le personnel peut saisir le bulletin papier d'un logement. Il ne le peut pas si le logement a déjà voté, et chaque saisie, acceptée ou refusée, est inscrite au journal du bailleur.
+secrecy-paper = Le personnel peut saisir le bulletin papier d'un logement. Il ne le peut pas si le logement a déjà voté, et chaque saisie, acceptée ou refusée, est inscrite au journal du bailleur. Les occupants du logement sont prévenus qu'un bulletin papier a été saisi pour eux.
 secrecy-limits-title = Ce que nous améliorons encore
 secrecy-limits = Une personne qui lit directement la base de données pendant le vote pourrait encore relier un bulletin à un logement. Nous travaillons à fermer cette possibilité. Si vous avez un doute, parlez-en à votre association de locataires.

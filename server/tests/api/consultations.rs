@@ -397,8 +397,18 @@ async fn staff_record_paper_ballots_and_online_and_paper_votes_exclude_each_othe
     assert!(error_of(&paper(world.household_b1).await).contains("error-paper-unit"), "not in the consultation");
     assert_eq!(voters(&app, id).await, 1);
 
-    // The tenant of that household can no longer vote online.
+    // The tenant of that household can no longer vote online, and is told
+    // that a paper ballot was entered in their home's name.
     let tenant = world.browser(&app, Role::TenantA);
+    let page = app.get_as(&tenant, "/notifications").await;
+    assert!(page.body.contains("Un bulletin papier a été saisi pour votre logement"), "{}", page.body);
+    let notice = palier_backend::entities::notification::Entity::find()
+        .filter(palier_backend::entities::notification::Column::Kind.eq("paper_ballot"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(notice.iter().map(|n| n.user_id).collect::<Vec<_>>(), vec![world.tenant_a]);
+    assert_eq!(notice[0].email_state, "digest", "emailed as the home's notices are, in the daily digest");
     let page = app
         .post_form_as(&tenant, "/api/consultations/cast_ballot", &[("consultation_id", &id_text), (&field, &choice)])
         .await;

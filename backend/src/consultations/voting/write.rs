@@ -110,6 +110,11 @@ pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Re
         for p in counted() {
             if let Channel::Paper { staff_id } = p.channel {
                 audit::record(&txn, paper_entry(p, staff_id, Action::ConsultationPaperBallot)).await?;
+                let event = crate::notifications::Event::PaperBallot {
+                    consultation_id: p.consultation.id,
+                    household_id: p.unit.household_id,
+                };
+                crate::notifications::notify(&txn, event).await?;
             }
         }
     }
