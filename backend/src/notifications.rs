@@ -36,9 +36,10 @@ use palier_domain::ids::NotificationId;
 use palier_domain::notifications::{Category, Kind, Mode, NotificationView, NotificationsPage, Preference};
 
 /// The kinds that may be emailed: each has a template `notification_<kind>`.
-pub const EMAILED_KINDS: [Kind; 7] = [
+pub const EMAILED_KINDS: [Kind; 8] = [
     Kind::ConsultationOpened,
     Kind::ConsultationClosing,
+    Kind::ConsultationExtended,
     Kind::ResultsAvailable,
     Kind::ResponsePublished,
     Kind::HomeJoined,
@@ -56,6 +57,8 @@ pub enum Event {
     ConsultationOpened { consultation_id: i64 },
     /// Voting closes within 48 hours; for the homes that have not voted.
     ConsultationClosingSoon { consultation_id: i64 },
+    /// The closing date moved later; for every home in the consultation.
+    ConsultationExtended { consultation_id: i64 },
     /// Voting closed and its results can be read; for every home in it.
     ResultsAvailable { consultation_id: i64 },
     /// The landlord published a response; for every home in it.
@@ -77,6 +80,7 @@ impl Event {
         match self {
             Event::ConsultationOpened { .. } => Kind::ConsultationOpened,
             Event::ConsultationClosingSoon { .. } => Kind::ConsultationClosing,
+            Event::ConsultationExtended { .. } => Kind::ConsultationExtended,
             Event::ResultsAvailable { .. } => Kind::ResultsAvailable,
             Event::ResponsePublished { .. } => Kind::ResponsePublished,
             Event::BallotCast { .. } => Kind::BallotCast,
@@ -90,6 +94,7 @@ impl Event {
         match self {
             Event::ConsultationOpened { .. }
             | Event::ConsultationClosingSoon { .. }
+            | Event::ConsultationExtended { .. }
             | Event::ResultsAvailable { .. }
             | Event::ResponsePublished { .. } => Category::Consultations,
             Event::BallotCast { .. } => Category::Votes,
@@ -106,6 +111,9 @@ impl Event {
             | Event::ResponsePublished { consultation_id }
             | Event::BallotCast { consultation_id, .. }
             | Event::PaperBallot { consultation_id, .. } => format!("{}:{consultation_id}", self.kind().code()),
+            Event::ConsultationExtended { consultation_id } => {
+                format!("{}:{consultation_id}:{}", self.kind().code(), now.timestamp_micros())
+            }
             // One can join, leave and join again: each time is news.
             Event::HomeJoined { household_id, user_id } | Event::HomeLeft { household_id, user_id } => {
                 format!("{}:{household_id}:{user_id}:{}", self.kind().code(), now.timestamp_micros())
@@ -117,6 +125,7 @@ impl Event {
     async fn recipients<C: ConnectionTrait>(self, conn: &C) -> Result<Vec<i64>, DbErr> {
         let (consultation_id, not_voted) = match self {
             Event::ConsultationOpened { consultation_id }
+            | Event::ConsultationExtended { consultation_id }
             | Event::ResultsAvailable { consultation_id }
             | Event::ResponsePublished { consultation_id } => (consultation_id, false),
             Event::ConsultationClosingSoon { consultation_id } => (consultation_id, true),
@@ -187,6 +196,7 @@ impl Event {
         match self {
             Event::ConsultationOpened { consultation_id }
             | Event::ConsultationClosingSoon { consultation_id }
+            | Event::ConsultationExtended { consultation_id }
             | Event::ResultsAvailable { consultation_id }
             | Event::ResponsePublished { consultation_id }
             | Event::BallotCast { consultation_id, .. }
@@ -304,6 +314,7 @@ mod tests {
         let events = [
             Event::ConsultationOpened { consultation_id: 1 },
             Event::ConsultationClosingSoon { consultation_id: 1 },
+            Event::ConsultationExtended { consultation_id: 1 },
             Event::ResultsAvailable { consultation_id: 1 },
             Event::ResponsePublished { consultation_id: 1 },
             Event::BallotCast { consultation_id: 1, user_id: 1 },

@@ -25,6 +25,8 @@ use serde::{Deserialize, Serialize};
 pub enum Kind {
     ConsultationOpened,
     ConsultationClosing,
+    /// The closing date was moved later.
+    ConsultationExtended,
     ResultsAvailable,
     ResponsePublished,
     BallotCast,

@@ -83,6 +83,8 @@ mod server {
             BuildError::ClosesBeforeOpens => "error-closes-before-opens",
             BuildError::ClosesInThePast => "error-closes-in-past",
             BuildError::NotLater => "error-extend-not-later",
+            BuildError::AlreadyExtended => "error-extend-once",
+            BuildError::LiveResults => "error-extend-live",
         };
         form.add(field, message);
         AppError::Invalid(form)

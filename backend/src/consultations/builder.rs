@@ -16,7 +16,7 @@ use crate::entities::{building, consultation, consultation_scope, question, ques
 use chrono::{DateTime, Utc};
 
 use palier_domain::consultations::form::MAX_QUESTIONS;
-use palier_domain::consultations::{Audience, Decision, QuestionDraft, Settings};
+use palier_domain::consultations::{Audience, Decision, QuestionDraft, Settings, Visibility};
 use palier_domain::consultations::{QuestionKind, QuestionProblem, Status};
 use palier_domain::ids::QuestionId;
 use sea_orm::sea_query::Expr;
@@ -51,6 +51,12 @@ pub enum BuildError {
     ClosesInThePast,
     #[error("the new closing time must be later than the current one")]
     NotLater,
+    /// An open vote's closing time moves once at most.
+    #[error("the closing time was extended already")]
+    AlreadyExtended,
+    /// A vote whose results are shown live keeps its closing time.
+    #[error("the results are shown live")]
+    LiveResults,
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }

@@ -33,6 +33,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub opened_at: Option<DateTimeUtc>,
     pub closed_at: Option<DateTimeUtc>,
+    /// The closing time before the one extension a vote may have.
+    pub extended_from: Option<DateTimeUtc>,
     /// When the "closes in 48 hours" reminder went out.
     pub reminder_sent_at: Option<DateTimeUtc>,
 }

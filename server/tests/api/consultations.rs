@@ -232,9 +232,33 @@ async fn staff_build_a_consultation_with_forms_and_its_rules_freeze_once_schedul
     let earlier = paris_in(60 * 24);
     let page = app.post_form_as(staff, "/api/consultations/extend", &[("id", &id_text), ("closes_at", &earlier)]).await;
     assert!(error_of(&page).contains("error-extend-not-later"), "{}", error_of(&page));
+    // Its results are shown live: it keeps its closing date, so that nobody
+    // prolongs the vote on seeing who leads.
     let later = paris_in(60 * 24 * 14);
     let page = app.post_form_as(staff, "/api/consultations/extend", &[("id", &id_text), ("closes_at", &later)]).await;
-    assert_eq!(page.header("location"), Some(format!("/gestion/consultations/{id}?ok=extended").as_str()));
+    assert!(error_of(&page).contains("error-extend-live"), "{}", error_of(&page));
+    // A vote whose results come after the close moves once only, and every
+    // home that may vote hears of it.
+    let (after_close, _, _) = open_consultation(&app, &world, "after_close").await;
+    let after_close = after_close.to_string();
+    let page =
+        app.post_form_as(staff, "/api/consultations/extend", &[("id", &after_close), ("closes_at", &later)]).await;
+    assert_eq!(page.header("location"), Some(format!("/gestion/consultations/{after_close}?ok=extended").as_str()));
+    let again = paris_in(60 * 24 * 21);
+    let page =
+        app.post_form_as(staff, "/api/consultations/extend", &[("id", &after_close), ("closes_at", &again)]).await;
+    assert!(error_of(&page).contains("error-extend-once"), "{}", error_of(&page));
+    let told: Vec<i64> = palier_backend::entities::notification::Entity::find()
+        .filter(palier_backend::entities::notification::Column::Kind.eq("consultation_extended"))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.user_id)
+        .collect();
+    assert_eq!(told, vec![world.tenant_a], "the occupants of residence A");
+    let tenant = world.client(Role::TenantA);
+    assert!(app.get_as(tenant, "/notifications").await.body.contains("est prolongé jusqu"));
     let logged: Vec<String> = audit_log::Entity::find()
         .filter(audit_log::Column::OrganisationId.eq(world.org1))
         .all(&app.db)

@@ -100,8 +100,11 @@ pub async fn open_now(db: &DatabaseConnection, actor_id: i64, id: i64, now: Date
     Ok(())
 }
 
-/// Moves the closing time of an open consultation later (never earlier,
-/// never after it passed). Audited.
+/// Moves the closing time of a consultation later: never earlier, never
+/// after it passed, and once voting is open only once, never while its
+/// results are shown live (staff could otherwise keep a vote open until the
+/// answer they want leads), and announced to every home that may vote.
+/// Audited.
 pub async fn extend(
     db: &DatabaseConnection,
     actor_id: i64,
@@ -119,8 +122,16 @@ pub async fn extend(
     if closes_at <= row.closes_at {
         return Err(BuildError::NotLater);
     }
+    let open = status == Status::Open;
+    if open && row.extended_from.is_some() {
+        return Err(BuildError::AlreadyExtended);
+    }
+    if open && row.results_visibility.parse() == Ok(Visibility::Live) {
+        return Err(BuildError::LiveResults);
+    }
     consultation::Entity::update_many()
         .col_expr(consultation::Column::ClosesAt, Expr::value(closes_at))
+        .col_expr(consultation::Column::ExtendedFrom, Expr::value(open.then_some(row.closes_at)))
         .col_expr(consultation::Column::UpdatedAt, Expr::value(now))
         .filter(consultation::Column::Id.eq(id))
         .exec(&txn)
@@ -133,6 +144,10 @@ pub async fn extend(
         json!({ "title": row.title, "from": row.closes_at, "to": closes_at }),
     )
     .await?;
+    if open {
+        crate::notifications::notify(&txn, crate::notifications::Event::ConsultationExtended { consultation_id: id })
+            .await?;
+    }
     txn.commit().await?;
     Ok(())
 }
