@@ -620,6 +620,7 @@ error-choice-limits = Enter a possible minimum and maximum (the maximum does not
 error-max-chars = The maximum length goes from 1 to 2000 characters.
 error-scale-labels = Give a label to score 1 and to score 5.
 error-paper-unit = Choose a home that is part of the consultation.
+error-paper-own-home = You live in this home: vote for it online, with your account, like its other occupants.
 error-paper-already-voted = This home has already voted: only one vote is possible.
 ok-consultation-created = The draft is created. Now add the questions.
 ok-consultation-saved = The settings are saved.

@@ -620,6 +620,7 @@ error-choice-limits = Indiquez un minimum et un maximum possibles (le maximum ne
 error-max-chars = La longueur maximale va de 1 à 2000 caractères.
 error-scale-labels = Donnez un libellé à la note 1 et à la note 5.
 error-paper-unit = Choisissez un logement qui fait partie de la consultation.
+error-paper-own-home = Vous habitez ce logement : votez pour lui en ligne, avec votre compte, comme ses autres occupants.
 error-paper-already-voted = Ce logement a déjà voté : un seul vote est possible.
 ok-consultation-created = Le brouillon est créé. Ajoutez maintenant les questions.
 ok-consultation-saved = Les réglages sont enregistrés.

@@ -58,6 +58,9 @@ pub enum CastError {
     NotOpen,
     #[error("this unit may not vote in this consultation")]
     NotEligible,
+    /// A staff member entered a paper ballot for the home they live in.
+    #[error("staff vote for their own home online, not on paper")]
+    OwnHome,
     #[error("this unit has already voted")]
     AlreadyVoted,
     #[error("the ballot breaks the rules of {} question(s)", .0.len())]

@@ -893,3 +893,32 @@ async fn a_consultation_asks_fifty_questions_at_most() {
     ));
     assert_eq!(definition(&db, id).await.unwrap().unwrap().questions.len(), 50);
 }
+
+/// A staff member who lives in a home votes for it online, like its other
+/// occupants: a paper ballot they enter for it is refused.
+#[tokio::test]
+async fn staff_cannot_enter_a_paper_ballot_for_their_own_home() {
+    use palier_backend::entities::occupancy;
+    use sea_orm::{ActiveModelTrait as _, ActiveValue::Set};
+    let db = fresh_database().await.unwrap();
+    let place = place(&db, 2).await;
+    let id = open_consultation(&db, &place, Audience::Organisation, VotingUnit::Household).await;
+    let def = definition(&db, id).await.unwrap().unwrap();
+    occupancy::ActiveModel {
+        user_id: Set(place.staff),
+        household_id: Set(place.households_a[0]),
+        joined_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .unwrap();
+    let ballot = answers(&def, 0, &[0], [0, 1, 2], 3, "");
+    let paper = Channel::Paper { staff_id: place.staff };
+    let own = voting::eligible_unit(&db, id, place.households_a[0]).await.unwrap().unwrap();
+    assert!(matches!(voting::cast(&db, &def, &own, paper, &ballot, Utc::now()).await, Err(CastError::OwnHome)));
+    assert_eq!(participation::Entity::find().count(&db).await.unwrap(), 0, "the home may still vote online");
+    let other = voting::eligible_unit(&db, id, place.households_a[1]).await.unwrap().unwrap();
+    voting::cast(&db, &def, &other, paper, &ballot, Utc::now()).await.unwrap();
+    voting::cast(&db, &def, &own, Channel::Online, &ballot, Utc::now()).await.unwrap();
+}

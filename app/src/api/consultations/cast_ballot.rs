@@ -44,7 +44,7 @@ pub async fn cast_ballot(
         }
         Err(CastError::AlreadyVoted) => Err(refuse("error-ballot-already-voted")),
         Err(CastError::NotOpen) => Err(refuse("error-ballot-not-open")),
-        Err(CastError::NotEligible) => Err(refuse("error-ballot-not-eligible")),
+        Err(CastError::NotEligible | CastError::OwnHome) => Err(refuse("error-ballot-not-eligible")),
         Err(CastError::Invalid(errors)) => Err(AppError::Invalid(ballot_errors(&errors, &raw))),
         Err(CastError::Unexpected(error)) => Err(error.into()),
     }

@@ -40,6 +40,7 @@ pub async fn record_paper_ballot(
         Err(CastError::AlreadyVoted) => Err(refuse("error-paper-already-voted")),
         Err(CastError::NotOpen) => Err(refuse("error-ballot-not-open")),
         Err(CastError::NotEligible) => Err(refuse("error-paper-unit")),
+        Err(CastError::OwnHome) => Err(refuse("error-paper-own-home")),
         Err(CastError::Invalid(errors)) => {
             let mut form = ballot_errors(&errors, &raw);
             form.keep("unit_id", unit_id.text());

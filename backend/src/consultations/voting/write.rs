@@ -15,6 +15,20 @@ pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Re
     let first: Vec<bool> = batch.iter().map(|p| seen.insert((p.unit.consultation_id, p.unit.unit_id))).collect();
     let now = Utc::now();
     let txn = db.begin().await?;
+    // Staff who live in a home vote for it online, like its other occupants:
+    // never on paper, where nobody else would see it.
+    let mut own_home = vec![false; batch.len()];
+    for (p, own) in batch.iter().zip(&mut own_home) {
+        if let Channel::Paper { staff_id } = p.channel {
+            *own = crate::entities::occupancy::Entity::find()
+                .filter(crate::entities::occupancy::Column::HouseholdId.eq(p.unit.household_id))
+                .filter(crate::entities::occupancy::Column::UserId.eq(staff_id))
+                .one(&txn)
+                .await?
+                .is_some();
+        }
+    }
+    let first: Vec<bool> = first.iter().zip(&own_home).map(|(first, own)| *first && !own).collect();
     let register = batch.iter().zip(&first).filter(|(_, first)| **first).map(|(p, _)| participation::ActiveModel {
         consultation_id: Set(p.unit.consultation_id),
         unit_id: Set(p.unit.unit_id),
@@ -70,8 +84,11 @@ pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Re
     let outcomes: Vec<Result<(), CastError>> = batch
         .iter()
         .zip(&first)
-        .map(|(p, first)| {
-            if !open.contains(&p.unit.consultation_id) {
+        .zip(&own_home)
+        .map(|((p, first), own)| {
+            if *own {
+                Err(CastError::OwnHome)
+            } else if !open.contains(&p.unit.consultation_id) {
                 Err(CastError::NotOpen)
             } else if *first && registered.contains(&(p.unit.consultation_id, p.unit.unit_id)) {
                 Ok(())
