@@ -42,17 +42,17 @@ fn settings_fields(mut fields: Vec<(&'static str, String)>) -> Vec<(&'static str
     fields
 }
 
-struct Case {
-    path: &'static str,
+pub(crate) struct Case {
+    pub(crate) path: &'static str,
     access: Access,
-    fields: fn(&World) -> Vec<(&'static str, String)>,
+    pub(crate) fields: fn(&World) -> Vec<(&'static str, String)>,
 }
 
 fn none(_: &World) -> Vec<(&'static str, String)> {
     Vec::new()
 }
 
-fn cases() -> Vec<Case> {
+pub(crate) fn cases() -> Vec<Case> {
     vec![
         Case { path: "/api/shell_info", access: Access::Public, fields: none },
         Case { path: "/api/dashboard", access: Access::SignedIn, fields: none },
@@ -431,7 +431,7 @@ fn cases() -> Vec<Case> {
 /// Server functions called with a multipart body, tested on their own below.
 const MULTIPART: &[&str] = &["/api/registry/import_households"];
 
-fn registered() -> Vec<(String, String)> {
+pub(crate) fn registered() -> Vec<(String, String)> {
     leptos::server_fn::axum::server_fn_paths().map(|(path, method)| (path.to_owned(), method.to_string())).collect()
 }
 
