@@ -137,7 +137,7 @@ async fn no_malformed_request_gets_a_500_or_a_dropped_connection() {
         "multipart/form-data; boundary=x",
         "application/x-www-form-urlencoded; charset=latin1",
     ];
-    let mut dice = Dice(0x5EED_0F_F022);
+    let mut dice = Dice(0x005E_ED0F_F022);
     let mut failures = Vec::new();
     let mut sent = 0;
     while sent < requests {
@@ -149,7 +149,7 @@ async fn no_malformed_request_gets_a_500_or_a_dropped_connection() {
             let get = methods.get(*path).is_some_and(|m| m == "GET");
             let body = mutate(&mut dice, fields, get);
             let content_type = *dice.pick(&content_types);
-            let accept = if dice.next() % 2 == 0 { "application/json" } else { "text/html" };
+            let accept = if dice.next().is_multiple_of(2) { "application/json" } else { "text/html" };
             let client = world.client(role);
             let roll = dice.next() % 200;
             // The server answers 413 as soon as it reads the length, and closes
