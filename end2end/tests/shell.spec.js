@@ -40,7 +40,7 @@ for (const javaScript of [true, false]) {
       await page.getByRole("contentinfo").getByRole("link", { name: "Le secret du vote" }).click();
       await expect(page).toHaveURL(/\/secret-du-vote$/);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comment votre vote reste secret, et comment vérifier le compte");
-      await expect(page.getByRole("heading", { name: "Vérifier le compte" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Vérifier le compte", exact: true })).toBeVisible();
       if (javaScript) await hydrated(page);
       await checkA11y(page, { javaScript });
       await page.getByRole("button", { name: "English" }).click();
