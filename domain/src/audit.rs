@@ -31,6 +31,8 @@ pub enum Action {
     HouseholdCreated,
     #[strum(serialize = "household.updated")]
     HouseholdUpdated,
+    #[strum(serialize = "household.joined")]
+    HouseholdJoined,
     #[strum(serialize = "household.occupant_removed")]
     HouseholdOccupantRemoved,
     #[strum(serialize = "households.imported")]

@@ -15,6 +15,9 @@ use sea_orm::{ColumnTrait as _, DatabaseConnection, DbErr, EntityTrait as _, Que
 pub enum JoinError {
     #[error("no household has this code")]
     UnknownCode,
+    /// The code is older than [`CODE_VALIDITY`]: the landlord issues a new letter.
+    #[error("the code has expired")]
+    ExpiredCode,
     #[error("the household already has its maximum number of occupants")]
     Full,
     #[error("the account is already linked to this household")]
@@ -38,8 +41,14 @@ pub struct Joined {
     pub residence_id: i64,
 }
 
-/// Links `user_id` to the household whose code is `code`. Wrong codes count
-/// against the account and the IP; the capacity check and the link are one
+/// How long a household's code works after the letter that carries it: a
+/// code lost in a letterbox or an old letter stops opening the home. Staff
+/// issue a new letter (new codes) when it has passed.
+pub const CODE_VALIDITY: chrono::Duration = chrono::Duration::days(90);
+
+/// Links `user_id` to the household whose code is `code` (issued less than
+/// [`CODE_VALIDITY`] ago). Wrong codes count against the account and the
+/// IP; the occupants are told and the join is audit-logged; the capacity check and the link are one
 /// transaction, and the link is unique by constraint.
 #[tracing::instrument(skip_all)]
 pub async fn join_household(
@@ -50,20 +59,22 @@ pub async fn join_household(
 ) -> Result<Joined, JoinError> {
     let account_key = rate_limit::key("code-account", &user_id.to_string());
     let ip_key = rate_limit::key("code-ip", ip);
-    rate_limit::check(db, &account_key, rate_limit::CODE_FAILURES_PER_ACCOUNT)
-        .await?
-        .map_err(JoinError::RateLimited)?;
-    rate_limit::check(db, &ip_key, rate_limit::CODE_FAILURES_PER_IP).await?.map_err(JoinError::RateLimited)?;
+    // Counted before the code is looked up, so parallel guesses cannot all
+    // pass; a code that works takes its attempt back.
+    rate_limit::hit(db, &account_key, rate_limit::CODE_FAILURES_PER_ACCOUNT).await?.map_err(JoinError::RateLimited)?;
+    rate_limit::hit(db, &ip_key, rate_limit::CODE_FAILURES_PER_IP).await?.map_err(JoinError::RateLimited)?;
 
     let found = household::Entity::find()
         .filter(household::Column::InvitationCodeHash.eq(secret::hash_invitation_code(code)))
         .one(db)
         .await?;
-    let Some(found) = found else {
-        rate_limit::hit(db, &account_key, rate_limit::CODE_FAILURES_PER_ACCOUNT).await?.ok();
-        rate_limit::hit(db, &ip_key, rate_limit::CODE_FAILURES_PER_IP).await?.ok();
-        return Err(JoinError::UnknownCode);
-    };
+    let Some(found) = found else { return Err(JoinError::UnknownCode) };
+    rate_limit::release(db, &account_key).await?;
+    rate_limit::release(db, &ip_key).await?;
+    let now = chrono::Utc::now();
+    if found.invitation_code_issued_at.is_none_or(|issued| issued + CODE_VALIDITY <= now) {
+        return Err(JoinError::ExpiredCode);
+    }
     let txn = db.begin().await?;
     let current = occupancy::Entity::find().filter(occupancy::Column::HouseholdId.eq(found.id)).all(&txn).await?;
     if current.iter().any(|o| o.user_id == user_id) {
@@ -79,6 +90,18 @@ pub async fn join_household(
     }
     crate::notifications::notify(&txn, crate::notifications::Event::HomeJoined { household_id: found.id, user_id })
         .await?;
+    crate::audit::record(
+        &txn,
+        crate::audit::Entry {
+            actor_user_id: Some(user_id),
+            organisation_id: Some(found.organisation_id),
+            action: palier_domain::audit::Action::HouseholdJoined,
+            target_kind: "household",
+            target_id: Some(found.id),
+            details: serde_json::json!({ "unit": found.unit_label }),
+        },
+    )
+    .await?;
     txn.commit().await?;
     Ok(Joined { household_id: found.id, residence_id: found.residence_id })
 }

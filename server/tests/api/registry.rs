@@ -435,3 +435,50 @@ async fn platform_admins_create_organisations() {
     let page = app.get_as(platform, "/admin").await;
     assert!(page.body.contains("logis-sud"));
 }
+
+/// A code works for 90 days after its letter; a join is written in the
+/// landlord's log (its occupants are told, see the notification tests); and
+/// codes are counted before they are looked up, so parallel guesses cannot
+/// all pass the limit.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn codes_expire_joins_are_logged_and_parallel_guesses_are_counted_first() {
+    use palier_backend::entities::{audit_log, household};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait as _, EntityTrait as _, PaginatorTrait as _, QueryFilter as _};
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let newcomer = app.create_user("tard@example.org", "Tardif", true).await;
+    let client = app.signed_in(&newcomer).await;
+    let code = world.code_a2.to_string();
+    let age = |days: i64| {
+        household::Entity::update_many()
+            .col_expr(
+                household::Column::InvitationCodeIssuedAt,
+                Expr::value(chrono::Utc::now() - chrono::Duration::days(days)),
+            )
+            .filter(household::Column::Id.eq(world.household_a2))
+            .exec(&app.db)
+    };
+    age(91).await.unwrap();
+    let page = app.post_form_as(&client, "/api/registry/join_household", &[("code", &code)]).await;
+    assert!(error_of(&page).contains("error-code-expired"), "{}", error_of(&page));
+    age(89).await.unwrap();
+    let page = app.post_form_as(&client, "/api/registry/join_household", &[("code", &code)]).await;
+    assert_eq!(page.status, 302, "{}", error_of(&page));
+    let logged = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("household.joined"))
+        .filter(audit_log::Column::TargetId.eq(world.household_a2))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(logged, 1);
+
+    let guesser = world.client(Role::TenantB);
+    let app = &app;
+    let guesses = (0..30).map(|n| {
+        let code = format!("ZZZZ-ZZZZ-Z{n:03}");
+        async move { app.call_as(guesser, "/api/registry/join_household", &[("code", &code)]).await.status }
+    });
+    let statuses = futures_util::future::join_all(guesses).await;
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 20, "{statuses:?}");
+}

@@ -21,6 +21,7 @@ pub async fn join_household(code: String) -> Result<(), AppError> {
             Ok(())
         }
         Err(JoinError::UnknownCode) => refused(form, "error-code-unknown"),
+        Err(JoinError::ExpiredCode) => refused(form, "error-code-expired"),
         Err(JoinError::Full) => refused(form, "error-household-full"),
         Err(JoinError::AlreadyJoined) => refused(form, "error-already-joined"),
         Err(JoinError::RateLimited(exceeded)) => Err(rate_limited(exceeded)),
