@@ -71,7 +71,9 @@ pub enum Event {
     HomeLeft { household_id: i64, user_id: i64 },
     /// Staff entered a paper ballot for `household_id`; for its occupants, so
     /// that a ballot entered in their name without them is seen.
-    PaperBallot { consultation_id: i64, household_id: i64 },
+    /// (The unit is the household, or the adult `unit_id` when adults vote
+    /// one by one: then only that person is told.)
+    PaperBallot { consultation_id: i64, household_id: i64, unit_id: i64, adult: bool },
 }
 
 impl Event {
@@ -109,8 +111,10 @@ impl Event {
             | Event::ConsultationClosingSoon { consultation_id }
             | Event::ResultsAvailable { consultation_id }
             | Event::ResponsePublished { consultation_id }
-            | Event::BallotCast { consultation_id, .. }
-            | Event::PaperBallot { consultation_id, .. } => format!("{}:{consultation_id}", self.kind().code()),
+            | Event::BallotCast { consultation_id, .. } => format!("{}:{consultation_id}", self.kind().code()),
+            Event::PaperBallot { consultation_id, unit_id, .. } => {
+                format!("{}:{consultation_id}:{unit_id}", self.kind().code())
+            }
             Event::ConsultationExtended { consultation_id } => {
                 format!("{}:{consultation_id}:{}", self.kind().code(), now.timestamp_micros())
             }
@@ -130,6 +134,7 @@ impl Event {
             | Event::ResponsePublished { consultation_id } => (consultation_id, false),
             Event::ConsultationClosingSoon { consultation_id } => (consultation_id, true),
             Event::BallotCast { user_id, .. } => return Ok(vec![user_id]),
+            Event::PaperBallot { unit_id, adult: true, .. } => return Ok(vec![unit_id]),
             Event::PaperBallot { household_id, .. } => {
                 return occupancy::Entity::find()
                     .select_only()
@@ -320,7 +325,7 @@ mod tests {
             Event::BallotCast { consultation_id: 1, user_id: 1 },
             Event::HomeJoined { household_id: 1, user_id: 1 },
             Event::HomeLeft { household_id: 1, user_id: 1 },
-            Event::PaperBallot { consultation_id: 1, household_id: 1 },
+            Event::PaperBallot { consultation_id: 1, household_id: 1, unit_id: 1, adult: false },
         ];
         use strum::VariantArray as _;
         let kinds: Vec<Kind> = events.iter().map(|e| e.kind()).collect();

@@ -59,10 +59,17 @@ static TURNS: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
 
 /// Runs argon2 work `work` on the blocking pool once a core is free.
 async fn in_turn<T: Send + 'static>(work: impl FnOnce() -> anyhow::Result<T> + Send + 'static) -> anyhow::Result<T> {
-    let Ok(Ok(_turn)) = tokio::time::timeout(WAIT_FOR_A_TURN, TURNS.acquire()).await else {
+    let Ok(Ok(turn)) = tokio::time::timeout(WAIT_FOR_A_TURN, TURNS.acquire()).await else {
         return Err(Busy.into());
     };
-    tokio::task::spawn_blocking(work).await.context("the password task failed")?
+    // The turn ends with the work, not with the request: a client that
+    // leaves does not free a core that argon2 still uses.
+    tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        work()
+    })
+    .await
+    .context("the password task failed")?
 }
 
 /// Hashes `password` on the blocking pool.

@@ -712,16 +712,26 @@ async fn live_results_move_in_steps_of_five_ballots_and_final_ones_come_at_once(
     assert_eq!((shown.ballots, shown.participants, answered(&shown)), (5, 5, 5));
     let palier_domain::consultations::Detail::Text { samples } = &shown.questions[4].detail else { panic!() };
     assert!(samples.is_empty(), "free-text answers wait for the close: {samples:?}");
-    // Five voters in residence A, three of them in building A1: A shows, A1 not.
-    assert!(shown.turnout.iter().all(|line| line.participants >= 5), "{:?}", shown.turnout);
-    assert!(shown.turnout.iter().any(|line| line.residence == "A" && line.building.is_none()));
+    // Five voters in residence A, three of them in building A1: A shows, A1
+    // not, nor the two voters outside buildings (A minus A1); B, where nobody
+    // voted yet, shows its zero.
+    assert!(shown.turnout.iter().all(|line| line.building.is_none()), "{:?}", shown.turnout);
+    let residences: Vec<_> = shown.turnout.iter().map(|l| (l.residence.as_str(), l.participants)).collect();
+    assert_eq!(residences, vec![("A", 5), ("B", 0)]);
     for n in 5..9 {
         vote(n).await;
         let shown = server().counted(&db, &def).await.unwrap();
         assert_eq!(shown.ballots, 5, "a step of {} ballots was published", n - 4);
     }
     vote(9).await;
-    assert_eq!(server().counted(&db, &def).await.unwrap().ballots, 10);
+    let ten = server().counted(&db, &def).await.unwrap();
+    assert_eq!(ten.ballots, 10);
+    // Five in building A1, five outside it: now the building shows too.
+    assert!(
+        ten.turnout.iter().any(|l| l.building.as_deref() == Some("A1") && l.participants == 5),
+        "{:?}",
+        ten.turnout
+    );
     // A server that counted a few seconds ago still shows its count.
     assert_eq!(first.counted(&db, &def).await.unwrap().ballots, 0);
     assert_eq!(results::compute(&db, &def).await.unwrap().participants, 10);

@@ -107,16 +107,15 @@ impl TrustedProxies {
 }
 
 /// Every hop of every `name` header, in order, each parsed by `parse`
-/// (`None` for one that is not an address). A header that is not text is
-/// one unreadable hop.
+/// (`None` for one that is not an address). Hops are split on the raw
+/// bytes: a client's non-ASCII garbage is one unreadable hop, and the
+/// address its proxy appended on the same line stays readable.
 fn hops(headers: &HeaderMap, name: &str, parse: fn(&str) -> Option<IpAddr>) -> Vec<Option<IpAddr>> {
     headers
         .get_all(name)
         .iter()
-        .flat_map(|value| match value.to_str() {
-            Ok(text) => text.split(',').map(|hop| parse(hop.trim())).collect(),
-            Err(_) => vec![None],
-        })
+        .flat_map(|value| value.as_bytes().split(|byte| *byte == b','))
+        .map(|hop| std::str::from_utf8(hop).ok().and_then(|text| parse(text.trim())))
         .collect()
 }
 
@@ -189,6 +188,10 @@ mod tests {
         // Garbage stops the walk at the proxy that wrote it.
         let garbage = headers(&[("x-forwarded-for", "203.0.113.7, evil, 10.0.0.2")]);
         assert_eq!(proxies.client(ip("127.0.0.1"), &garbage), ip("10.0.0.2"));
+        // A client's non-UTF-8 bytes do not hide the address its proxy appended.
+        let mut bytes = HeaderMap::new();
+        bytes.append("x-forwarded-for", axum::http::HeaderValue::from_bytes(b"\xff\xfe, 203.0.113.9").unwrap());
+        assert_eq!(proxies.client(ip("127.0.0.1"), &bytes), ip("203.0.113.9"));
         // IPv4 seen through an IPv6 socket is the same address.
         assert_eq!(proxies.client(ip("::ffff:127.0.0.1"), &chain), ip("203.0.113.7"));
     }

@@ -144,7 +144,9 @@ pub async fn consultation_csv(
         return StatusCode::FORBIDDEN.into_response();
     }
     let csv = match file.as_str() {
-        "resultats.csv" => results::counted(&state.db, &definition).await.map(|r| results::results_csv(&r)),
+        // While the vote is open, the same stepped count as the page: an
+        // exact count, twice, would show what one ballot added.
+        "resultats.csv" => state.live_counts.counted(&state.db, &definition).await.map(|r| results::results_csv(&r)),
         "bulletins.csv" if definition.status().is_over() => {
             results::all_ballots(&state.db, &definition).await.map(|b| results::ballots_csv(&definition, &b))
         }

@@ -345,6 +345,12 @@ async fn a_tenant_votes_without_javascript_through_the_review_step_and_gets_a_re
         .await;
     assert_eq!(page.status, 422);
     assert_eq!(voters(&app, id).await, 1);
+    // Results are live, but one ballot is fewer than five: neither the page
+    // nor the staff's export shows it yet.
+    let staff = world.client(Role::Staff1);
+    let csv = app.get_as(staff, &format!("/consultations/{id}/resultats.csv")).await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.body.contains(";0;") && !csv.body.contains(";1;"), "one ballot is visible:\n{}", csv.body);
     let page = app.get_as(&tenant, &format!("/consultations/{id}")).await;
     assert!(
         page.body.contains("Votre logement a voté. Merci !"),

@@ -180,9 +180,36 @@ fn for_open_vote(mut results: Results, k: u64) -> Results {
             samples.clear();
         }
     }
-    results.turnout.retain(|line| line.participants >= k);
+    results.turnout = small_groups_hidden(std::mem::take(&mut results.turnout), k);
     results.live_step = Some(k);
     results
+}
+
+/// The turnout lines that may be shown while a vote is open: a level
+/// (residences, or the buildings of one residence) shows only if each of its
+/// groups, and what the total leaves out of them, has none or no fewer than
+/// `k` voters; one hidden group next to shown ones would be their difference.
+fn small_groups_hidden(
+    lines: Vec<palier_domain::consultations::TurnoutLine>,
+    k: u64,
+) -> Vec<palier_domain::consultations::TurnoutLine> {
+    let large = |n: u64| n == 0 || n >= k;
+    let residences: Vec<_> = lines.iter().filter(|line| line.building.is_none()).collect();
+    if !residences.iter().all(|r| large(r.participants)) {
+        return Vec::new();
+    }
+    let mut shown = Vec::new();
+    for residence in residences {
+        shown.push(residence.clone());
+        let buildings: Vec<_> =
+            lines.iter().filter(|l| l.building.is_some() && l.residence == residence.residence).collect();
+        let in_buildings: u64 = buildings.iter().map(|b| b.participants).sum();
+        if buildings.iter().all(|b| large(b.participants)) && large(residence.participants.saturating_sub(in_buildings))
+        {
+            shown.extend(buildings.into_iter().cloned());
+        }
+    }
+    shown
 }
 
 /// What an open vote shows before its first k ballots: every question, no count.

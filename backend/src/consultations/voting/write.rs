@@ -15,20 +15,6 @@ pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Re
     let first: Vec<bool> = batch.iter().map(|p| seen.insert((p.unit.consultation_id, p.unit.unit_id))).collect();
     let now = Utc::now();
     let txn = db.begin().await?;
-    // Staff who live in a home vote for it online, like its other occupants:
-    // never on paper, where nobody else would see it.
-    let mut own_home = vec![false; batch.len()];
-    for (p, own) in batch.iter().zip(&mut own_home) {
-        if let Channel::Paper { staff_id } = p.channel {
-            *own = crate::entities::occupancy::Entity::find()
-                .filter(crate::entities::occupancy::Column::HouseholdId.eq(p.unit.household_id))
-                .filter(crate::entities::occupancy::Column::UserId.eq(staff_id))
-                .one(&txn)
-                .await?
-                .is_some();
-        }
-    }
-    let first: Vec<bool> = first.iter().zip(&own_home).map(|(first, own)| *first && !own).collect();
     let register = batch.iter().zip(&first).filter(|(_, first)| **first).map(|(p, _)| participation::ActiveModel {
         consultation_id: Set(p.unit.consultation_id),
         unit_id: Set(p.unit.unit_id),
@@ -73,6 +59,27 @@ pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Re
         .await?
         .into_iter()
         .collect();
+    // Staff who live in a home vote for it online, like its other occupants:
+    // never on paper, where nobody else would see it. (Read after the insert
+    // above, like the votes: on SQLite a read first would make the insert
+    // fail when another connection wrote in between.)
+    let mut own_home = vec![false; batch.len()];
+    for ((p, own), first) in batch.iter().zip(&mut own_home).zip(&first) {
+        let Channel::Paper { staff_id } = p.channel else { continue };
+        *own = crate::entities::occupancy::Entity::find()
+            .filter(crate::entities::occupancy::Column::HouseholdId.eq(p.unit.household_id))
+            .filter(crate::entities::occupancy::Column::UserId.eq(staff_id))
+            .one(&txn)
+            .await?
+            .is_some();
+        if *own && *first && registered.contains(&(p.unit.consultation_id, p.unit.unit_id)) {
+            participation::Entity::delete_many()
+                .filter(participation::Column::ConsultationId.eq(p.unit.consultation_id))
+                .filter(participation::Column::UnitId.eq(p.unit.unit_id))
+                .exec(&txn)
+                .await?;
+        }
+    }
     for closed in votes.difference(&open) {
         let units = registered.iter().filter(|(c, _)| c == closed).map(|(_, unit)| *unit);
         participation::Entity::delete_many()
@@ -130,6 +137,8 @@ pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Re
                 let event = crate::notifications::Event::PaperBallot {
                     consultation_id: p.consultation.id,
                     household_id: p.unit.household_id,
+                    unit_id: p.unit.unit_id,
+                    adult: p.consultation.voting_unit == VotingUnit::Adult.code(),
                 };
                 crate::notifications::notify(&txn, event).await?;
             }
