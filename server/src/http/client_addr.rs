@@ -137,11 +137,21 @@ fn parse_forwarded_for(element: &str) -> Option<IpAddr> {
     parse_x_forwarded_for(value)
 }
 
-/// Puts the client's address ([`ClientIp`]) in the request's extensions.
+/// The client as the per-address limits count it: an IPv4 address, or the
+/// /64 network of an IPv6 one (one subscriber gets a whole /64, and would
+/// otherwise have 2^64 buckets).
+pub fn limit_key(address: IpAddr) -> String {
+    match address {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => ipnet::Ipv6Net::new(v6, 64).map_or_else(|_| v6.to_string(), |net| net.trunc().to_string()),
+    }
+}
+
+/// Puts the client's address ([`ClientIp`], see [`limit_key`]) in the request's extensions.
 pub async fn resolve(State(proxies): State<Arc<TrustedProxies>>, mut request: Request<Body>, next: Next) -> Response {
     let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip());
     let ip = match peer {
-        Some(peer) => proxies.client(peer, request.headers()).to_string(),
+        Some(peer) => limit_key(proxies.client(peer, request.headers())),
         None => "unknown".to_owned(),
     };
     request.extensions_mut().insert(ClientIp(ip));
@@ -209,6 +219,14 @@ mod tests {
         assert_eq!(proxies.client(ip("::1"), &other), ip("::1"));
         let hidden = headers(&[("forwarded", "for=_hidden")]);
         assert_eq!(proxies.client(ip("::1"), &hidden), ip("::1"));
+    }
+
+    #[test]
+    fn ipv6_clients_are_counted_by_their_64_network() {
+        assert_eq!(limit_key(ip("203.0.113.7")), "203.0.113.7");
+        assert_eq!(limit_key(ip("2001:db8:1:2:aaaa::1")), "2001:db8:1:2::/64");
+        assert_eq!(limit_key(ip("2001:db8:1:2:ffff::9")), limit_key(ip("2001:db8:1:2::1")));
+        assert_ne!(limit_key(ip("2001:db8:1:3::1")), limit_key(ip("2001:db8:1:2::1")));
     }
 
     #[test]
