@@ -63,11 +63,8 @@ pub async fn admin_list<C: ConnectionTrait>(
 pub async fn admin<C: ConnectionTrait>(conn: &C, definition: &Definition, k: u64) -> Result<ConsultationAdmin, DbErr> {
     let row = &definition.consultation;
     let status = definition.status();
-    let participants = match status {
-        Status::Open => results::participants(conn, row.id).await? / k.max(1) * k.max(1),
-        _ if status.has_opened() => results::participants(conn, row.id).await?,
-        _ => 0,
-    };
+    let participants = if status.has_opened() { results::participants(conn, row.id).await? } else { 0 };
+    let participants = if status == Status::Open { participants / k.max(1) * k.max(1) } else { participants };
     let paper_units = if status == Status::Open { paper_units(conn, definition).await? } else { Vec::new() };
     Ok(ConsultationAdmin {
         id: ConsultationId::new(row.id),

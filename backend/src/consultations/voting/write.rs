@@ -64,7 +64,7 @@ pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Re
     // above, like the votes: on SQLite a read first would make the insert
     // fail when another connection wrote in between.)
     let mut own_home = vec![false; batch.len()];
-    for ((p, own), first) in batch.iter().zip(&mut own_home).zip(&first) {
+    for (p, own) in batch.iter().zip(&mut own_home) {
         let Channel::Paper { staff_id } = p.channel else { continue };
         *own = crate::entities::occupancy::Entity::find()
             .filter(crate::entities::occupancy::Column::HouseholdId.eq(p.unit.household_id))
@@ -72,21 +72,6 @@ pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Re
             .one(&txn)
             .await?
             .is_some();
-        if *own && *first && registered.contains(&(p.unit.consultation_id, p.unit.unit_id)) {
-            participation::Entity::delete_many()
-                .filter(participation::Column::ConsultationId.eq(p.unit.consultation_id))
-                .filter(participation::Column::UnitId.eq(p.unit.unit_id))
-                .exec(&txn)
-                .await?;
-        }
-    }
-    for closed in votes.difference(&open) {
-        let units = registered.iter().filter(|(c, _)| c == closed).map(|(_, unit)| *unit);
-        participation::Entity::delete_many()
-            .filter(participation::Column::ConsultationId.eq(*closed))
-            .filter(participation::Column::UnitId.is_in(units))
-            .exec(&txn)
-            .await?;
     }
     let outcomes: Vec<Result<(), CastError>> = batch
         .iter()
@@ -105,6 +90,22 @@ pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Re
         })
         .collect();
     let accepted: Vec<bool> = outcomes.iter().map(Result::is_ok).collect();
+    // The register rows this transaction inserted for ballots it refuses
+    // (their vote closed, or staff entered one for their own home) go again.
+    let mut unregister: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (p, ok) in batch.iter().zip(&accepted) {
+        let key = (p.unit.consultation_id, p.unit.unit_id);
+        if !ok && registered.contains(&key) && !accepted_unit(batch, &accepted, key) {
+            unregister.entry(key.0).or_default().push(key.1);
+        }
+    }
+    for (consultation_id, units) in unregister {
+        participation::Entity::delete_many()
+            .filter(participation::Column::ConsultationId.eq(consultation_id))
+            .filter(participation::Column::UnitId.is_in(units))
+            .exec(&txn)
+            .await?;
+    }
     for (p, outcome) in batch.iter().zip(&outcomes) {
         if let (Channel::Paper { staff_id }, Err(CastError::AlreadyVoted)) = (p.channel, outcome) {
             audit::record(&txn, paper_entry(p, staff_id, Action::ConsultationPaperBallotRefused)).await?;
@@ -158,4 +159,10 @@ fn paper_entry(p: &Prepared, staff_id: i64, action: Action) -> Entry<'static> {
         target_id: Some(p.consultation.id),
         details: json!({ "title": p.consultation.title, "household_id": p.unit.household_id }),
     }
+}
+
+/// Whether a ballot of the batch for unit `key` was accepted (a unit may
+/// appear twice in one batch; only its first ballot counts).
+fn accepted_unit(batch: &[Prepared], accepted: &[bool], key: (i64, i64)) -> bool {
+    batch.iter().zip(accepted).any(|(p, ok)| *ok && (p.unit.consultation_id, p.unit.unit_id) == key)
 }
