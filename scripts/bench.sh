@@ -134,7 +134,7 @@ mkdir -p "$vote_dir"
 vote_db="sqlite://$vote_dir/palier.db?mode=rwc"
 echo >&2
 echo "preparing the vote benchmark: 100 000 homes, $voters signed-in voters, 100 000 ballots cast…" >&2
-fixture="$(target/release/examples/bench_consultation setup "$vote_db" 100000 "$voters" "$vote_dir/tokens")"
+fixture="$(PALIER_KEY_FILE="$vote_dir/palier.key" target/release/examples/bench_consultation setup "$vote_db" 100000 "$voters" "$vote_dir/tokens")"
 field() { python3 -c 'import json, sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$fixture" "$1"; }
 results_id="$(field results_consultation)"
 ballot_id="$(field ballot_consultation)"

@@ -56,6 +56,8 @@ pub struct AppState {
     pub touches: palier_backend::sessions::Touches,
     /// Casts ballots, committed in groups under load.
     pub ballots: palier_backend::consultations::voting::BallotBox,
+    /// Seals the ballots of open votes and opens them at closing.
+    pub seal: palier_backend::consultations::voting::Seal,
     /// Definitions of opened votes, their frozen parts kept.
     pub definitions: palier_backend::consultations::Definitions,
     /// Live results of open votes, recounted at most every few seconds.

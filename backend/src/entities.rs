@@ -23,6 +23,7 @@ pub mod question_option;
 pub mod rate_limit;
 pub mod residence;
 pub mod result_snapshot;
+pub mod sealed_ballot;
 pub mod session;
 pub mod staff_invitation;
 pub mod user;

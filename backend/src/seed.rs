@@ -146,7 +146,10 @@ const RESIDENCES: &[ResidenceSpec] = &[
 /// Creates the demo organisation, its residences, 40 households and one
 /// account per role. Fails with [`SeedError::AlreadySeeded`] on a seeded database.
 #[tracing::instrument(skip_all)]
-pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, SeedError> {
+pub async fn seed_demo(
+    db: &DatabaseConnection,
+    seal: &crate::consultations::voting::Seal,
+) -> Result<SeedReport, SeedError> {
     let exists = organisation::Entity::find()
         .filter(organisation::Column::Slug.eq(DEMO_SLUG))
         .one(db)
@@ -349,6 +352,6 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<SeedReport, SeedError>
         .filter(|(unit, _)| !tenant_homes.contains(&(0, *unit)))
         .map(|(_, (household, _))| *household)
         .collect();
-    let consultations = demo_consultations::seed(db, org.id, staff, first, &voters).await?;
+    let consultations = demo_consultations::seed(db, seal, org.id, staff, first, &voters).await?;
     Ok(SeedReport { organisation: org.name, accounts, households, residences, consultations })
 }

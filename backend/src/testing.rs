@@ -220,3 +220,10 @@ pub fn free_port() -> anyhow::Result<u16> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").context("cannot find a free port")?;
     Ok(listener.local_addr()?.port())
 }
+
+/// The seal the tests of this process cast and count ballots with (a
+/// random server key, drawn once).
+pub fn seal() -> &'static crate::consultations::voting::Seal {
+    static SEAL: std::sync::OnceLock<crate::consultations::voting::Seal> = std::sync::OnceLock::new();
+    SEAL.get_or_init(|| crate::consultations::voting::Seal::new(&crate::auth::server_key::ServerKey::generate()))
+}

@@ -16,6 +16,7 @@ mod m20261128_000007_create_result_snapshots;
 mod m20261128_000008_drop_answer_tally_index;
 mod m20261202_000009_create_live_results;
 mod m20261202_000010_add_consultation_extended_from;
+mod m20261202_000011_create_sealed_ballots;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000008_drop_answer_tally_index::Migration),
             Box::new(m20261202_000009_create_live_results::Migration),
             Box::new(m20261202_000010_add_consultation_extended_from::Migration),
+            Box::new(m20261202_000011_create_sealed_ballots::Migration),
         ]
     }
 }

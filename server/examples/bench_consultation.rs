@@ -6,7 +6,9 @@
 //!   tokens go to TOKENS_FILE, one per line); a consultation with 100 000
 //!   ballots (cast through the real voting code) closed for the results page,
 //!   and an open one for the load generator to vote in. Prints JSON.
-//! - `count URL CONSULTATION`: how many ballots a consultation holds.
+//!   The ballots are sealed with the server key at `PALIER_KEY_FILE` (created
+//!   there if missing), which the server given the same data directory uses.
+//! - `count URL CONSULTATION`: how many ballots a consultation holds (sealed or not).
 //! - `raw-inserts URL SECONDS`: how many one-row insert transactions the same
 //!   database commits per second, one after the other, for comparison.
 //!
@@ -17,7 +19,7 @@ use chrono::{Duration, Utc};
 use palier_backend::accounts::{self, NewAccount};
 use palier_backend::auth::password;
 use palier_backend::consultations::builder;
-use palier_backend::consultations::voting::{self, Channel};
+use palier_backend::consultations::voting::{self, Channel, Seal};
 use palier_backend::consultations::{Definition, definition, lifecycle};
 use palier_backend::registry::{self, NewHousehold};
 use palier_domain::consultations::{Audience, QuestionKind, RawAnswers, Visibility, VotingUnit};
@@ -34,11 +36,13 @@ async fn main() -> anyhow::Result<()> {
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["setup", url, households, voters, tokens] => setup(url, households.parse()?, voters.parse()?, tokens).await,
         ["count", url, consultation] => {
-            use palier_backend::entities::ballot;
+            use palier_backend::entities::{ballot, sealed_ballot};
             use sea_orm::{ColumnTrait as _, PaginatorTrait as _};
             let db = palier_backend::db::connect(url).await?;
             let id: i64 = consultation.parse()?;
-            println!("{}", ballot::Entity::find().filter(ballot::Column::ConsultationId.eq(id)).count(&db).await?);
+            let open = sealed_ballot::Entity::find().filter(sealed_ballot::Column::ConsultationId.eq(id)).count(&db);
+            let closed = ballot::Entity::find().filter(ballot::Column::ConsultationId.eq(id)).count(&db);
+            println!("{}", open.await? + closed.await?);
             Ok(())
         }
         ["raw-inserts", url, seconds] => raw_inserts(url, seconds.parse()?).await,
@@ -85,6 +89,7 @@ fn answers(definition: &Definition, n: usize) -> Vec<Vec<String>> {
 
 async fn consultation(
     db: &DatabaseConnection,
+    seal: &Seal,
     staff: i64,
     organisation: i64,
     residence: i64,
@@ -105,14 +110,17 @@ async fn consultation(
     for question in questions() {
         builder::add_question(db, id, question).await?;
     }
-    builder::schedule(db, staff, id, Utc::now()).await?;
-    lifecycle::advance(db, id, Utc::now()).await?;
+    builder::schedule(db, seal, staff, id, Utc::now()).await?;
+    lifecycle::advance(db, seal, id, Utc::now()).await?;
     definition(db, id).await?.context("the consultation exists")
 }
 
 async fn setup(url: &str, households: usize, voters: usize, tokens_file: &str) -> anyhow::Result<()> {
     let db = palier_backend::db::connect(url).await?;
     palier_backend::db::migrate(&db).await?;
+    let key_file = std::env::var("PALIER_KEY_FILE").context("PALIER_KEY_FILE: where the server key is")?;
+    let key = palier_backend::auth::server_key::ServerKey::load_or_create(key_file.as_ref(), &db).await?;
+    let seal = Seal::new(&key);
     let hash = password::hash(Password::parse("banc d'essai des votes")?).await?;
     let account = |email: String, name: String| -> anyhow::Result<NewAccount> {
         Ok(NewAccount {
@@ -177,22 +185,22 @@ async fn setup(url: &str, households: usize, voters: usize, tokens_file: &str) -
     txn.commit().await?;
 
     // 100 000 ballots through the real voting code, four at a time.
-    let counted = consultation(&db, staff, organisation, residence, "Résultats à 100 000 bulletins").await?;
+    let counted = consultation(&db, &seal, staff, organisation, residence, "Résultats à 100 000 bulletins").await?;
     let ballots = households.min(100_000);
     let started = std::time::Instant::now();
     let mut tasks = tokio::task::JoinSet::new();
-    let shared = std::sync::Arc::new((db.clone(), counted.clone()));
+    let shared = std::sync::Arc::new((db.clone(), counted.clone(), seal.clone()));
     for worker in 0..4 {
         let shared = shared.clone();
         let homes = homes.clone();
         tasks.spawn(async move {
-            let (db, definition) = &*shared;
+            let (db, definition, seal) = &*shared;
             for n in (worker..ballots).step_by(4) {
                 let unit = voting::eligible_unit(db, definition.consultation.id, homes[n])
                     .await?
                     .context("an eligible home")?;
                 let raw: RawAnswers = definition.questions.iter().map(|q| q.id).zip(answers(definition, n)).collect();
-                voting::cast(db, definition, &unit, Channel::Online, &raw, Utc::now()).await?;
+                voting::cast(db, seal, definition, &unit, Channel::Online, &raw, Utc::now()).await?;
             }
             anyhow::Ok(())
         });
@@ -206,9 +214,9 @@ async fn setup(url: &str, households: usize, voters: usize, tokens_file: &str) -
         .filter(sea_orm::ColumnTrait::eq(&palier_backend::entities::consultation::Column::Id, counted.consultation.id))
         .exec(&db)
         .await?;
-    lifecycle::advance(&db, counted.consultation.id, Utc::now()).await?;
+    lifecycle::advance(&db, &seal, counted.consultation.id, Utc::now()).await?;
 
-    let open = consultation(&db, staff, organisation, residence, "Vote sous charge").await?;
+    let open = consultation(&db, &seal, staff, organisation, residence, "Vote sous charge").await?;
     // Opening both votes queued an email for every voter; sending them is
     // not what this benchmark measures (the receipts of its ballots are).
     {

@@ -103,6 +103,16 @@ async fn open(config: &Config) -> anyhow::Result<palier_backend::DatabaseConnect
     Ok(db)
 }
 
+/// What seals the ballots of open votes, from the server key (created at
+/// the first start).
+pub(crate) async fn load_seal(
+    config: &Config,
+    db: &palier_backend::DatabaseConnection,
+) -> anyhow::Result<palier_backend::consultations::voting::Seal> {
+    let key = palier_backend::auth::server_key::ServerKey::load_or_create(&config.key_file, db).await?;
+    Ok(palier_backend::consultations::voting::Seal::new(&key))
+}
+
 async fn create_admin(config: &Config, email: &str, name: &str) -> anyhow::Result<()> {
     let email = Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
     let name = DisplayName::parse(name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
@@ -147,7 +157,8 @@ fn ask_password() -> anyhow::Result<String> {
 
 async fn seed_demo(config: &Config, json: bool) -> anyhow::Result<()> {
     let db = open(config).await?;
-    let report = palier_backend::seed::seed_demo(&db).await?;
+    let seal = load_seal(config, &db).await?;
+    let report = palier_backend::seed::seed_demo(&db, &seal).await?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(());

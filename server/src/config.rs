@@ -24,6 +24,10 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// `sqlite://…` or `postgres://…` (`PALIER_DATABASE_URL`, default `<data dir>/palier.db`).
     pub database_url: String,
+    /// The server key, which seals the ballots of open votes (`PALIER_KEY_FILE`,
+    /// default `<data dir>/palier.key`; created at first start). Never in the
+    /// database: back it up with it, and give every server of a site the same one.
+    pub key_file: PathBuf,
     /// SMTP when `PALIER_SMTP_URL` is set, else `.eml` files under `<data dir>/outbox/`.
     pub mail_transport: MailTransport,
     /// The sender of every email (`PALIER_MAIL_FROM`).
@@ -52,6 +56,7 @@ struct FileConfig {
     public_url: Option<String>,
     data_dir: Option<String>,
     database_url: Option<String>,
+    key_file: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
     site_root: Option<String>,
@@ -105,6 +110,11 @@ impl Config {
                 url
             }
             None => format!("sqlite://{}?mode=rwc", data_dir.join("palier.db").display()),
+        };
+
+        let key_file = match get("PALIER_KEY_FILE", &file.key_file) {
+            Some(path) => PathBuf::from(path.trim()),
+            None => data_dir.join("palier.key"),
         };
 
         let mail_transport = match get("PALIER_SMTP_URL", &file.smtp_url) {
@@ -186,6 +196,7 @@ impl Config {
             public_url,
             data_dir,
             database_url,
+            key_file,
             mail_transport,
             mail_from,
             site_root,
@@ -230,6 +241,7 @@ impl std::fmt::Debug for Config {
             .field("public_url", &self.public_url)
             .field("data_dir", &self.data_dir)
             .field("database_url", &self.database_url_for_logs())
+            .field("key_file", &self.key_file)
             .field("mail_transport", &self.mail_transport)
             .field("mail_from", &self.mail_from)
             .field("site_root", &self.site_root)

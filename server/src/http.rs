@@ -88,6 +88,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
     security::with_headers(router, config.secure_cookies())
         .layer(CompressionLayer::new().br(true).gzip(true).quality(CompressionLevel::Precise(4)))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(axum::middleware::map_response(close_unread))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
@@ -119,4 +120,14 @@ fn request_context() -> impl Fn() + Clone + Send + Sync + 'static {
         provide_context(palier_app::i18n::RequestLocale(palier_app::server::request_locale(&headers)));
         security::add_page_csp();
     }
+}
+
+/// A body refused for its size is left unread, so the connection cannot
+/// carry another request: say so (RFC 9112 §9.6), or a client may send its
+/// next request on a connection the server is closing.
+async fn close_unread(mut response: axum::response::Response) -> axum::response::Response {
+    if response.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    response
 }

@@ -7,6 +7,7 @@ use leptos::config::LeptosOptions;
 use palier_app::server::{AppState, Settings};
 use palier_backend::DatabaseConnection;
 use palier_backend::clock::Clock;
+use palier_backend::consultations::voting::Seal;
 use palier_backend::mail::Mailer;
 use palier_backend::notifications::mailer;
 use palier_backend::outbox::Worker;
@@ -48,6 +49,7 @@ impl Application {
         let clock = Clock::system();
         let worker = Worker::new(db.clone(), mailer.clone(), config.outbox.clone()).with_clock(clock.clone());
         let unsubscribe_key = palier_backend::notifications::unsubscribe::Key::load(&db).await?;
+        let seal = crate::cli::load_seal(config, &db).await?;
 
         let listener = TcpListener::bind(config.addr)
             .await
@@ -61,13 +63,14 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(addr)
             .build();
-        let ballots = palier_backend::consultations::voting::BallotBox::start(db.clone());
+        let ballots = palier_backend::consultations::voting::BallotBox::start(db.clone(), seal.clone());
         let state = AppState {
             leptos_options,
             ballots,
             touches: palier_backend::sessions::Touches::start(db.clone()),
-            live_counts: palier_backend::consultations::results::LiveCounts::new(config.secrecy_k),
+            live_counts: palier_backend::consultations::results::LiveCounts::new(config.secrecy_k, seal.clone()),
             definitions: Default::default(),
+            seal: seal.clone(),
             db: db.clone(),
             mailer,
             outbox: worker.waker(),
@@ -83,7 +86,7 @@ impl Application {
             key: unsubscribe_key,
             digest_hour: config.digest_hour,
         };
-        let jobs = Jobs { db, worker, notifications, clock };
+        let jobs = Jobs { db, seal, worker, notifications, clock };
         let router = crate::http::router(state.clone(), config);
         Ok(Self { listener, router, state, jobs })
     }
@@ -146,6 +149,7 @@ impl Application {
 #[derive(Debug, Clone)]
 pub struct Jobs {
     db: DatabaseConnection,
+    seal: Seal,
     worker: Worker,
     notifications: mailer::Settings,
     clock: Clock,
@@ -170,7 +174,7 @@ impl Jobs {
         use palier_backend::consultations::lifecycle;
         let now = self.clock.now();
         let mut busy = false;
-        match lifecycle::advance_due(&self.db, now).await {
+        match lifecycle::advance_due(&self.db, &self.seal, now).await {
             Ok(done) => {
                 for transition in &done {
                     tracing::info!(?transition, "consultation advanced by the clock");

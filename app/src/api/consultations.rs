@@ -49,7 +49,8 @@ mod server {
     /// have `access` to it (moved on by the clock first).
     pub async fn opened(id: ConsultationId, access: Access) -> Result<(AppState, Actor, Definition), AppError> {
         let (state, actor) = signed_in()?;
-        let definition = open(&state.db, &state.definitions, &actor, id, access, state.clock.now()).await?;
+        let definition =
+            open(&state.db, &state.definitions, &state.seal, &actor, id, access, state.clock.now()).await?;
         Ok((state, actor, definition))
     }
 

@@ -15,7 +15,7 @@ pub struct Token {
 pub fn new_token() -> Token {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
-    let plain: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let plain = hex(&bytes);
     let hash = hash(&plain);
     Token { plain, hash }
 }
@@ -23,7 +23,24 @@ pub fn new_token() -> Token {
 /// The SHA-256 of `secret`, hex-encoded. Tokens carry 256 bits and codes 60,
 /// so a fast hash suffices: a stolen database does not give working secrets.
 pub fn hash(secret: &str) -> String {
-    Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(secret.as_bytes()))
+}
+
+/// Lower-case hexadecimal.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The `N` bytes written in `text` as hexadecimal, if it is exactly that.
+pub(crate) fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
+    if text.len() != N * 2 || !text.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; N];
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&text[i * 2..i * 2 + 2], 16).ok()?;
+    }
+    Some(out)
 }
 
 /// Draws a new invitation code.

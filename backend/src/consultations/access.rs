@@ -2,6 +2,7 @@
 //! page and download: the clock first moves it on if it is due, then the
 //! policy decides.
 
+use super::voting::Seal;
 use super::{Definition, Definitions, builder, lifecycle};
 use crate::policy::{AccessError, Actor, Permission, Refusal};
 use chrono::{DateTime, Utc};
@@ -23,6 +24,7 @@ pub enum Access {
 pub async fn current(
     db: &DatabaseConnection,
     definitions: &Definitions,
+    seal: &Seal,
     id: ConsultationId,
     now: DateTime<Utc>,
 ) -> Result<Option<Definition>, DbErr> {
@@ -30,7 +32,7 @@ pub async fn current(
     if !lifecycle::is_due(&definition, now) {
         return Ok(Some(definition));
     }
-    lifecycle::advance(db, id.get(), now).await?;
+    lifecycle::advance(db, seal, id.get(), now).await?;
     definitions.get(db, id.get()).await
 }
 
@@ -38,12 +40,13 @@ pub async fn current(
 pub async fn open(
     db: &DatabaseConnection,
     definitions: &Definitions,
+    seal: &Seal,
     actor: &Actor,
     id: ConsultationId,
     access: Access,
     now: DateTime<Utc>,
 ) -> Result<Definition, AccessError> {
-    let definition = current(db, definitions, id, now).await?.ok_or(Refusal::NotFound)?;
+    let definition = current(db, definitions, seal, id, now).await?.ok_or(Refusal::NotFound)?;
     match access {
         Access::Read if definition.visible_to(actor) => {}
         Access::Read => return Err(Refusal::NotFound.into()),
@@ -56,11 +59,12 @@ pub async fn open(
 pub async fn open_by_question(
     db: &DatabaseConnection,
     definitions: &Definitions,
+    seal: &Seal,
     actor: &Actor,
     id: QuestionId,
     access: Access,
     now: DateTime<Utc>,
 ) -> Result<Definition, AccessError> {
     let consultation = builder::consultation_of_question(db, id).await?.ok_or(Refusal::NotFound)?;
-    open(db, definitions, actor, ConsultationId::new(consultation), access, now).await
+    open(db, definitions, seal, actor, ConsultationId::new(consultation), access, now).await
 }

@@ -9,6 +9,7 @@
 //! exact even between two ticks. Every function takes the time it applies
 //! (`now`, from the server's [`crate::clock::Clock`]).
 
+use super::voting::Seal;
 use crate::entities::{consultation, consultation_scope, eligible_unit, household, occupancy};
 use crate::notifications::{Event, notify};
 use chrono::{DateTime, Utc};
@@ -28,7 +29,15 @@ pub enum Transition {
 }
 
 /// Applies the clock, at `now`, to consultation `id`. Returns what changed.
-pub async fn advance(db: &DatabaseConnection, id: i64, now: DateTime<Utc>) -> Result<Vec<Transition>, DbErr> {
+///
+/// Closing opens the vote's sealed ballots with `seal` and writes them to
+/// the ballot tables in the closing transaction ([`super::voting::seal`]).
+pub async fn advance(
+    db: &DatabaseConnection,
+    seal: &Seal,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<Transition>, DbErr> {
     let Some(row) = consultation::Entity::find_by_id(id).one(db).await? else { return Ok(Vec::new()) };
     let status = row.status.parse::<Status>().ok().unwrap_or(Status::Draft);
     let target =
@@ -58,12 +67,12 @@ pub async fn advance(db: &DatabaseConnection, id: i64, now: DateTime<Utc>) -> Re
             .await?
             .rows_affected;
         if closed > 0 {
+            super::voting::seal::unseal(&txn, seal, id).await?;
             notify(&txn, Event::ResultsAvailable { consultation_id: id }).await?;
             done.push(Transition::Closed { consultation_id: id });
         }
         txn.commit().await?;
         if closed > 0 {
-            shuffle_ballots(db).await?;
             // Count once now, so the first reader of the results does not wait.
             if let Some(definition) = super::definition(db, id).await? {
                 super::results::counted(db, &definition).await?;
@@ -83,7 +92,7 @@ pub fn is_due(definition: &super::Definition, now: DateTime<Utc>) -> bool {
 }
 
 /// Applies the clock to every consultation that is due at `now`.
-pub async fn advance_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Vec<Transition>, DbErr> {
+pub async fn advance_due(db: &DatabaseConnection, seal: &Seal, now: DateTime<Utc>) -> Result<Vec<Transition>, DbErr> {
     let due: Vec<i64> = consultation::Entity::find()
         .select_only()
         .column(consultation::Column::Id)
@@ -96,7 +105,7 @@ pub async fn advance_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<
         .await?;
     let mut done = Vec::new();
     for id in due {
-        done.extend(advance(db, id, now).await?);
+        done.extend(advance(db, seal, id, now).await?);
     }
     Ok(done)
 }
@@ -133,18 +142,6 @@ pub async fn remind_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<V
         txn.commit().await?;
     }
     Ok(reminded)
-}
-
-/// On PostgreSQL, rows sit in the heap in insertion order, which a database
-/// administrator could line up with the register; once a vote closes, the
-/// ballot tables are rewritten in the order of their random keys. (SQLite
-/// stores them `WITHOUT ROWID`, already in key order.)
-async fn shuffle_ballots(db: &DatabaseConnection) -> Result<(), DbErr> {
-    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
-        db.execute_unprepared("CLUSTER ballots USING ballots_pkey").await?;
-        db.execute_unprepared("CLUSTER ballot_answers USING ballot_answers_pkey").await?;
-    }
-    Ok(())
 }
 
 /// Marks the consultation open (if it still is scheduled) and snapshots its

@@ -14,6 +14,8 @@ pub use csv::{ballots_csv, results_csv};
 pub use live::{LIVE_FOR, LiveCounts, SECRECY_K};
 
 use super::Definition;
+use super::voting::Seal;
+use super::voting::seal::for_each_sealed;
 use crate::entities::{ballot, ballot_answer, building, eligible_unit, participation, residence, result_snapshot};
 use palier_domain::consultations::{
     AnswerGroup, PublishedBallot, QuestionKind, Results, TurnoutLine, percent, quorum_reached, tally,
@@ -78,10 +80,65 @@ pub async fn participants<C: ConnectionTrait>(conn: &C, consultation_id: i64) ->
 /// value, how many answers, how many of them at position 0.
 type AnswerRow = (i64, Option<i64>, Option<i32>, Option<i32>, i64, i64);
 
-/// Counts a consultation.
+/// What the ballots say: how many there are, their answers grouped, and
+/// some of their texts.
+struct Answers {
+    ballots: u64,
+    groups: Vec<AnswerGroup>,
+    samples: BTreeMap<QuestionId, Vec<String>>,
+}
+
+/// What answers are grouped by: question, option, rank, scale value.
+type GroupKey = (i64, Option<i64>, Option<i32>, Option<i32>);
+
+/// Counts a consultation whose ballots are in the ballot tables (a closed one).
 pub async fn compute<C: ConnectionTrait>(conn: &C, definition: &Definition) -> Result<Results, DbErr> {
+    let answers = answers(conn, definition).await?;
+    with_register(conn, definition, answers).await
+}
+
+/// Counts an open consultation, whose ballots are sealed: they are opened
+/// in memory, a page at a time, and grouped as the database groups the
+/// answers of a closed vote. No text is sampled (texts wait for the close).
+pub async fn compute_sealed<C: ConnectionTrait>(
+    conn: &C,
+    seal: &Seal,
+    definition: &Definition,
+) -> Result<Results, DbErr> {
+    let mut ballots = 0u64;
+    // (question, option, rank, value) → (answers, answers at position 0).
+    let mut groups: HashMap<GroupKey, (u64, u64)> = HashMap::new();
+    for_each_sealed(conn, seal, definition.consultation.id, |contents| {
+        ballots += 1;
+        for answer in contents.answers {
+            let group = groups.entry((answer.question_id, answer.option_id, answer.rank, answer.value)).or_default();
+            group.0 += 1;
+            group.1 += u64::from(answer.position == 0);
+        }
+    })
+    .await?;
+    let groups = groups
+        .into_iter()
+        .map(|((question, option, rank, value), (answers, first))| AnswerGroup {
+            question: QuestionId::new(question),
+            option: option.map(OptionId::new),
+            rank: rank.and_then(|r| u32::try_from(r).ok()),
+            value: value.and_then(|v| u8::try_from(v).ok()),
+            answers,
+            first,
+        })
+        .collect();
+    with_register(conn, definition, Answers { ballots, groups, samples: BTreeMap::new() }).await
+}
+
+/// The results of `answers`, with the turnout from the register.
+async fn with_register<C: ConnectionTrait>(
+    conn: &C,
+    definition: &Definition,
+    answers: Answers,
+) -> Result<Results, DbErr> {
     let id = definition.consultation.id;
-    let ballots = ballot::Entity::find().filter(ballot::Column::ConsultationId.eq(id)).count(conn).await?;
+    let Answers { ballots, groups, samples } = answers;
 
     // Register: totals by channel, by residence and by building.
     let channels: Vec<(String, i64)> = participation::Entity::find()
@@ -167,6 +224,28 @@ pub async fn compute<C: ConnectionTrait>(conn: &C, definition: &Definition) -> R
     }
     turnout.sort_by(|a, b| (&a.residence, &a.building).cmp(&(&b.residence, &b.building)));
 
+    let questions = tally(&definition.questions, &groups, samples);
+
+    let quorum_percent = definition.consultation.quorum_percent.and_then(|q| u32::try_from(q).ok());
+    Ok(Results {
+        ballots,
+        eligible,
+        participants,
+        online,
+        paper,
+        turnout_percent: percent(participants, eligible),
+        quorum_reached: quorum_percent.map(|q| quorum_reached(participants, eligible, q)),
+        quorum_percent,
+        turnout,
+        questions,
+        live_step: None,
+    })
+}
+
+/// The answers of a consultation's ballot tables.
+async fn answers<C: ConnectionTrait>(conn: &C, definition: &Definition) -> Result<Answers, DbErr> {
+    let id = definition.consultation.id;
+    let ballots = ballot::Entity::find().filter(ballot::Column::ConsultationId.eq(id)).count(conn).await?;
     // Answers: one GROUP BY over this consultation's answers, reached
     // through its ballots (answers have no index by question: under a crowd
     // of voters, keeping one cost more than half of what each ballot wrote).
@@ -221,22 +300,7 @@ pub async fn compute<C: ConnectionTrait>(conn: &C, definition: &Definition) -> R
             .collect();
         samples.insert(question.id, texts);
     }
-    let questions = tally(&definition.questions, &groups, samples);
-
-    let quorum_percent = definition.consultation.quorum_percent.and_then(|q| u32::try_from(q).ok());
-    Ok(Results {
-        ballots,
-        eligible,
-        participants,
-        online,
-        paper,
-        turnout_percent: percent(participants, eligible),
-        quorum_reached: quorum_percent.map(|q| quorum_reached(participants, eligible, q)),
-        quorum_percent,
-        turnout,
-        questions,
-        live_step: None,
-    })
+    Ok(Answers { ballots, groups, samples })
 }
 
 /// A page of the ballot list, by receipt, and the number of ballots.

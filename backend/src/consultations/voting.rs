@@ -4,22 +4,25 @@
 //! A ballot is cast in one transaction: the participation register row (the
 //! unit, the channel, the time) is inserted first, and its unique constraint
 //! on (consultation, unit) is what refuses a second vote, even from parallel
-//! requests; then the ballot (random key and receipt, no time, no person)
-//! and its answers. Nothing ties the two but the transaction itself, which
-//! under load carries a group of ballots ([`BallotBox`]).
+//! requests; then the ballot, sealed ([`seal`]): the transaction ties the
+//! register row to a row nobody can read without the server key. At closing
+//! the sealed ballots are opened and written, shuffled, as the published
+//! ballots (random key and receipt, no time, no person) and their answers.
 
 mod ballot_box;
+pub mod seal;
 mod tenant;
 mod write;
 
 pub use ballot_box::*;
+pub use seal::Seal;
 pub use tenant::*;
 pub use write::write;
 
 use super::Definition;
 use crate::audit::{self, Entry};
 use crate::auth::secret;
-use crate::entities::{ballot, ballot_answer, consultation, consultation_scope, eligible_unit, participation};
+use crate::entities::{consultation, consultation_scope, eligible_unit, participation, sealed_ballot};
 use crate::policy::Actor;
 use chrono::{DateTime, Utc};
 use palier_domain::consultations::VotingUnit;
@@ -163,21 +166,24 @@ pub struct ReceiptMail<'a> {
 /// shown once.
 pub async fn cast(
     db: &DatabaseConnection,
+    seal: &Seal,
     definition: &Definition,
     unit: &eligible_unit::Model,
     channel: Channel,
     raw: &RawAnswers,
     now: DateTime<Utc>,
 ) -> Result<String, CastError> {
-    cast_with_receipt(db, definition, unit, channel, raw, None, now).await
+    cast_with_receipt(db, seal, definition, unit, channel, raw, None, now).await
 }
 
 /// Like [`cast`], and emails the receipt to the voter through the outbox, in
 /// the same transaction; the email is marked sensitive, so its text is
 /// erased from the database once sent.
 #[tracing::instrument(skip_all, fields(consultation_id = definition.consultation.id))]
+#[expect(clippy::too_many_arguments, reason = "the ballot, who casts it, and what it is cast with")]
 pub async fn cast_with_receipt(
     db: &DatabaseConnection,
+    seal: &Seal,
     definition: &Definition,
     unit: &eligible_unit::Model,
     channel: Channel,
@@ -185,7 +191,7 @@ pub async fn cast_with_receipt(
     mail: Option<ReceiptMail<'_>>,
     now: DateTime<Utc>,
 ) -> Result<String, CastError> {
-    let prepared = prepare(definition, unit, channel, raw, mail, now)?;
+    let prepared = prepare(seal, definition, unit, channel, raw, mail, now)?;
     write(db, std::slice::from_ref(&prepared)).await?.pop().unwrap_or(Err(CastError::AlreadyVoted))
 }
 
@@ -196,9 +202,9 @@ pub struct Prepared {
     consultation: consultation::Model,
     unit: eligible_unit::Model,
     channel: Channel,
-    ballot_id: String,
     receipt: String,
-    answers: Vec<ballot_answer::ActiveModel>,
+    /// The ballot, sealed (its receipt and answers).
+    sealed: sealed_ballot::Model,
     email: Option<crate::outbox::NewEmail>,
     /// The online voter, told in the app that their vote counted.
     voter: Option<i64>,
@@ -206,6 +212,7 @@ pub struct Prepared {
 
 /// Checks the ballot against the rules, at `now`, and prepares its rows.
 pub fn prepare(
+    seal: &Seal,
     definition: &Definition,
     unit: &eligible_unit::Model,
     channel: Channel,
@@ -220,20 +227,18 @@ pub fn prepare(
         return Err(CastError::NotEligible);
     }
     let ballot = check_ballot(&definition.rules(), raw).map_err(CastError::Invalid)?;
-    let ballot_id = uuid::Uuid::new_v4().to_string();
     let receipt = secret::new_invitation_code().to_string();
     let mut answers = Vec::new();
     for (question_id, answer) in &ballot.answers {
         let row =
             |position: usize, option: Option<i64>, rank: Option<i32>, value: Option<i32>, text: Option<String>| {
-                ballot_answer::ActiveModel {
-                    ballot_id: Set(ballot_id.clone()),
-                    question_id: Set(question_id.get()),
-                    position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
-                    option_id: Set(option),
-                    rank: Set(rank),
-                    value: Set(value),
-                    text: Set(text),
+                seal::SealedAnswer {
+                    question_id: question_id.get(),
+                    position: i32::try_from(position).unwrap_or(i32::MAX),
+                    option_id: option,
+                    rank,
+                    value,
+                    text,
                 }
             };
         match answer {
@@ -272,13 +277,18 @@ pub fn prepare(
         }
         None => (None, None),
     };
+    let contents = seal::Contents { receipt: receipt.clone(), answers };
+    let sealed = sealed_ballot::Model {
+        consultation_id: definition.consultation.id,
+        id: uuid::Uuid::new_v4().simple().to_string(),
+        body: seal.seal(definition.consultation.id, &contents),
+    };
     Ok(Prepared {
         consultation: definition.consultation.clone(),
         unit: unit.clone(),
         channel,
-        ballot_id,
         receipt,
-        answers,
+        sealed,
         email,
         voter,
     })

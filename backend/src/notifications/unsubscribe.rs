@@ -4,6 +4,7 @@
 //! forged for someone else, and needs no table of tokens.
 
 use super::{Category, Mode, set_preference};
+use crate::auth::secret::{hex, unhex};
 use crate::entities::app_secret;
 use chrono::Utc;
 use hmac::{Hmac, Mac as _};
@@ -106,21 +107,6 @@ pub async fn apply<C: ConnectionTrait>(
         set_preference(conn, user_id, category, Mode::None).await?;
     }
     Ok(Some((user_id, category)))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
-    if text.len() != N * 2 || !text.is_ascii() {
-        return None;
-    }
-    let mut out = [0u8; N];
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(&text[i * 2..i * 2 + 2], 16).ok()?;
-    }
-    Some(out)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use super::DemoConsultation;
 use crate::consultations::builder;
-use crate::consultations::voting::{self, Channel};
+use crate::consultations::voting::{self, Channel, Seal};
 use crate::consultations::{Definition, definition, lifecycle};
 use crate::entities::consultation;
 use anyhow::Context as _;
@@ -28,6 +28,7 @@ fn question(kind: QuestionKind, prompt: &str, options: &[&str]) -> QuestionDraft
 /// Creates the consultation, adds its questions and opens it.
 async fn open(
     db: &DatabaseConnection,
+    seal: &Seal,
     organisation: i64,
     staff: i64,
     settings: Settings,
@@ -37,14 +38,15 @@ async fn open(
     for question in questions {
         builder::add_question(db, id, question).await.context("demo question")?;
     }
-    builder::schedule(db, staff, id, Utc::now()).await.context("demo schedule")?;
-    lifecycle::advance(db, id, Utc::now()).await.context("demo opening")?;
+    builder::schedule(db, seal, staff, id, Utc::now()).await.context("demo schedule")?;
+    lifecycle::advance(db, seal, id, Utc::now()).await.context("demo opening")?;
     definition(db, id).await?.context("the demo consultation exists")
 }
 
 /// Casts one ballot for household `unit`, its answers by question index.
 async fn vote(
     db: &DatabaseConnection,
+    seal: &Seal,
     definition: &Definition,
     unit: i64,
     channel: Channel,
@@ -53,7 +55,7 @@ async fn vote(
     let id = definition.consultation.id;
     let unit = voting::eligible_unit(db, id, unit).await?.context("the demo household may vote")?;
     let raw: RawAnswers = definition.questions.iter().map(|q| q.id).zip(answers).collect();
-    voting::cast(db, definition, &unit, channel, &raw, Utc::now()).await.context("demo ballot")?;
+    voting::cast(db, seal, definition, &unit, channel, &raw, Utc::now()).await.context("demo ballot")?;
     Ok(())
 }
 
@@ -64,6 +66,7 @@ fn option(definition: &Definition, question: usize, index: usize) -> String {
 
 pub(super) async fn seed(
     db: &DatabaseConnection,
+    seal: &Seal,
     organisation: i64,
     staff: i64,
     residence: i64,
@@ -74,6 +77,7 @@ pub(super) async fn seed(
     // Closed: the courtyard, decided.
     let courtyard = open(
         db,
+        seal,
         organisation,
         staff,
         Settings {
@@ -108,8 +112,15 @@ pub(super) async fn seed(
         let channel = if n % 6 == 5 { Channel::Paper { staff_id: staff } } else { Channel::Online };
         let choice = [0, 0, 1, 0, 2, 0, 1, 0, 2, 0, 1, 0][n];
         let score = ["2", "1", "3", "2", "1", "2", "4", "1", "2", "3", "2", "1"][n];
-        vote(db, &courtyard, *household, channel, vec![vec![option(&courtyard, 0, choice)], vec![score.to_owned()]])
-            .await?;
+        vote(
+            db,
+            seal,
+            &courtyard,
+            *household,
+            channel,
+            vec![vec![option(&courtyard, 0, choice)], vec![score.to_owned()]],
+        )
+        .await?;
     }
     let courtyard_id = courtyard.consultation.id;
     // The vote closes now, as if its closing date had come.
@@ -118,9 +129,10 @@ pub(super) async fn seed(
         .filter(consultation::Column::Id.eq(courtyard_id))
         .exec(db)
         .await?;
-    lifecycle::advance(db, courtyard_id, Utc::now()).await?;
+    lifecycle::advance(db, seal, courtyard_id, Utc::now()).await?;
     builder::publish(
         db,
+        seal,
         staff,
         courtyard_id,
         "Merci à tous les votants. Le **jardin partagé** l'emporte : les travaux commenceront en juin.\n\n\
@@ -134,6 +146,7 @@ pub(super) async fn seed(
     // Open: the entrance halls, one question of each kind.
     let halls = open(
         db,
+        seal,
         organisation,
         staff,
         Settings {
@@ -183,6 +196,7 @@ pub(super) async fn seed(
         let idea = if n == 0 { vec!["Un local à poussettes serait bienvenu.".to_owned()] } else { vec![] };
         vote(
             db,
+            seal,
             &halls,
             *household,
             Channel::Online,

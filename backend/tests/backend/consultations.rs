@@ -6,9 +6,9 @@ use chrono::{Duration, Utc};
 use palier_backend::consultations::builder::{self, BuildError};
 use palier_backend::consultations::voting::{self, CastError, Channel};
 use palier_backend::consultations::{definition, lifecycle, results};
-use palier_backend::entities::{ballot, ballot_answer, consultation, eligible_unit, participation};
+use palier_backend::entities::{ballot, ballot_answer, consultation, eligible_unit, participation, sealed_ballot};
 use palier_backend::registry::{self, NewHousehold};
-use palier_backend::testing::fresh_database;
+use palier_backend::testing::{fresh_database, seal};
 use palier_domain::consultations::{AnswerError, QuestionKind, Status};
 use palier_domain::consultations::{Audience, Decision, Visibility, VotingUnit};
 use palier_domain::consultations::{QuestionDraft, Settings};
@@ -119,7 +119,7 @@ async fn open_consultation(db: &DatabaseConnection, place: &Place, audience: Aud
     let mut text = question(QuestionKind::FreeText { max_chars: 200 }, &[]);
     text.required = false;
     builder::add_question(db, id, text).await.unwrap();
-    builder::schedule(db, place.staff, id, Utc::now()).await.unwrap();
+    builder::schedule(db, seal(), place.staff, id, Utc::now()).await.unwrap();
     id
 }
 
@@ -131,7 +131,7 @@ async fn close_now(db: &DatabaseConnection, id: i64) {
         .exec(db)
         .await
         .unwrap();
-    lifecycle::advance(db, id, Utc::now()).await.unwrap();
+    lifecycle::advance(db, seal(), id, Utc::now()).await.unwrap();
 }
 
 /// Answers for the standard questions: option picks by index.
@@ -205,10 +205,10 @@ async fn opening_freezes_the_eligible_units_and_the_rules() {
     // The closing time may only move later, and is logged.
     let closes = def.consultation.closes_at;
     assert!(matches!(
-        builder::extend(&db, place.staff, id, closes - Duration::hours(1), Utc::now()).await,
+        builder::extend(&db, seal(), place.staff, id, closes - Duration::hours(1), Utc::now()).await,
         Err(BuildError::NotLater)
     ));
-    builder::extend(&db, place.staff, id, closes + Duration::days(2), Utc::now()).await.unwrap();
+    builder::extend(&db, seal(), place.staff, id, closes + Duration::days(2), Utc::now()).await.unwrap();
     let logged = palier_backend::entities::audit_log::Entity::find()
         .filter(palier_backend::entities::audit_log::Column::Action.eq("consultation.extended"))
         .count(&db)
@@ -225,23 +225,23 @@ async fn a_scheduled_consultation_opens_and_closes_by_the_clock() {
     later.opens_at = Utc::now() + Duration::hours(1);
     let id = builder::create(&db, place.staff, place.org, later).await.unwrap().id;
     builder::add_question(&db, id, question(QuestionKind::SingleChoice, &["Oui", "Non"])).await.unwrap();
-    builder::schedule(&db, place.staff, id, Utc::now()).await.unwrap();
+    builder::schedule(&db, seal(), place.staff, id, Utc::now()).await.unwrap();
     assert_eq!(definition(&db, id).await.unwrap().unwrap().status(), Status::Scheduled);
-    assert!(lifecycle::advance_due(&db, Utc::now()).await.unwrap().is_empty());
+    assert!(lifecycle::advance_due(&db, seal(), Utc::now()).await.unwrap().is_empty());
 
     consultation::Entity::update_many()
         .col_expr(consultation::Column::OpensAt, Expr::value(Utc::now() - Duration::seconds(1)))
         .exec(&db)
         .await
         .unwrap();
-    let done = lifecycle::advance_due(&db, Utc::now()).await.unwrap();
+    let done = lifecycle::advance_due(&db, seal(), Utc::now()).await.unwrap();
     assert_eq!(done, vec![lifecycle::Transition::Opened { consultation_id: id, eligible: 4 }]);
     consultation::Entity::update_many()
         .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))
         .exec(&db)
         .await
         .unwrap();
-    let done = lifecycle::advance_due(&db, Utc::now()).await.unwrap();
+    let done = lifecycle::advance_due(&db, seal(), Utc::now()).await.unwrap();
     assert_eq!(done, vec![lifecycle::Transition::Closed { consultation_id: id }]);
     assert_eq!(definition(&db, id).await.unwrap().unwrap().status(), Status::Closed);
 }
@@ -254,10 +254,10 @@ async fn scheduling_checks_the_questions() {
         .await
         .unwrap()
         .id;
-    assert!(matches!(builder::schedule(&db, place.staff, id, Utc::now()).await, Err(BuildError::NoQuestion)));
+    assert!(matches!(builder::schedule(&db, seal(), place.staff, id, Utc::now()).await, Err(BuildError::NoQuestion)));
     builder::add_question(&db, id, question(QuestionKind::SingleChoice, &["Seule"])).await.unwrap();
     assert!(matches!(
-        builder::schedule(&db, place.staff, id, Utc::now()).await,
+        builder::schedule(&db, seal(), place.staff, id, Utc::now()).await,
         Err(BuildError::QuestionNotReady { .. })
     ));
     // Another organisation's residence cannot be in the audience.
@@ -289,7 +289,7 @@ async fn each_unit_votes_once_and_bad_ballots_say_why() {
 
     let mut bad = answers(&def, 0, &[0, 1, 2], [0, 1, 2], 9, "");
     bad.remove(&def.questions[0].id);
-    match voting::cast(&db, &def, &unit, Channel::Online, &bad, Utc::now()).await {
+    match voting::cast(&db, seal(), &def, &unit, Channel::Online, &bad, Utc::now()).await {
         Err(CastError::Invalid(errors)) => {
             assert_eq!(errors[&def.questions[0].id], AnswerError::Missing);
             assert_eq!(errors[&def.questions[1].id], AnswerError::TooMany { max: 2 });
@@ -300,19 +300,28 @@ async fn each_unit_votes_once_and_bad_ballots_say_why() {
     }
     assert_eq!(participation::Entity::find().count(&db).await.unwrap(), 0, "an invalid ballot left a trace");
 
-    let receipt =
-        voting::cast(&db, &def, &unit, Channel::Online, &answers(&def, 1, &[0], [2, 0, 1], 4, "Merci"), Utc::now())
-            .await
-            .unwrap();
+    let receipt = voting::cast(
+        &db,
+        seal(),
+        &def,
+        &unit,
+        Channel::Online,
+        &answers(&def, 1, &[0], [2, 0, 1], 4, "Merci"),
+        Utc::now(),
+    )
+    .await
+    .unwrap();
     assert!(palier_domain::InvitationCode::parse(&receipt).is_ok());
     assert!(matches!(
-        voting::cast(&db, &def, &unit, Channel::Online, &answers(&def, 0, &[1], [0, 1, 2], 1, ""), Utc::now()).await,
+        voting::cast(&db, seal(), &def, &unit, Channel::Online, &answers(&def, 0, &[1], [0, 1, 2], 1, ""), Utc::now())
+            .await,
         Err(CastError::AlreadyVoted)
     ));
     // Nor on paper afterwards.
     assert!(matches!(
         voting::cast(
             &db,
+            seal(),
             &def,
             &unit,
             Channel::Paper { staff_id: place.staff },
@@ -327,6 +336,7 @@ async fn each_unit_votes_once_and_bad_ballots_say_why() {
     let paper_unit = voting::eligible_unit(&db, id, place.households_b[0]).await.unwrap().unwrap();
     voting::cast(
         &db,
+        seal(),
         &def,
         &paper_unit,
         Channel::Paper { staff_id: place.staff },
@@ -336,8 +346,16 @@ async fn each_unit_votes_once_and_bad_ballots_say_why() {
     .await
     .unwrap();
     assert!(matches!(
-        voting::cast(&db, &def, &paper_unit, Channel::Online, &answers(&def, 0, &[1], [0, 1, 2], 1, ""), Utc::now())
-            .await,
+        voting::cast(
+            &db,
+            seal(),
+            &def,
+            &paper_unit,
+            Channel::Online,
+            &answers(&def, 0, &[1], [0, 1, 2], 1, ""),
+            Utc::now()
+        )
+        .await,
         Err(CastError::AlreadyVoted)
     ));
     let register = participation::Entity::find()
@@ -347,7 +365,12 @@ async fn each_unit_votes_once_and_bad_ballots_say_why() {
         .unwrap()
         .unwrap();
     assert_eq!(register.recorded_by, Some(place.staff));
+    // While the vote is open its ballots are sealed; the closing opens them.
+    assert_eq!(sealed_ballot::Entity::find().count(&db).await.unwrap(), 2);
+    assert_eq!(ballot::Entity::find().count(&db).await.unwrap(), 0);
+    close_now(&db, id).await;
     assert_eq!(ballot::Entity::find().count(&db).await.unwrap(), 2);
+    assert_eq!(sealed_ballot::Entity::find().count(&db).await.unwrap(), 0);
 }
 
 #[tokio::test]
@@ -378,7 +401,7 @@ async fn parallel_duplicate_submissions_give_exactly_one_ballot_per_unit() {
     let id =
         builder::create(&db, staff, org, settings(Audience::Organisation, VotingUnit::Household)).await.unwrap().id;
     builder::add_question(&db, id, question(QuestionKind::SingleChoice, &["Oui", "Non"])).await.unwrap();
-    builder::schedule(&db, staff, id, Utc::now()).await.unwrap();
+    builder::schedule(&db, seal(), staff, id, Utc::now()).await.unwrap();
     let def = std::sync::Arc::new(definition(&db, id).await.unwrap().unwrap());
     let units =
         eligible_unit::Entity::find().filter(eligible_unit::Column::ConsultationId.eq(id)).all(&db).await.unwrap();
@@ -386,7 +409,7 @@ async fn parallel_duplicate_submissions_give_exactly_one_ballot_per_unit() {
 
     // Two of the five go through their own transaction each, three through
     // the ballot box that groups ballots (duplicates in one group included).
-    let ballot_box = voting::BallotBox::start(db.clone());
+    let ballot_box = voting::BallotBox::start(db.clone(), seal().clone());
     let mut tasks = tokio::task::JoinSet::new();
     for unit in units {
         for attempt in 0..5 {
@@ -395,7 +418,7 @@ async fn parallel_duplicate_submissions_give_exactly_one_ballot_per_unit() {
                 let choice = def.questions[0].options[(unit.unit_id as usize + attempt) % 2].0.to_string();
                 let answers = BTreeMap::from([(def.questions[0].id, vec![choice])]);
                 if attempt < 2 {
-                    voting::cast(&db, &def, &unit, Channel::Online, &answers, Utc::now()).await
+                    voting::cast(&db, seal(), &def, &unit, Channel::Online, &answers, Utc::now()).await
                 } else {
                     ballot_box.cast(&def, &unit, Channel::Online, &answers, None, Utc::now()).await
                 }
@@ -413,8 +436,10 @@ async fn parallel_duplicate_submissions_give_exactly_one_ballot_per_unit() {
     assert!(other.is_empty(), "errors other than 'already voted': {other:?}");
     assert_eq!(accepted, voters);
     assert_eq!(already, voters * 4);
-    assert_eq!(ballot::Entity::find().count(&db).await.unwrap() as usize, voters);
+    assert_eq!(sealed_ballot::Entity::find().count(&db).await.unwrap() as usize, voters);
     assert_eq!(participation::Entity::find().count(&db).await.unwrap() as usize, voters);
+    close_now(&db, id).await;
+    assert_eq!(ballot::Entity::find().count(&db).await.unwrap() as usize, voters);
     assert_eq!(ballot_answer::Entity::find().count(&db).await.unwrap() as usize, voters);
 }
 
@@ -431,16 +456,40 @@ async fn ballots_cannot_be_linked_to_the_register() {
         let unit = voting::eligible_unit(&db, id, *household).await.unwrap().unwrap();
         voting::cast(
             &db,
+            seal(),
             &def,
             &unit,
             Channel::Online,
-            &answers(&def, 0, &[0], [0, 1, 2], 3, &household.to_string()),
+            &answers(&def, 0, &[0], [0, 1, 2], 3, &format!("foyer-{household}")),
             Utc::now(),
         )
         .await
         .unwrap();
     }
+
+    // While the vote is open, the register rows and what each transaction
+    // wrote with them can be joined (PostgreSQL's xmin, SQLite's rowid), but
+    // what they join to is sealed: no answer, no receipt, one length.
+    let pg = db.get_database_backend() == sea_orm::DbBackend::Postgres;
+    assert_eq!(ballot::Entity::find().count(&db).await.unwrap(), 0);
+    assert_eq!(ballot_answer::Entity::find().count(&db).await.unwrap(), 0);
+    let sealed = sealed_ballot::Entity::find().all(&db).await.unwrap();
+    assert_eq!(sealed.len(), households.len());
+    assert!(sealed.iter().all(|s| s.body.len() == sealed[0].body.len()), "sealed ballots all have one length");
+    assert!(sealed.iter().all(|s| !s.body.windows(6).any(|w| w == b"foyer-")), "no answer shows in a sealed ballot");
+    if pg {
+        let joined = db
+            .query_all(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT p.household_id FROM participations p JOIN sealed_ballots s ON p.xmin = s.xmin",
+            ))
+            .await
+            .unwrap();
+        assert_eq!(joined.len(), households.len(), "the join the seal makes harmless does exist");
+    }
+
     close_now(&db, id).await;
+    assert_eq!(sealed_ballot::Entity::find().count(&db).await.unwrap(), 0, "closing opened every sealed ballot");
 
     // The register, in the order votes happened.
     let register: Vec<i64> = participation::Entity::find()
@@ -470,7 +519,7 @@ async fn ballots_cannot_be_linked_to_the_register() {
                     .await
                     .unwrap()
                     .unwrap();
-                owners.push(answer.text.unwrap().parse::<i64>().unwrap());
+                owners.push(answer.text.unwrap().trim_start_matches("foyer-").parse::<i64>().unwrap());
             }
             owners
         }
@@ -510,9 +559,56 @@ async fn ballots_cannot_be_linked_to_the_register() {
             }
             seen
         });
-    for (name, order) in
-        [("storage", storage_order), ("id", by_id), ("receipt", by_receipt), ("answers storage", answers_storage)]
-    {
+    let mut orders =
+        vec![("storage", storage_order), ("id", by_id), ("receipt", by_receipt), ("answers storage", answers_storage)];
+    let ids_of = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            db.query_all(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|row| row.try_get::<String>("", "id").unwrap())
+                .fold(Vec::new(), |mut seen: Vec<String>, id| {
+                    if !seen.contains(&id) {
+                        seen.push(id);
+                    }
+                    seen
+                })
+        }
+    };
+    if pg {
+        // Physical order, and the transaction ids: one transaction wrote
+        // every ballot, none of those that wrote the register.
+        orders.push(("ctid", ids_of("SELECT id FROM ballots ORDER BY ctid").await));
+        orders.push(("answers ctid", ids_of("SELECT ballot_id AS id FROM ballot_answers ORDER BY ctid").await));
+        for table in ["ballots", "ballot_answers"] {
+            let xmins = db
+                .query_all(Statement::from_string(
+                    db.get_database_backend(),
+                    format!("SELECT DISTINCT xmin::text AS x FROM {table}"),
+                ))
+                .await
+                .unwrap();
+            assert_eq!(xmins.len(), 1, "{table}: every row written by one transaction");
+            let joined = db
+                .query_all(Statement::from_string(
+                    db.get_database_backend(),
+                    format!("SELECT 1 AS one FROM participations p JOIN {table} b ON p.xmin = b.xmin"),
+                ))
+                .await
+                .unwrap();
+            assert!(joined.is_empty(), "{table}: no row shares a transaction with the register");
+        }
+    } else {
+        // No hidden row number to order by.
+        for table in ["ballots", "ballot_answers"] {
+            let sql = format!("SELECT rowid FROM {table}");
+            let rowid = db.query_all(Statement::from_string(db.get_database_backend(), sql)).await;
+            assert!(rowid.is_err(), "{table} has no rowid");
+        }
+    }
+    for (name, order) in orders {
         let owners = text_of(order).await;
         let lined_up = owners.iter().zip(&register).filter(|(a, b)| a == b).count();
         // Chance alone lines up about one of forty; a leak lines up most of them.
@@ -553,11 +649,12 @@ async fn results_are_counted_in_sql_with_turnout_and_quorum() {
     ];
     for (household, ballot) in &votes {
         let unit = voting::eligible_unit(&db, id, *household).await.unwrap().unwrap();
-        voting::cast(&db, &def, &unit, Channel::Online, ballot, Utc::now()).await.unwrap();
+        voting::cast(&db, seal(), &def, &unit, Channel::Online, ballot, Utc::now()).await.unwrap();
     }
     let unit = voting::eligible_unit(&db, id, place.households_b[0]).await.unwrap().unwrap();
     voting::cast(
         &db,
+        seal(),
         &def,
         &unit,
         Channel::Paper { staff_id: place.staff },
@@ -567,7 +664,21 @@ async fn results_are_counted_in_sql_with_turnout_and_quorum() {
     .await
     .unwrap();
 
-    let r = results::compute(&db, &def).await.unwrap();
+    // While the vote is open its ballots are sealed, and counted in memory.
+    let open = results::compute_sealed(&db, seal(), &def).await.unwrap();
+    close_now(&db, id).await;
+    let def = definition(&db, id).await.unwrap().unwrap();
+    assert!(def.results_visible(Utc::now()));
+    // Closing opened them into the ballot tables, counted by the database,
+    // and kept the count: the same figures (texts are shown once closed).
+    let r = results::counted(&db, &def).await.unwrap();
+    let mut without_texts = r.clone();
+    for question in &mut without_texts.questions {
+        if let palier_domain::consultations::Detail::Text { samples } = &mut question.detail {
+            samples.clear();
+        }
+    }
+    assert_eq!(open, without_texts);
     assert_eq!((r.ballots, r.eligible, r.participants, r.online, r.paper), (4, 8, 4, 3, 1));
     assert_eq!(r.turnout_percent, 50.0);
     assert_eq!((r.quorum_percent, r.quorum_reached), (Some(25), Some(true)));
@@ -616,10 +727,7 @@ async fn results_are_counted_in_sql_with_turnout_and_quorum() {
     assert_eq!(csv.lines().count(), 5);
     assert!(results::results_csv(&r).contains("Hall;;"));
 
-    close_now(&db, id).await;
-    let def = definition(&db, id).await.unwrap().unwrap();
-    assert!(def.results_visible(Utc::now()));
-    // Closing kept the count: the same figures, read from one row.
+    // The count is read from one row.
     assert_eq!(results::counted(&db, &def).await.unwrap(), r);
     let kept = palier_backend::entities::result_snapshot::Entity::find_by_id(id).one(&db).await.unwrap().unwrap();
     let stored: palier_domain::consultations::Results = serde_json::from_str(&kept.body).unwrap();
@@ -633,7 +741,9 @@ async fn results_are_counted_in_sql_with_turnout_and_quorum() {
         .unwrap();
     assert_eq!(results::counted(&db, &def).await.unwrap(), r);
     assert_ne!(results::compute(&db, &def).await.unwrap(), r);
-    builder::publish(&db, place.staff, id, "Nous retenons le **bleu**.", Decision::Adopted, Utc::now()).await.unwrap();
+    builder::publish(&db, seal(), place.staff, id, "Nous retenons le **bleu**.", Decision::Adopted, Utc::now())
+        .await
+        .unwrap();
     let def = definition(&db, id).await.unwrap().unwrap();
     assert_eq!(def.status(), Status::Published);
     assert_eq!(def.consultation.response_decision.as_deref(), Some("adopted"));
@@ -670,11 +780,11 @@ async fn adults_vote_one_by_one_when_the_unit_is_the_adult() {
     assert_eq!(def.consultation.eligible_count, Some(3), "three adults registered in the building's households");
     for adult in &adults {
         let unit = voting::eligible_unit(&db, id, *adult).await.unwrap().unwrap();
-        voting::cast(&db, &def, &unit, Channel::Online, &answers(&def, 0, &[0], [0, 1, 2], 3, ""), Utc::now())
+        voting::cast(&db, seal(), &def, &unit, Channel::Online, &answers(&def, 0, &[0], [0, 1, 2], 3, ""), Utc::now())
             .await
             .unwrap();
     }
-    assert_eq!(ballot::Entity::find().count(&db).await.unwrap(), 3);
+    assert_eq!(sealed_ballot::Entity::find().count(&db).await.unwrap(), 3);
     let _ = (place.residence_b,);
 }
 
@@ -688,7 +798,7 @@ async fn live_results_move_in_steps_of_five_ballots_and_final_ones_come_at_once(
     let place = place(&db, 12).await;
     let id = open_consultation(&db, &place, Audience::Organisation, VotingUnit::Household).await;
     let def = definition(&db, id).await.unwrap().unwrap();
-    let server = || results::LiveCounts::new(2);
+    let server = || results::LiveCounts::new(2, seal().clone());
     assert_eq!(server().k(), results::SECRECY_K, "k cannot be set below 5");
     let vote = |n: usize| {
         let (db, def) = (db.clone(), def.clone());
@@ -696,7 +806,7 @@ async fn live_results_move_in_steps_of_five_ballots_and_final_ones_come_at_once(
         async move {
             let unit = voting::eligible_unit(&db, def.consultation.id, household).await.unwrap().unwrap();
             let ballot = answers(&def, n % 3, &[0], [0, 1, 2], 3, &format!("Mot {n}"));
-            voting::cast(&db, &def, &unit, Channel::Online, &ballot, Utc::now()).await.unwrap();
+            voting::cast(&db, seal(), &def, &unit, Channel::Online, &ballot, Utc::now()).await.unwrap();
         }
     };
     let answered = |r: &palier_domain::consultations::Results| r.questions[0].answered;
@@ -791,9 +901,9 @@ async fn a_ballot_written_after_the_closing_is_refused() {
     let on_time = voting::eligible_unit(&db, id, place.households_a[0]).await.unwrap().unwrap();
     let late = voting::eligible_unit(&db, id, place.households_a[1]).await.unwrap().unwrap();
     let ballot = answers(&def, 1, &[0], [2, 0, 1], 4, "");
-    voting::cast(&db, &def, &on_time, Channel::Online, &ballot, Utc::now()).await.unwrap();
+    voting::cast(&db, seal(), &def, &on_time, Channel::Online, &ballot, Utc::now()).await.unwrap();
     // Received before the closing instant…
-    let received = voting::prepare(&def, &late, Channel::Online, &ballot, None, Utc::now()).unwrap();
+    let received = voting::prepare(seal(), &def, &late, Channel::Online, &ballot, None, Utc::now()).unwrap();
 
     close_now(&db, id).await;
     let def = definition(&db, id).await.unwrap().unwrap();
@@ -824,13 +934,13 @@ async fn csv_exports_do_not_carry_formulas() {
     let mut text = question(QuestionKind::FreeText { max_chars: 200 }, &[]);
     text.prompt = "-2+3".into();
     builder::add_question(&db, id, text).await.unwrap();
-    builder::schedule(&db, place.staff, id, Utc::now()).await.unwrap();
+    builder::schedule(&db, seal(), place.staff, id, Utc::now()).await.unwrap();
     let def = definition(&db, id).await.unwrap().unwrap();
     let unit = voting::eligible_unit(&db, id, place.households_a[0]).await.unwrap().unwrap();
     let q = &def.questions;
     let ballot =
         BTreeMap::from([(q[0].id, vec![q[0].options[0].0.to_string()]), (q[1].id, vec!["=1+1\tcmd".to_owned()])]);
-    voting::cast(&db, &def, &unit, Channel::Online, &ballot, Utc::now()).await.unwrap();
+    voting::cast(&db, seal(), &def, &unit, Channel::Online, &ballot, Utc::now()).await.unwrap();
     close_now(&db, id).await;
     let def = definition(&db, id).await.unwrap().unwrap();
 
@@ -926,9 +1036,9 @@ async fn staff_cannot_enter_a_paper_ballot_for_their_own_home() {
     let ballot = answers(&def, 0, &[0], [0, 1, 2], 3, "");
     let paper = Channel::Paper { staff_id: place.staff };
     let own = voting::eligible_unit(&db, id, place.households_a[0]).await.unwrap().unwrap();
-    assert!(matches!(voting::cast(&db, &def, &own, paper, &ballot, Utc::now()).await, Err(CastError::OwnHome)));
+    assert!(matches!(voting::cast(&db, seal(), &def, &own, paper, &ballot, Utc::now()).await, Err(CastError::OwnHome)));
     assert_eq!(participation::Entity::find().count(&db).await.unwrap(), 0, "the home may still vote online");
     let other = voting::eligible_unit(&db, id, place.households_a[1]).await.unwrap().unwrap();
-    voting::cast(&db, &def, &other, paper, &ballot, Utc::now()).await.unwrap();
-    voting::cast(&db, &def, &own, Channel::Online, &ballot, Utc::now()).await.unwrap();
+    voting::cast(&db, seal(), &def, &other, paper, &ballot, Utc::now()).await.unwrap();
+    voting::cast(&db, seal(), &def, &own, Channel::Online, &ballot, Utc::now()).await.unwrap();
 }

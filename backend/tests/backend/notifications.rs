@@ -17,7 +17,7 @@ use palier_backend::notifications::mailer::{self, Round};
 use palier_backend::notifications::unsubscribe::{self, Key};
 use palier_backend::outbox::{OutboxConfig, Worker};
 use palier_backend::registry::{self, NewHousehold};
-use palier_backend::testing::{SmtpSink, fresh_database};
+use palier_backend::testing::{SmtpSink, fresh_database, seal};
 use palier_domain::consultations::QuestionKind;
 use palier_domain::consultations::{Audience, Decision, Visibility, VotingUnit};
 use palier_domain::consultations::{QuestionDraft, Settings};
@@ -162,7 +162,7 @@ async fn scheduled(
     )
     .await
     .unwrap();
-    builder::schedule(db, town.staff, id, Utc::now()).await.unwrap();
+    builder::schedule(db, seal(), town.staff, id, Utc::now()).await.unwrap();
     id
 }
 
@@ -221,7 +221,9 @@ async fn the_closing_reminder_goes_once_to_the_homes_that_have_not_voted() {
     let (voter_home, voter) = town.homes_a[0];
     let unit = voting::eligible_unit(&db, id, voter_home).await.unwrap().unwrap();
     let answer = BTreeMap::from([(definition.questions[0].id, vec![definition.questions[0].options[0].0.to_string()])]);
-    voting::cast(&db, &definition, &unit, Channel::Paper { staff_id: town.staff }, &answer, Utc::now()).await.unwrap();
+    voting::cast(&db, seal(), &definition, &unit, Channel::Paper { staff_id: town.staff }, &answer, Utc::now())
+        .await
+        .unwrap();
 
     // Seven days left: too early.
     assert!(lifecycle::remind_due(&db, Utc::now()).await.unwrap().is_empty());
@@ -265,7 +267,7 @@ async fn a_vote_the_clock_finds_already_past_its_close_is_not_announced_as_open(
         .exec(&db)
         .await
         .unwrap();
-    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
+    lifecycle::advance(&db, seal(), id, Utc::now()).await.unwrap();
     assert!(told(&db, "consultation_opened").await.is_empty());
     assert_eq!(told(&db, "results_available").await, tenants(&town.homes_a));
 }
@@ -288,13 +290,15 @@ async fn results_and_the_response_are_notified_once_and_votes_in_the_app_only() 
         locale: Locale::Fr,
         links: &links,
     };
-    voting::cast_with_receipt(&db, &definition, &unit, Channel::Online, &answer, Some(mail), Utc::now()).await.unwrap();
+    let receipt =
+        voting::cast_with_receipt(&db, seal(), &definition, &unit, Channel::Online, &answer, Some(mail), Utc::now())
+            .await
+            .unwrap();
     let cast =
         notification::Entity::find().filter(notification::Column::Kind.eq("ballot_cast")).all(&db).await.unwrap();
     assert_eq!(cast.len(), 1);
     assert_eq!((cast[0].user_id, cast[0].email_state.as_str()), (tenant, "none"));
     // The notification never carries the receipt.
-    let receipt = palier_backend::entities::ballot::Entity::find().one(&db).await.unwrap().unwrap().receipt;
     assert!(!cast[0].params.contains(&receipt));
 
     consultation::Entity::update_many()
@@ -303,12 +307,14 @@ async fn results_and_the_response_are_notified_once_and_votes_in_the_app_only() 
         .exec(&db)
         .await
         .unwrap();
-    lifecycle::advance(&db, id, Utc::now()).await.unwrap();
+    lifecycle::advance(&db, seal(), id, Utc::now()).await.unwrap();
     let everyone: HashSet<i64> = town.homes_a.iter().map(|(_, t)| *t).collect();
     assert_eq!(told(&db, "results_available").await, everyone);
 
-    builder::publish(&db, town.staff, id, "Nous ferons les travaux.", Decision::Adopted, Utc::now()).await.unwrap();
-    builder::publish(&db, town.staff, id, "Nous ferons les travaux en mai.", Decision::Adjusted, Utc::now())
+    builder::publish(&db, seal(), town.staff, id, "Nous ferons les travaux.", Decision::Adopted, Utc::now())
+        .await
+        .unwrap();
+    builder::publish(&db, seal(), town.staff, id, "Nous ferons les travaux en mai.", Decision::Adjusted, Utc::now())
         .await
         .unwrap();
     let responses = notification::Entity::find()
@@ -654,7 +660,8 @@ async fn a_vote_that_fails_after_its_receipt_email_was_queued_leaves_no_email_an
     // voter's notification, written after it.
     refuse_notifications(&db).await;
     let failed =
-        voting::cast_with_receipt(&db, &definition, &unit, Channel::Online, &answer, Some(mail()), Utc::now()).await;
+        voting::cast_with_receipt(&db, seal(), &definition, &unit, Channel::Online, &answer, Some(mail()), Utc::now())
+            .await;
     assert!(matches!(failed, Err(voting::CastError::Unexpected(_))), "{failed:?}");
     assert_eq!(outbox(&db).await.len(), emails_before, "no receipt email for a vote that did not happen");
     assert!(palier_backend::entities::ballot::Entity::find().all(&db).await.unwrap().is_empty());
@@ -665,7 +672,7 @@ async fn a_vote_that_fails_after_its_receipt_email_was_queued_leaves_no_email_an
 
     // Once the database accepts it again, the same home votes, and gets one email.
     accept_notifications(&db).await;
-    voting::cast_with_receipt(&db, &definition, &unit, Channel::Online, &answer, Some(mail()), Utc::now())
+    voting::cast_with_receipt(&db, seal(), &definition, &unit, Channel::Online, &answer, Some(mail()), Utc::now())
         .await
         .unwrap();
     let receipts: Vec<_> = outbox(&db).await.into_iter().filter(|e| e.sensitive).collect();

@@ -131,7 +131,8 @@ pub async fn consultation_csv(
     use palier_backend::policy::Permission;
     let Some(Extension(session)) = session else { return StatusCode::UNAUTHORIZED.into_response() };
     let (id, now) = (ConsultationId::new(id), state.clock.now());
-    let definition = match open(&state.db, &state.definitions, &session.actor, id, Access::Read, now).await {
+    let definition = match open(&state.db, &state.definitions, &state.seal, &session.actor, id, Access::Read, now).await
+    {
         Ok(definition) => definition,
         Err(error) => return refused(error),
     };

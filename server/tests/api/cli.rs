@@ -147,3 +147,42 @@ async fn households_are_imported_and_letters_printed_from_the_terminal() {
     assert!(!output.status.success());
     assert!(html.contains("Logement 301"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_key_is_made_once_outside_the_database_and_a_wrong_one_stops_palier() {
+    let palier = Palier::new().await;
+    let output = palier.run(&["seed-demo", "--json"], &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let key_file = palier.dir.path().join("palier.key");
+    let key = std::fs::read_to_string(&key_file).unwrap();
+    assert_eq!(key.trim().len(), 64, "256 bits, in hexadecimal");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        assert_eq!(std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    // The database does not hold it.
+    if palier_backend::testing::backend_name() == "sqlite" {
+        let database = std::fs::read(palier.dir.path().join("palier.db")).unwrap();
+        assert!(!database.windows(64).any(|w| w == key.trim().as_bytes()));
+    }
+
+    // Without it, or with another one, Palier refuses to start rather than
+    // lose the ballots sealed under it.
+    std::fs::remove_file(&key_file).unwrap();
+    let output = palier.run(&["seed-demo"], &[]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("PALIER_KEY_FILE") && stderr(&output).contains("missing"), "{}", stderr(&output));
+    assert!(!key_file.exists(), "no new key is made for a database that had one");
+    std::fs::write(&key_file, format!("{}\n", "ab".repeat(32))).unwrap();
+    let output = palier.run(&["seed-demo"], &[]);
+    assert!(stderr(&output).contains("is not the key this database was used with"), "{}", stderr(&output));
+    std::fs::write(&key_file, "not a key").unwrap();
+    let output = palier.run(&["seed-demo"], &[]);
+    assert!(stderr(&output).contains("does not hold a Palier key"), "{}", stderr(&output));
+
+    // The right one back: it starts (and finds the demo already there).
+    std::fs::write(&key_file, &key).unwrap();
+    let output = palier.run(&["seed-demo"], &[]);
+    assert!(!stderr(&output).contains("PALIER_KEY_FILE"), "{}", stderr(&output));
+}

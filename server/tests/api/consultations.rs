@@ -315,13 +315,7 @@ async fn a_tenant_votes_without_javascript_through_the_review_step_and_gets_a_re
     assert_eq!(page.header("location"), Some(format!("/consultations/{id}/recu").as_str()), "{}", error_of(&page));
     let page = app.get_as(&tenant, &format!("/consultations/{id}/recu")).await;
     assert_eq!(page.status, 200);
-    let receipt = palier_backend::entities::ballot::Entity::find()
-        .filter(palier_backend::entities::ballot::Column::ConsultationId.eq(id))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .receipt;
+    let receipt = app.sealed_receipts(id).await.pop().unwrap();
     assert!(page.body.contains(&receipt), "the receipt is shown");
     let again = app.get_as(&tenant, &format!("/consultations/{id}/recu")).await;
     assert!(!again.body.contains(&receipt), "the receipt is shown only once");
@@ -504,13 +498,7 @@ async fn results_after_closing_leak_nothing_before_and_everything_is_published_a
         )
         .await;
     assert_eq!(page.status, 302, "{}", error_of(&page));
-    let receipt = palier_backend::entities::ballot::Entity::find()
-        .filter(palier_backend::entities::ballot::Column::ConsultationId.eq(id))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .receipt;
+    let receipt = app.sealed_receipts(id).await.pop().unwrap();
 
     // While open: no counts, no lists, no exports, for tenants or staff, by page or by call.
     for client in [&tenant, staff] {

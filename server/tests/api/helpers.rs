@@ -15,6 +15,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The server's clock, which the tests move forward.
     pub clock: palier_backend::clock::Clock,
+    /// What the server seals the ballots of open votes with.
+    pub seal: palier_backend::consultations::voting::Seal,
     /// The server's background work, which runs only when a test says so.
     jobs: Jobs,
     _site: TempDir,
@@ -65,16 +67,29 @@ pub async fn spawn_app_with(settings: &[(&str, &str)]) -> TestApp {
     let address = format!("http://{}", app.local_addr());
     let db = app.state().db.clone();
     let clock = app.state().clock.clone();
+    let seal = app.state().seal.clone();
     let jobs = app.jobs().clone();
     let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.serve_until(async move {
         let _ = stopped.await;
     }));
     let client = TestApp::new_client();
-    TestApp { address, db, mailbox, client, clock, jobs, _site: site, _shutdown: shutdown }
+    TestApp { address, db, mailbox, client, clock, seal, jobs, _site: site, _shutdown: shutdown }
 }
 
 impl TestApp {
+    /// The receipts in the sealed ballots of open consultation `id`, opened
+    /// with the server's seal (as its closing will).
+    pub async fn sealed_receipts(&self, id: i64) -> Vec<String> {
+        let mut receipts = Vec::new();
+        palier_backend::consultations::voting::seal::for_each_sealed(&self.db, &self.seal, id, |ballot| {
+            receipts.push(ballot.receipt)
+        })
+        .await
+        .unwrap();
+        receipts
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

@@ -22,7 +22,9 @@ fn input_tag<'a>(body: &'a str, id: &str) -> &'a str {
 async fn the_notification_centre_lists_opens_and_marks_read_without_javascript() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    palier_backend::consultations::lifecycle::advance(&app.db, world.open_consultation, app.clock.now()).await.unwrap();
+    palier_backend::consultations::lifecycle::advance(&app.db, &app.seal, world.open_consultation, app.clock.now())
+        .await
+        .unwrap();
     let tenant = world.browser(&app, Role::TenantA);
 
     // The header counts what is unread, on every page.
@@ -152,7 +154,9 @@ async fn email_preferences_are_saved_per_category_and_bad_choices_change_nothing
 async fn an_emails_unsubscribe_link_works_in_one_click_and_from_its_page_without_signing_in() {
     let app = spawn_app().await;
     let world = World::build(&app).await;
-    palier_backend::consultations::lifecycle::advance(&app.db, world.open_consultation, app.clock.now()).await.unwrap();
+    palier_backend::consultations::lifecycle::advance(&app.db, &app.seal, world.open_consultation, app.clock.now())
+        .await
+        .unwrap();
 
     // The server's mailer sends the opening at once (the default).
     let link = format!("/consultations/{}\n", world.open_consultation);

@@ -183,7 +183,7 @@ impl World {
         .unwrap()
         .id;
         builder::add_question(db, open_consultation, yes_no.clone()).await.unwrap();
-        builder::schedule(db, staff1, open_consultation, app.clock.now()).await.unwrap();
+        builder::schedule(db, &app.seal, staff1, open_consultation, app.clock.now()).await.unwrap();
         let open_option =
             palier_backend::consultations::definition(db, open_consultation).await.unwrap().unwrap().questions[0]
                 .options[0]
@@ -191,10 +191,12 @@ impl World {
                 .get();
         let closed_consultation = builder::create(db, staff1, org1, settings(Audience::Organisation)).await.unwrap().id;
         builder::add_question(db, closed_consultation, yes_no).await.unwrap();
-        builder::schedule(db, staff1, closed_consultation, app.clock.now()).await.unwrap();
+        builder::schedule(db, &app.seal, staff1, closed_consultation, app.clock.now()).await.unwrap();
         // Closed by the clock's rule directly: the world's builders run no background job.
         move_past_close(app, closed_consultation).await;
-        palier_backend::consultations::lifecycle::advance(db, closed_consultation, app.clock.now()).await.unwrap();
+        palier_backend::consultations::lifecycle::advance(db, &app.seal, closed_consultation, app.clock.now())
+            .await
+            .unwrap();
 
         let mut clients = vec![(Role::Anonymous, TestApp::new_client())];
         let mut tokens = Vec::new();

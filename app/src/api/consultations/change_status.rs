@@ -15,10 +15,10 @@ pub async fn change_status(id: ConsultationId, action: StatusAction) -> Result<(
     let (state, actor, _) = opened(id, Access::Staff(Permission::ManageRegistry)).await?;
     let (db, by, now) = (&state.db, actor.user_id, state.clock.now());
     let result = match action {
-        StatusAction::Schedule => builder::schedule(db, by, id.get(), now).await,
-        StatusAction::Unschedule => builder::unschedule(db, by, id.get(), now).await,
-        StatusAction::OpenNow => builder::open_now(db, by, id.get(), now).await,
-        StatusAction::Archive => builder::archive(db, by, id.get(), now).await,
+        StatusAction::Schedule => builder::schedule(db, &state.seal, by, id.get(), now).await,
+        StatusAction::Unschedule => builder::unschedule(db, &state.seal, by, id.get(), now).await,
+        StatusAction::OpenNow => builder::open_now(db, &state.seal, by, id.get(), now).await,
+        StatusAction::Archive => builder::archive(db, &state.seal, by, id.get(), now).await,
     };
     match result {
         Ok(()) => {

@@ -14,7 +14,7 @@ pub async fn extend_consultation(id: ConsultationId, closes_at: String) -> Resul
     let (state, actor, _) = opened(id, Access::Staff(Permission::ManageRegistry)).await?;
     let mut form = FormErrors::new();
     let Some(closes) = form.field("closes_at", &closes_at, paris_datetime) else { return Err(AppError::Invalid(form)) };
-    match builder::extend(&state.db, actor.user_id, id.get(), closes, state.clock.now()).await {
+    match builder::extend(&state.db, &state.seal, actor.user_id, id.get(), closes, state.clock.now()).await {
         Ok(()) => {
             leptos_axum::redirect(&format!("/gestion/consultations/{id}?ok=extended"));
             Ok(())

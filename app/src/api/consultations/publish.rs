@@ -18,7 +18,9 @@ pub async fn publish_response(id: ConsultationId, response: String, decision: In
     let response = errors.field("response", &response, form::response);
     let decision = errors.field("decision", decision.text(), |_| form::decision(&decision));
     let (Some(response), Some(decision)) = (response, decision) else { return Err(AppError::Invalid(errors)) };
-    match builder::publish(&state.db, actor.user_id, id.get(), &response, decision, state.clock.now()).await {
+    match builder::publish(&state.db, &state.seal, actor.user_id, id.get(), &response, decision, state.clock.now())
+        .await
+    {
         Ok(()) => {
             leptos_axum::redirect(&format!("/gestion/consultations/{id}?ok=published"));
             Ok(())

@@ -15,7 +15,8 @@ pub async fn question_action(question_id: QuestionId, action: QuestionMove) -> R
     let (state, actor) = signed_in()?;
     let access = Access::Staff(Permission::ManageRegistry);
     let definition =
-        open_by_question(&state.db, &state.definitions, &actor, question_id, access, state.clock.now()).await?;
+        open_by_question(&state.db, &state.definitions, &state.seal, &actor, question_id, access, state.clock.now())
+            .await?;
     let result = match action {
         QuestionMove::Delete => builder::delete_question(&state.db, question_id).await,
         QuestionMove::Up => builder::move_question(&state.db, question_id, -1).await,

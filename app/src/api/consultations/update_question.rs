@@ -31,7 +31,8 @@ pub async fn update_question(
     let (state, actor) = signed_in()?;
     let access = Access::Staff(Permission::ManageRegistry);
     let definition =
-        open_by_question(&state.db, &state.definitions, &actor, question_id, access, state.clock.now()).await?;
+        open_by_question(&state.db, &state.definitions, &state.seal, &actor, question_id, access, state.clock.now())
+            .await?;
     let mut form = FormErrors::new();
     let posted = QuestionForm {
         kind: &kind,

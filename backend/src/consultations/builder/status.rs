@@ -1,10 +1,17 @@
 //! Moving a consultation through its life by hand: scheduling, opening early, extending, publishing the response, archiving.
 
 use super::*;
+use crate::consultations::voting::Seal;
 
 /// Freezes a draft: checks its questions and dates, then waits for its
 /// opening time (opens at once when that time has come).
-pub async fn schedule(db: &DatabaseConnection, actor_id: i64, id: i64, now: DateTime<Utc>) -> Result<(), BuildError> {
+pub async fn schedule(
+    db: &DatabaseConnection,
+    seal: &Seal,
+    actor_id: i64,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), BuildError> {
     let txn = db.begin().await?;
     let row = locked(&txn, id).await?;
     let from = status_of(&row);
@@ -44,13 +51,19 @@ pub async fn schedule(db: &DatabaseConnection, actor_id: i64, id: i64, now: Date
     )
     .await?;
     txn.commit().await?;
-    super::super::lifecycle::advance(db, id, now).await?;
+    super::super::lifecycle::advance(db, seal, id, now).await?;
     Ok(())
 }
 
 /// Takes a scheduled consultation back to draft (before it opened).
-pub async fn unschedule(db: &DatabaseConnection, actor_id: i64, id: i64, now: DateTime<Utc>) -> Result<(), BuildError> {
-    super::super::lifecycle::advance(db, id, now).await?;
+pub async fn unschedule(
+    db: &DatabaseConnection,
+    seal: &Seal,
+    actor_id: i64,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), BuildError> {
+    super::super::lifecycle::advance(db, seal, id, now).await?;
     let txn = db.begin().await?;
     let row = locked(&txn, id).await?;
     let from = status_of(&row);
@@ -76,7 +89,13 @@ pub async fn unschedule(db: &DatabaseConnection, actor_id: i64, id: i64, now: Da
 }
 
 /// Opens a scheduled consultation now instead of at its opening time.
-pub async fn open_now(db: &DatabaseConnection, actor_id: i64, id: i64, now: DateTime<Utc>) -> Result<(), BuildError> {
+pub async fn open_now(
+    db: &DatabaseConnection,
+    seal: &Seal,
+    actor_id: i64,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), BuildError> {
     let txn = db.begin().await?;
     let row = locked(&txn, id).await?;
     if status_of(&row) != Status::Scheduled {
@@ -96,7 +115,7 @@ pub async fn open_now(db: &DatabaseConnection, actor_id: i64, id: i64, now: Date
     )
     .await?;
     txn.commit().await?;
-    super::super::lifecycle::advance(db, id, now).await?;
+    super::super::lifecycle::advance(db, seal, id, now).await?;
     Ok(())
 }
 
@@ -107,12 +126,13 @@ pub async fn open_now(db: &DatabaseConnection, actor_id: i64, id: i64, now: Date
 /// Audited.
 pub async fn extend(
     db: &DatabaseConnection,
+    seal: &Seal,
     actor_id: i64,
     id: i64,
     closes_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<(), BuildError> {
-    super::super::lifecycle::advance(db, id, now).await?;
+    super::super::lifecycle::advance(db, seal, id, now).await?;
     let txn = db.begin().await?;
     let row = locked(&txn, id).await?;
     let status = status_of(&row);
@@ -155,13 +175,14 @@ pub async fn extend(
 /// Publishes the results and the landlord's response (closed consultations).
 pub async fn publish(
     db: &DatabaseConnection,
+    seal: &Seal,
     actor_id: i64,
     id: i64,
     response: &str,
     decision: Decision,
     now: DateTime<Utc>,
 ) -> Result<(), BuildError> {
-    super::super::lifecycle::advance(db, id, now).await?;
+    super::super::lifecycle::advance(db, seal, id, now).await?;
     let txn = db.begin().await?;
     let row = locked(&txn, id).await?;
     let from = status_of(&row);
@@ -192,8 +213,14 @@ pub async fn publish(
 }
 
 /// Archives a consultation whose voting is over.
-pub async fn archive(db: &DatabaseConnection, actor_id: i64, id: i64, now: DateTime<Utc>) -> Result<(), BuildError> {
-    super::super::lifecycle::advance(db, id, now).await?;
+pub async fn archive(
+    db: &DatabaseConnection,
+    seal: &Seal,
+    actor_id: i64,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), BuildError> {
+    super::super::lifecycle::advance(db, seal, id, now).await?;
     let txn = db.begin().await?;
     let row = locked(&txn, id).await?;
     let from = status_of(&row);

@@ -10,8 +10,9 @@
 //! units took part. The published count is stored in the database, so that
 //! every server of a site shows the same steps.
 
-use super::{Definition, compute, counted};
-use crate::entities::{ballot, live_result};
+use super::{Definition, compute_sealed, counted};
+use crate::consultations::voting::Seal;
+use crate::entities::{live_result, sealed_ballot};
 use palier_domain::consultations::{Results, Status, percent, tally};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
@@ -32,12 +33,8 @@ pub const SECRECY_K: u64 = 5;
 pub struct LiveCounts {
     counts: std::sync::Arc<std::sync::Mutex<HashMap<i64, LiveCount>>>,
     k: u64,
-}
-
-impl Default for LiveCounts {
-    fn default() -> Self {
-        Self::new(SECRECY_K)
-    }
+    /// Opens the sealed ballots of open votes, to count them.
+    seal: Seal,
 }
 
 #[derive(Debug, Default)]
@@ -60,8 +57,8 @@ enum Live {
 
 impl LiveCounts {
     /// Live counts that move by at least `k` ballots (never fewer than [`SECRECY_K`]).
-    pub fn new(k: u64) -> Self {
-        Self { counts: Default::default(), k: k.max(SECRECY_K) }
+    pub fn new(k: u64, seal: Seal) -> Self {
+        Self { counts: Default::default(), k: k.max(SECRECY_K), seal }
     }
 
     /// The step of published live results, and the smallest group shown.
@@ -87,7 +84,7 @@ impl LiveCounts {
         if let Live::Fresh(results) = self.live(id) {
             return Ok(results);
         }
-        let results = publish(conn, definition, self.k).await?;
+        let results = publish(conn, &self.seal, definition, self.k).await?;
         let mut counts = self.counts();
         // Keep fresh counts, and votes someone is counting (dropping their
         // lock would let the next request start a second count).
@@ -118,17 +115,17 @@ impl LiveCounts {
 /// count published last, replaced first when at least `k` more ballots are
 /// in. Two servers racing to publish cannot make a smaller step: the
 /// database keeps a new count only if it holds `k` ballots more.
-async fn publish(db: &DatabaseConnection, definition: &Definition, k: u64) -> Result<Results, DbErr> {
+async fn publish(db: &DatabaseConnection, seal: &Seal, definition: &Definition, k: u64) -> Result<Results, DbErr> {
     let id = definition.consultation.id;
     let published = live_result::Entity::find_by_id(id).one(db).await?;
-    let ballots = ballot::Entity::find().filter(ballot::Column::ConsultationId.eq(id)).count(db).await?;
+    let ballots = sealed_ballot::Entity::find().filter(sealed_ballot::Column::ConsultationId.eq(id)).count(db).await?;
     let step = |shown: u64| ballots >= shown.saturating_add(k);
     match &published {
         Some(row) if !step(u64::try_from(row.ballots).unwrap_or(0)) => return read(row),
         None if !step(0) => return Ok(nothing_yet(definition, k)),
         _ => {}
     }
-    let results = for_open_vote(consistent_count(db, definition).await?, k);
+    let results = for_open_vote(consistent_count(db, seal, definition).await?, k);
     let body = serde_json::to_string(&results).map_err(|error| DbErr::Custom(error.to_string()))?;
     let count = i64::try_from(results.ballots).unwrap_or(i64::MAX);
     let step = i64::try_from(k).unwrap_or(i64::MAX);
@@ -159,7 +156,7 @@ async fn publish(db: &DatabaseConnection, definition: &Definition, k: u64) -> Re
 /// A count of every figure at one instant (the ballots, the register and the
 /// answers must agree, or two published counts could differ by fewer than k
 /// ballots in some answer).
-async fn consistent_count(db: &DatabaseConnection, definition: &Definition) -> Result<Results, DbErr> {
+async fn consistent_count(db: &DatabaseConnection, seal: &Seal, definition: &Definition) -> Result<Results, DbErr> {
     let txn = if db.get_database_backend() == sea_orm::DbBackend::Postgres {
         use sea_orm::{AccessMode, IsolationLevel};
         db.begin_with_config(Some(IsolationLevel::RepeatableRead), Some(AccessMode::ReadOnly)).await?
@@ -167,7 +164,7 @@ async fn consistent_count(db: &DatabaseConnection, definition: &Definition) -> R
         // A SQLite transaction reads one snapshot from its first read on.
         db.begin().await?
     };
-    let results = compute(&txn, definition).await?;
+    let results = compute_sealed(&txn, seal, definition).await?;
     txn.commit().await?;
     Ok(results)
 }

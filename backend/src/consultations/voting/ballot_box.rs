@@ -10,6 +10,7 @@ use super::*;
 #[derive(Debug, Clone)]
 pub struct BallotBox {
     jobs: tokio::sync::mpsc::Sender<Job>,
+    seal: Seal,
 }
 
 #[derive(Debug)]
@@ -24,10 +25,15 @@ const MAX_BATCH: usize = 128;
 impl BallotBox {
     /// Starts the writer on the current runtime; it stops when every
     /// handle is dropped.
-    pub fn start(db: DatabaseConnection) -> Self {
+    pub fn start(db: DatabaseConnection, seal: Seal) -> Self {
         let (jobs, queue) = tokio::sync::mpsc::channel(4 * MAX_BATCH);
         tokio::spawn(run(db, queue));
-        Self { jobs }
+        Self { jobs, seal }
+    }
+
+    /// What this box seals ballots with.
+    pub fn seal(&self) -> &Seal {
+        &self.seal
     }
 
     /// Checks and casts a ballot (see [`cast_with_receipt`]).
@@ -40,7 +46,7 @@ impl BallotBox {
         mail: Option<ReceiptMail<'_>>,
         now: DateTime<Utc>,
     ) -> Result<String, CastError> {
-        let prepared = prepare(definition, unit, channel, raw, mail, now)?;
+        let prepared = prepare(&self.seal, definition, unit, channel, raw, mail, now)?;
         let (reply, answer) = tokio::sync::oneshot::channel();
         self.jobs
             .send(Job { prepared, reply })

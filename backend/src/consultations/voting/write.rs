@@ -2,11 +2,12 @@
 
 use super::*;
 use palier_domain::audit::Action;
+use sea_orm::IntoActiveModel as _;
 
 /// Writes prepared ballots in one transaction, a handful of statements for
 /// the whole batch: the register rows first (`ON CONFLICT DO NOTHING`: the
 /// unique constraint on (consultation, unit) decides who already voted,
-/// here or in a parallel transaction), then the ballots and answers of the
+/// here or in a parallel transaction), then the sealed ballots of the
 /// units that were let in, their receipt emails and their notifications.
 /// Returns each ballot's receipt, or why it was refused, in order.
 pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Result<String, CastError>>, DbErr> {
@@ -111,23 +112,14 @@ pub async fn write(db: &DatabaseConnection, batch: &[Prepared]) -> Result<Vec<Re
             audit::record(&txn, paper_entry(p, staff_id, Action::ConsultationPaperBallotRefused)).await?;
         }
     }
-    // Ballots go in the order of their random keys, not in the register's.
+    // Sealed ballots go in the order of their random keys, not in the register's.
     let mut in_key_order: Vec<&Prepared> = batch.iter().zip(&accepted).filter(|(_, ok)| **ok).map(|(p, _)| p).collect();
-    in_key_order.sort_by(|a, b| a.ballot_id.cmp(&b.ballot_id));
+    in_key_order.sort_by(|a, b| a.sealed.id.cmp(&b.sealed.id));
     let counted = || in_key_order.iter().copied();
     if counted().next().is_some() {
-        ballot::Entity::insert_many(counted().map(|p| ballot::ActiveModel {
-            id: Set(p.ballot_id.clone()),
-            consultation_id: Set(p.unit.consultation_id),
-            receipt: Set(p.receipt.clone()),
-        }))
-        .exec_without_returning(&txn)
-        .await?;
-        let answers: Vec<ballot_answer::ActiveModel> = counted().flat_map(|p| p.answers.iter().cloned()).collect();
-        // Within SQLite's limit of bound values per statement.
-        for chunk in answers.chunks(2000) {
-            ballot_answer::Entity::insert_many(chunk.iter().cloned()).exec_without_returning(&txn).await?;
-        }
+        sealed_ballot::Entity::insert_many(counted().map(|p| p.sealed.clone().into_active_model()))
+            .exec_without_returning(&txn)
+            .await?;
         crate::outbox::enqueue_many(&txn, counted().filter_map(|p| p.email.clone()).collect()).await?;
         let voters: Vec<(i64, &consultation::Model)> =
             counted().filter_map(|p| p.voter.map(|user| (user, &p.consultation))).collect();

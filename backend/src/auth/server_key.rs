@@ -1,0 +1,133 @@
+//! The server key: 256 random bits kept in a file next to the database, never
+//! in it. Keys for each purpose are derived from it (HMAC-SHA256 of the
+//! purpose), so a copy of the database alone opens no sealed ballot.
+//!
+//! The database keeps a check value of the key (a derived MAC, from which
+//! the key cannot be found): a server started with another key, or with
+//! none where one was made, refuses to start rather than lose the ballots
+//! sealed under the first one.
+
+use crate::entities::app_secret;
+use anyhow::{Context as _, bail};
+use chrono::Utc;
+use hmac::{Hmac, Mac as _};
+use rand::RngCore as _;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait as _};
+use sha2::Sha256;
+use std::path::Path;
+
+/// The row of `app_secrets` that holds the check value of the server key.
+const CHECK_NAME: &str = "server-key-check";
+
+/// The server key (see the module).
+#[derive(Clone)]
+pub struct ServerKey([u8; 32]);
+
+impl std::fmt::Debug for ServerKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ServerKey(…)")
+    }
+}
+
+impl ServerKey {
+    /// A new random key (tests and benchmarks; servers [`load_or_create`](Self::load_or_create) theirs).
+    pub fn generate() -> Self {
+        let mut bytes = [0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        Self(bytes)
+    }
+
+    /// The key of `purpose`, derived from this one.
+    pub fn derive(&self, purpose: &[u8]) -> [u8; 32] {
+        // A key of any length is accepted by HMAC.
+        let mut mac = <Hmac<Sha256>>::new_from_slice(&self.0).unwrap_or_else(|_| unreachable!());
+        mac.update(purpose);
+        mac.finalize().into_bytes().into()
+    }
+
+    /// Reads the key from `path`, or creates it there (readable by its owner
+    /// only) when the database has never had one; then checks that it is the
+    /// key the database was used with.
+    pub async fn load_or_create<C: ConnectionTrait>(path: &Path, conn: &C) -> anyhow::Result<Self> {
+        let stored = app_secret::Entity::find_by_id(CHECK_NAME.to_owned()).one(conn).await?;
+        let key = match std::fs::read_to_string(path) {
+            Ok(text) => super::secret::unhex::<32>(text.trim())
+                .map(Self)
+                .with_context(|| format!("PALIER_KEY_FILE: {} does not hold a Palier key", path.display()))?,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                if stored.is_some() {
+                    bail!(
+                        "PALIER_KEY_FILE: {} is missing, but this database was used with a server key; \
+                         restore the file from a backup (without it, the ballots of open votes cannot be counted)",
+                        path.display()
+                    );
+                }
+                let key = Self::generate();
+                key.write(path)?;
+                key
+            }
+            Err(error) => {
+                return Err(error).with_context(|| format!("PALIER_KEY_FILE: cannot read {}", path.display()));
+            }
+        };
+        let check = super::secret::hex(&key.derive(b"palier server key check"));
+        match stored {
+            Some(row) if row.value != check => bail!(
+                "PALIER_KEY_FILE: {} is not the key this database was used with; restore the right one",
+                path.display()
+            ),
+            Some(_) => {}
+            None => {
+                app_secret::Entity::insert(app_secret::ActiveModel {
+                    name: Set(CHECK_NAME.to_owned()),
+                    value: Set(check.clone()),
+                    created_at: Set(Utc::now()),
+                })
+                .on_conflict(OnConflict::column(app_secret::Column::Name).do_nothing().to_owned())
+                .do_nothing()
+                .exec_without_returning(conn)
+                .await?;
+                // Two servers started together with two new keys: one wins.
+                let kept = app_secret::Entity::find_by_id(CHECK_NAME.to_owned()).one(conn).await?;
+                if kept.is_some_and(|row| row.value != check) {
+                    bail!(
+                        "PALIER_KEY_FILE: another server stored its key first; copy its key file to {}",
+                        path.display()
+                    );
+                }
+            }
+        }
+        Ok(key)
+    }
+
+    fn write(&self, path: &Path) -> anyhow::Result<()> {
+        use std::io::Write as _;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("PALIER_KEY_FILE: cannot create {}", dir.display()))?;
+        }
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file =
+            options.open(path).with_context(|| format!("PALIER_KEY_FILE: cannot create {}", path.display()))?;
+        writeln!(file, "{}", super::secret::hex(&self.0))
+            .and_then(|()| file.sync_all())
+            .with_context(|| format!("PALIER_KEY_FILE: cannot write {}", path.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn purposes_get_different_keys() {
+        let key = ServerKey::generate();
+        assert_ne!(key.derive(b"a"), key.derive(b"b"));
+        assert_eq!(key.derive(b"a"), key.derive(b"a"));
+        assert_ne!(key.derive(b"a"), ServerKey::generate().derive(b"a"));
+    }
+}

@@ -1,0 +1,221 @@
+//! Sealed ballots: how an open vote's ballots are stored, so that nobody who
+//! reads the database (during the vote or later, in its files, its backups
+//! or the dead rows PostgreSQL keeps until a vacuum) can read a ballot next
+//! to the register row written in the same transaction.
+//!
+//! Each ballot is encrypted (XChaCha20-Poly1305, a random nonce) under a key
+//! derived from the server key for its consultation, after padding to a
+//! multiple of [`PAD`] bytes, so that its length does not tell its answers
+//! either. At closing, [`unseal`] opens the vote's sealed ballots and writes
+//! them, under fresh random ids and in random order, to `ballots` and
+//! `ballot_answers`, in the transaction that closes the vote: every ballot
+//! written before then is counted, and the open tables share nothing with
+//! the register but the consultation.
+
+use crate::auth::server_key::ServerKey;
+use crate::entities::{ballot, ballot_answer, sealed_ballot};
+use chacha20poly1305::aead::{Aead as _, KeyInit as _};
+use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use rand::RngCore as _;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _, QueryFilter as _, QueryOrder as _,
+    QuerySelect as _,
+};
+use serde::{Deserialize, Serialize};
+
+/// Sealed ballots are padded to a multiple of this many bytes.
+pub const PAD: usize = 1024;
+
+const NONCE: usize = 24;
+
+/// Seals and opens ballots (see the module).
+#[derive(Clone)]
+pub struct Seal {
+    key: ServerKey,
+}
+
+impl std::fmt::Debug for Seal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Seal(…)")
+    }
+}
+
+/// What a sealed ballot holds: its receipt and its answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contents {
+    pub receipt: String,
+    pub answers: Vec<SealedAnswer>,
+}
+
+/// One row of `ballot_answers`, without its ballot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedAnswer {
+    #[serde(rename = "q")]
+    pub question_id: i64,
+    #[serde(rename = "p")]
+    pub position: i32,
+    #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
+    pub option_id: Option<i64>,
+    #[serde(rename = "r", default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<i32>,
+    #[serde(rename = "v", default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<i32>,
+    #[serde(rename = "t", default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl Seal {
+    pub fn new(key: &ServerKey) -> Self {
+        Self { key: key.clone() }
+    }
+
+    fn cipher(&self, consultation_id: i64) -> XChaCha20Poly1305 {
+        let key = self.key.derive(format!("palier ballot seal:{consultation_id}").as_bytes());
+        XChaCha20Poly1305::new(&key.into())
+    }
+
+    /// `contents`, sealed for consultation `consultation_id`.
+    pub fn seal(&self, consultation_id: i64, contents: &Contents) -> Vec<u8> {
+        // Serialising these plain fields cannot fail.
+        let mut plain = serde_json::to_vec(contents).unwrap_or_default();
+        // JSON allows trailing spaces: the padding needs no length.
+        plain.resize(plain.len().div_ceil(PAD).max(1) * PAD, b' ');
+        let mut nonce = [0u8; NONCE];
+        rand::rng().fill_bytes(&mut nonce);
+        // Encryption fails only for messages of gigabytes.
+        let sealed =
+            self.cipher(consultation_id).encrypt(XNonce::from_slice(&nonce), plain.as_slice()).unwrap_or_default();
+        let mut body = nonce.to_vec();
+        body.extend(sealed);
+        body
+    }
+
+    /// Opens a ballot sealed for `consultation_id`.
+    pub fn open(&self, consultation_id: i64, body: &[u8]) -> Result<Contents, DbErr> {
+        let unreadable =
+            || DbErr::Custom(format!("a sealed ballot of consultation {consultation_id} cannot be opened"));
+        if body.len() < NONCE {
+            return Err(unreadable());
+        }
+        let (nonce, sealed) = body.split_at(NONCE);
+        let plain =
+            self.cipher(consultation_id).decrypt(XNonce::from_slice(nonce), sealed).map_err(|_| unreadable())?;
+        serde_json::from_slice(&plain).map_err(|_| unreadable())
+    }
+}
+
+/// How many sealed ballots are read at a time.
+const PAGE: u64 = 1000;
+
+/// Calls `each` with every sealed ballot of `consultation_id`, opened, a
+/// page at a time (in the order of their random ids).
+pub async fn for_each_sealed<C: ConnectionTrait>(
+    conn: &C,
+    seal: &Seal,
+    consultation_id: i64,
+    mut each: impl FnMut(Contents),
+) -> Result<(), DbErr> {
+    let mut after: Option<String> = None;
+    loop {
+        let mut page = sealed_ballot::Entity::find()
+            .filter(sealed_ballot::Column::ConsultationId.eq(consultation_id))
+            .order_by_asc(sealed_ballot::Column::Id)
+            .limit(PAGE);
+        if let Some(after) = &after {
+            page = page.filter(sealed_ballot::Column::Id.gt(after.clone()));
+        }
+        let rows = page.all(conn).await?;
+        let Some(last) = rows.last() else { return Ok(()) };
+        after = Some(last.id.clone());
+        for row in &rows {
+            each(seal.open(consultation_id, &row.body)?);
+        }
+        if (rows.len() as u64) < PAGE {
+            return Ok(());
+        }
+    }
+}
+
+/// Opens the sealed ballots of `consultation_id` and writes them to the
+/// ballot tables under new random ids, in random order, then deletes them.
+/// Run it in the transaction that closes the vote. Returns their number.
+pub async fn unseal<C: ConnectionTrait>(conn: &C, seal: &Seal, consultation_id: i64) -> Result<u64, DbErr> {
+    let mut opened = Vec::new();
+    for_each_sealed(conn, seal, consultation_id, |contents| {
+        opened.push((uuid::Uuid::new_v4().to_string(), contents));
+    })
+    .await?;
+    // In the order of the new random ids: unrelated to when each was cast.
+    opened.sort_by(|a, b| a.0.cmp(&b.0));
+    for chunk in opened.chunks(2000) {
+        ballot::Entity::insert_many(chunk.iter().map(|(id, contents)| ballot::ActiveModel {
+            id: Set(id.clone()),
+            consultation_id: Set(consultation_id),
+            receipt: Set(contents.receipt.clone()),
+        }))
+        .exec_without_returning(conn)
+        .await?;
+        let answers: Vec<ballot_answer::ActiveModel> = chunk
+            .iter()
+            .flat_map(|(id, contents)| {
+                contents.answers.iter().map(move |a| ballot_answer::ActiveModel {
+                    ballot_id: Set(id.clone()),
+                    question_id: Set(a.question_id),
+                    position: Set(a.position),
+                    option_id: Set(a.option_id),
+                    rank: Set(a.rank),
+                    value: Set(a.value),
+                    text: Set(a.text.clone()),
+                })
+            })
+            .collect();
+        // Within SQLite's limit of bound values per statement.
+        for part in answers.chunks(2000) {
+            ballot_answer::Entity::insert_many(part.iter().cloned()).exec_without_returning(conn).await?;
+        }
+    }
+    sealed_ballot::Entity::delete_many()
+        .filter(sealed_ballot::Column::ConsultationId.eq(consultation_id))
+        .exec(conn)
+        .await?;
+    Ok(opened.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(text: &str) -> Contents {
+        Contents {
+            receipt: "ABCD-EFGH".into(),
+            answers: vec![SealedAnswer {
+                question_id: 1,
+                position: 0,
+                option_id: None,
+                rank: None,
+                value: None,
+                text: Some(text.into()),
+            }],
+        }
+    }
+
+    #[test]
+    fn a_sealed_ballot_opens_only_with_its_key_and_consultation() {
+        let seal = Seal::new(&ServerKey::generate());
+        let body = seal.seal(7, &contents("oui"));
+        assert_eq!(seal.open(7, &body).unwrap(), contents("oui"));
+        assert!(seal.open(8, &body).is_err());
+        assert!(Seal::new(&ServerKey::generate()).open(7, &body).is_err());
+        assert!(seal.open(7, &body[..10]).is_err());
+    }
+
+    #[test]
+    fn sealed_ballots_look_alike() {
+        let seal = Seal::new(&ServerKey::generate());
+        let (a, b) = (seal.seal(7, &contents("oui")), seal.seal(7, &contents("non, pas du tout")));
+        let again = seal.seal(7, &contents("oui"));
+        assert_eq!(a.len(), b.len());
+        assert_ne!(a, again);
+        assert!(!a.windows(3).any(|w| w == b"oui"));
+    }
+}
