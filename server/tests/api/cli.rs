@@ -1,7 +1,7 @@
 //! The `palier` binary's subcommands, run as a person would run them.
 
 use palier_backend::testing::{TempDir, fresh_database_url};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 
 struct Palier {
     dir: TempDir,
@@ -20,6 +20,15 @@ impl Palier {
     }
 
     fn run(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        self.command(args, env).output().unwrap()
+    }
+
+    /// Starts `palier` with `args` in the background.
+    fn spawn(&self, args: &[&str], env: &[(&str, &str)]) -> Child {
+        self.command(args, env).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap()
+    }
+
+    fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_palier"));
         command
             .args(args)
@@ -31,7 +40,7 @@ impl Palier {
         for (key, value) in env {
             command.env(key, value);
         }
-        command.output().unwrap()
+        command
     }
 }
 
@@ -185,4 +194,218 @@ async fn the_server_key_is_made_once_outside_the_database_and_a_wrong_one_stops_
     std::fs::write(&key_file, &key).unwrap();
     let output = palier.run(&["seed-demo"], &[]);
     assert!(!stderr(&output).contains("PALIER_KEY_FILE"), "{}", stderr(&output));
+}
+
+/// `kill -9` of a server while ballots pour in: after a restart, every ballot
+/// it acknowledged is counted, no unit is half-recorded (a register row
+/// without its ballot, or the reverse), and the receipt emails that were
+/// waiting are sent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_killed_while_ballots_pour_in_loses_none_it_acknowledged() {
+    use palier_backend::consultations::{builder, lifecycle, voting::Seal};
+    use palier_backend::entities::{ballot, participation};
+    use palier_domain::consultations::{Audience, QuestionDraft, QuestionKind, Settings, Visibility, VotingUnit};
+    use sea_orm::{ColumnTrait as _, EntityTrait as _, PaginatorTrait as _, QueryFilter as _};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let palier = Palier::new().await;
+    let db = palier_backend::db::connect(&palier.database_url).await.unwrap();
+    palier_backend::db::migrate(&db).await.unwrap();
+    let key_file = palier.dir.path().join("palier.key");
+    let key = palier_backend::auth::server_key::ServerKey::load_or_create(&key_file, &db).await.unwrap();
+    let seal = Seal::new(&key);
+
+    // Forty homes, a tenant of each signed in, and an open vote.
+    let homes = 40;
+    let organisation = palier_backend::registry::create_organisation(&db, "crash", "Crash").await.unwrap().id;
+    let residence = palier_backend::registry::create_residence(
+        &db,
+        organisation,
+        palier_domain::registry::NewResidence {
+            name: "Résidence".into(),
+            address: "1 rue".into(),
+            postcode: "69001".into(),
+            city: "Lyon".into(),
+        },
+    )
+    .await
+    .unwrap()
+    .id;
+    let hash = palier_backend::auth::password::hash(palier_domain::Password::parse("un mot de passe solide").unwrap())
+        .await
+        .unwrap();
+    let account = |n: usize| palier_backend::accounts::NewAccount {
+        email: palier_domain::Email::parse(&format!("voter{n}@example.org")).unwrap(),
+        display_name: palier_domain::DisplayName::parse(&format!("Voter {n}")).unwrap(),
+        locale: palier_domain::Locale::Fr,
+        email_verified: true,
+        platform_admin: false,
+    };
+    let staff = palier_backend::accounts::insert(&db, account(homes), &hash).await.unwrap().id;
+    palier_backend::accounts::set_membership(&db, staff, organisation, palier_domain::team::OrgRole::Staff)
+        .await
+        .unwrap();
+    let mut tokens = Vec::new();
+    for n in 0..homes {
+        let (home, _) = palier_backend::registry::create_household(
+            &db,
+            organisation,
+            palier_backend::registry::NewHousehold {
+                residence_id: residence,
+                building_id: None,
+                lease_ref: format!("L{n}"),
+                unit_label: format!("Logement {n}"),
+                max_occupants: 2,
+            },
+        )
+        .await
+        .unwrap();
+        let user = palier_backend::accounts::insert(&db, account(n), &hash).await.unwrap().id;
+        palier_backend::registry::add_occupant(&db, home.id, user).await.unwrap();
+        tokens.push(palier_backend::sessions::create(&db, user, false, "test").await.unwrap().token);
+    }
+    let settings = Settings {
+        title: "Vote".into(),
+        summary: String::new(),
+        body: String::new(),
+        audience: Audience::Organisation,
+        unit: VotingUnit::Household,
+        opens_at: chrono::Utc::now() - chrono::Duration::hours(1),
+        closes_at: chrono::Utc::now() + chrono::Duration::days(3),
+        visibility: Visibility::AfterClose,
+        quorum_percent: None,
+    };
+    let id = builder::create(&db, staff, organisation, settings).await.unwrap().id;
+    let question = QuestionDraft {
+        kind: QuestionKind::SingleChoice,
+        prompt: "Oui ou non ?".into(),
+        required: true,
+        options: vec!["Oui".into(), "Non".into()],
+    };
+    builder::add_question(&db, id, question).await.unwrap();
+    builder::schedule(&db, &seal, staff, id, chrono::Utc::now()).await.unwrap();
+    let definition = palier_backend::consultations::definition(&db, id).await.unwrap().unwrap();
+    let field = format!("answers[q{}][]", definition.questions[0].id);
+    let option = definition.questions[0].options[0].0.to_string();
+
+    // A stand-in for the compiled site: the server needs one to start.
+    let site = palier.dir.path().join("site");
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    std::fs::write(site.join("pkg/palier.js"), "export default function init() {}\n").unwrap();
+    let port = palier_backend::testing::free_port().unwrap();
+    let address = format!("http://127.0.0.1:{port}");
+    let env = [("PALIER_ADDR", format!("127.0.0.1:{port}")), ("LEPTOS_SITE_ROOT", site.display().to_string())];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let client = reqwest::Client::new();
+    let started = |client: reqwest::Client, address: String| async move {
+        for _ in 0..300 {
+            if client.get(format!("{address}/healthz")).send().await.is_ok_and(|r| r.status().is_success()) {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("palier serve did not start");
+    };
+    let mut server = palier.spawn(&["serve"], &env);
+    started(client.clone(), address.clone()).await;
+
+    // Four voters at a time; the server is killed once fifteen were told
+    // their ballot counted, with others on their way.
+    let acknowledged = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let told = std::sync::Arc::new(AtomicUsize::new(0));
+    let mut voters = tokio::task::JoinSet::new();
+    for worker in 0..4 {
+        let tokens: Vec<String> = tokens.iter().skip(worker).step_by(4).cloned().collect();
+        let (client, address, field, option) = (client.clone(), address.clone(), field.clone(), option.clone());
+        let (acknowledged, told) = (acknowledged.clone(), told.clone());
+        voters.spawn(async move {
+            for token in tokens {
+                let response = client
+                    .post(format!("{address}/api/consultations/cast_ballot"))
+                    .header("origin", &address)
+                    .header("accept", "application/json")
+                    .header("cookie", format!("palier_session={token}"))
+                    .form(&[("consultation_id".to_owned(), id.to_string()), (field.clone(), option.clone())])
+                    .send()
+                    .await;
+                let Ok(response) = response else { return };
+                let receipt = response.headers().get_all("set-cookie").iter().find_map(|cookie| {
+                    let cookie = cookie.to_str().ok()?;
+                    let rest = cookie.strip_prefix(&format!("palier_receipt_{id}="))?;
+                    Some(rest.split(';').next()?.to_owned())
+                });
+                if let Some(receipt) = receipt {
+                    acknowledged.lock().unwrap().push(receipt);
+                    told.fetch_add(1, Ordering::SeqCst);
+                }
+            }
+        });
+    }
+    while told.load(Ordering::SeqCst) < 15 {
+        tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+    }
+    server.kill().unwrap(); // SIGKILL
+    server.wait().unwrap();
+    while voters.join_next().await.is_some() {}
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(acknowledged.len() >= 15);
+
+    // Restarted, the server sends what the outbox held; the vote closes.
+    let mut server = palier.spawn(&["serve"], &env);
+    started(client.clone(), address.clone()).await;
+    let registered = participation::Entity::find().filter(participation::Column::ConsultationId.eq(id));
+    let registered = registered.count(&db).await.unwrap();
+    assert!(registered as usize >= acknowledged.len(), "{registered} registered, {} acknowledged", acknowledged.len());
+    palier_backend::entities::consultation::Entity::update_many()
+        .col_expr(
+            palier_backend::entities::consultation::Column::ClosesAt,
+            sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
+        )
+        .filter(palier_backend::entities::consultation::Column::Id.eq(id))
+        .exec(&db)
+        .await
+        .unwrap();
+    lifecycle::advance(&db, &seal, id, chrono::Utc::now()).await.unwrap();
+    let receipts: Vec<String> = ballot::Entity::find()
+        .filter(ballot::Column::ConsultationId.eq(id))
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|b| b.receipt)
+        .collect();
+    assert_eq!(receipts.len() as u64, registered, "one ballot per register row, no more, no less");
+    for receipt in &acknowledged {
+        assert!(receipts.contains(receipt), "acknowledged ballot {receipt} is counted");
+    }
+
+    // Every acknowledged voter's receipt email arrives (the file transport's
+    // `.eml` files): those the killed server had claimed once its claims'
+    // lease (five minutes) is over, which the test moves past.
+    palier_backend::entities::outbox_email::Entity::update_many()
+        .col_expr(
+            palier_backend::entities::outbox_email::Column::LockedUntil,
+            sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
+        )
+        .filter(palier_backend::entities::outbox_email::Column::Status.eq("pending"))
+        .filter(palier_backend::entities::outbox_email::Column::LockedUntil.is_not_null())
+        .exec(&db)
+        .await
+        .unwrap();
+    let outbox = palier.dir.path().join("outbox");
+    let mut missing = acknowledged.clone();
+    for _ in 0..300 {
+        let mut mail = String::new();
+        for entry in std::fs::read_dir(&outbox).into_iter().flatten().flatten() {
+            mail.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default().replace("=\r\n", ""));
+        }
+        missing.retain(|receipt| !mail.contains(receipt.as_str()));
+        if missing.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(missing.is_empty(), "receipt emails never sent: {missing:?}");
+    server.kill().unwrap();
+    server.wait().unwrap();
 }
