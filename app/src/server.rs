@@ -58,6 +58,8 @@ pub struct AppState {
     pub ballots: palier_backend::consultations::voting::BallotBox,
     /// Seals the ballots of open votes and opens them at closing.
     pub seal: palier_backend::consultations::voting::Seal,
+    /// Keys the stored invitation codes.
+    pub codes: palier_backend::auth::secret::CodeKey,
     /// Definitions of opened votes, their frozen parts kept.
     pub definitions: palier_backend::consultations::Definitions,
     /// Live results of open votes, recounted at most every few seconds.

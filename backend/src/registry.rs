@@ -18,7 +18,7 @@ mod residences;
 pub use buildings::{add_building, buildings_of, create_building};
 pub use households::{
     NewHousehold, add_household, add_occupant, create_household, edit_household, household, household_admin,
-    household_scope, households_of, occupants_of, remove_occupant,
+    household_scope, households_of, issue_code, occupants_of, remove_occupant, withdraw_code,
 };
 pub use joining::{JoinError, Joined, homes_of, join_household};
 pub use letters::{Letter, LetterSelection, issue_letters};

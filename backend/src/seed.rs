@@ -149,6 +149,7 @@ const RESIDENCES: &[ResidenceSpec] = &[
 pub async fn seed_demo(
     db: &DatabaseConnection,
     seal: &crate::consultations::voting::Seal,
+    codes: &secret::CodeKey,
 ) -> Result<SeedReport, SeedError> {
     let exists = organisation::Entity::find()
         .filter(organisation::Column::Slug.eq(DEMO_SLUG))
@@ -201,7 +202,7 @@ pub async fn seed_demo(
             for n in 1..=spec.per_building {
                 let unit = format!("Logement {short}{n:02}");
                 let lease_ref = format!("{}-{short}{n:02}", spec.lease_prefix);
-                let (household, code) = registry::create_household(
+                let household = registry::create_household(
                     &txn,
                     org.id,
                     NewHousehold {
@@ -214,6 +215,9 @@ pub async fn seed_demo(
                 )
                 .await
                 .context("could not create a demo household")?;
+                let code = registry::issue_code(&txn, codes, household.id)
+                    .await
+                    .context("could not give a demo household its code")?;
                 these.push((household.id, households.len()));
                 households.push(DemoHousehold {
                     residence: residence.name.clone(),

@@ -227,3 +227,9 @@ pub fn seal() -> &'static crate::consultations::voting::Seal {
     static SEAL: std::sync::OnceLock<crate::consultations::voting::Seal> = std::sync::OnceLock::new();
     SEAL.get_or_init(|| crate::consultations::voting::Seal::new(&crate::auth::server_key::ServerKey::generate()))
 }
+
+/// The key the tests of this process store invitation codes under.
+pub fn codes() -> &'static crate::auth::secret::CodeKey {
+    static CODES: std::sync::OnceLock<crate::auth::secret::CodeKey> = std::sync::OnceLock::new();
+    CODES.get_or_init(|| crate::auth::secret::CodeKey::new(&crate::auth::server_key::ServerKey::generate()))
+}

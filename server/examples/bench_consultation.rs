@@ -157,7 +157,7 @@ async fn setup(url: &str, households: usize, voters: usize, tokens_file: &str) -
     }
     let mut homes = Vec::with_capacity(households);
     for n in 0..households {
-        let (home, _) = registry::create_household(
+        let home = registry::create_household(
             &txn,
             organisation,
             NewHousehold {

@@ -103,14 +103,13 @@ async fn open(config: &Config) -> anyhow::Result<palier_backend::DatabaseConnect
     Ok(db)
 }
 
-/// What seals the ballots of open votes, from the server key (created at
-/// the first start).
-pub(crate) async fn load_seal(
+/// The server key (created at the first start), which seals the ballots of
+/// open votes and keys the invitation codes.
+pub(crate) async fn server_key(
     config: &Config,
     db: &palier_backend::DatabaseConnection,
-) -> anyhow::Result<palier_backend::consultations::voting::Seal> {
-    let key = palier_backend::auth::server_key::ServerKey::load_or_create(&config.key_file, db).await?;
-    Ok(palier_backend::consultations::voting::Seal::new(&key))
+) -> anyhow::Result<palier_backend::auth::server_key::ServerKey> {
+    palier_backend::auth::server_key::ServerKey::load_or_create(&config.key_file, db).await
 }
 
 async fn create_admin(config: &Config, email: &str, name: &str) -> anyhow::Result<()> {
@@ -157,8 +156,10 @@ fn ask_password() -> anyhow::Result<String> {
 
 async fn seed_demo(config: &Config, json: bool) -> anyhow::Result<()> {
     let db = open(config).await?;
-    let seal = load_seal(config, &db).await?;
-    let report = palier_backend::seed::seed_demo(&db, &seal).await?;
+    let key = server_key(config, &db).await?;
+    let seal = palier_backend::consultations::voting::Seal::new(&key);
+    let codes = palier_backend::auth::secret::CodeKey::new(&key);
+    let report = palier_backend::seed::seed_demo(&db, &seal, &codes).await?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(());
@@ -268,7 +269,8 @@ async fn print_letters(
         .with_context(|| format!("--residence: {} has no residence named '{residence}'", organisation.name))?;
     let residence = registry::residence(&db, found.id.get()).await?.context("the residence disappeared")?;
     let selection = if all { LetterSelection::All } else { LetterSelection::Unclaimed };
-    let letters = registry::issue_letters(&db, None, &residence, selection).await?;
+    let codes = palier_backend::auth::secret::CodeKey::new(&server_key(config, &db).await?);
+    let letters = registry::issue_letters(&db, &codes, None, &residence, selection).await?;
     let links = palier_backend::links::Links::new(&config.public_url);
     let html = palier_backend::letters::render(&letters, &residence.name, &links.join(), None)?;
     std::fs::write(out, html).with_context(|| format!("cannot write {}", out.display()))?;

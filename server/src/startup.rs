@@ -49,7 +49,8 @@ impl Application {
         let clock = Clock::system();
         let worker = Worker::new(db.clone(), mailer.clone(), config.outbox.clone()).with_clock(clock.clone());
         let unsubscribe_key = palier_backend::notifications::unsubscribe::Key::load(&db).await?;
-        let seal = crate::cli::load_seal(config, &db).await?;
+        let key = crate::cli::server_key(config, &db).await?;
+        let seal = Seal::new(&key);
 
         let listener = TcpListener::bind(config.addr)
             .await
@@ -71,6 +72,7 @@ impl Application {
             live_counts: palier_backend::consultations::results::LiveCounts::new(config.secrecy_k, seal.clone()),
             definitions: Default::default(),
             seal: seal.clone(),
+            codes: palier_backend::auth::secret::CodeKey::new(&key),
             db: db.clone(),
             mailer,
             outbox: worker.waker(),

@@ -126,6 +126,11 @@ pub async fn delete_account(db: &DatabaseConnection, user_id: i64, password: &st
     let txn = db.begin().await?;
     session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(&txn).await?;
     email_token::Entity::delete_many().filter(email_token::Column::UserId.eq(user_id)).exec(&txn).await?;
+    // The homes this person leaves get new codes (they knew the old ones).
+    let homes = occupancy::Entity::find().filter(occupancy::Column::UserId.eq(user_id)).all(&txn).await?;
+    for home in &homes {
+        crate::registry::withdraw_code(&txn, home.household_id).await?;
+    }
     occupancy::Entity::delete_many().filter(occupancy::Column::UserId.eq(user_id)).exec(&txn).await?;
     membership::Entity::delete_many().filter(membership::Column::UserId.eq(user_id)).exec(&txn).await?;
     notification::Entity::delete_many().filter(notification::Column::UserId.eq(user_id)).exec(&txn).await?;

@@ -48,8 +48,37 @@ pub fn new_invitation_code() -> InvitationCode {
     InvitationCode::from_random(rand::rng().next_u64())
 }
 
-/// The stored form of an invitation code.
-pub fn hash_invitation_code(code: &InvitationCode) -> String {
+/// The key under which invitation codes are stored (HMAC-SHA256), derived
+/// from the server key, which is kept outside the database: a copy of the
+/// database alone gives no working code, not even by trying all 2^60.
+#[derive(Clone)]
+pub struct CodeKey([u8; 32]);
+
+impl std::fmt::Debug for CodeKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CodeKey(…)")
+    }
+}
+
+impl CodeKey {
+    pub fn new(key: &super::server_key::ServerKey) -> Self {
+        Self(key.derive(b"palier invitation codes"))
+    }
+
+    /// The stored form of an invitation code.
+    pub fn hash(&self, code: &InvitationCode) -> String {
+        use hmac::Mac as _;
+        // A key of any length is accepted by HMAC.
+        let mut mac = <hmac::Hmac<Sha256>>::new_from_slice(&self.0).unwrap_or_else(|_| unreachable!());
+        mac.update(format!("invitation:{}", code.canonical()).as_bytes());
+        hex(&mac.finalize().into_bytes())
+    }
+}
+
+/// How codes issued before they were keyed are stored (a plain SHA-256):
+/// looked up when joining until those codes expire, 90 days after the
+/// version that keyed them.
+pub(crate) fn unkeyed_hash_invitation_code(code: &InvitationCode) -> String {
     hash(&format!("invitation:{}", code.canonical()))
 }
 
@@ -68,9 +97,12 @@ mod tests {
     }
 
     #[test]
-    fn invitation_code_hash_ignores_formatting() {
+    fn invitation_code_hash_ignores_formatting_and_needs_the_key() {
+        let key = CodeKey::new(&super::super::server_key::ServerKey::generate());
         let code = new_invitation_code();
         let typed = InvitationCode::parse(&code.to_string().to_lowercase()).unwrap();
-        assert_eq!(hash_invitation_code(&code), hash_invitation_code(&typed));
+        assert_eq!(key.hash(&code), key.hash(&typed));
+        assert_ne!(key.hash(&code), CodeKey::new(&super::super::server_key::ServerKey::generate()).hash(&code));
+        assert_ne!(key.hash(&code), unkeyed_hash_invitation_code(&code));
     }
 }

@@ -10,6 +10,7 @@ use chrono::Utc;
 use palier_domain::InvitationCode;
 use palier_domain::ids::{BuildingId, HouseholdId, ResidenceId, UserId};
 use palier_domain::registry::{Building, HouseholdAdmin, HouseholdChanges, HouseholdRow, Occupant};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DatabaseConnection, DbErr,
     EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _, TransactionTrait as _,
@@ -32,31 +33,48 @@ pub struct NewHousehold {
     pub max_occupants: u8,
 }
 
-/// Creates a household with a fresh invitation code, returned in clear once:
-/// only its hash is stored.
+/// Creates a household, without a code: codes reach homes by letter
+/// ([`super::issue_letters`]), or [`issue_code`].
 pub async fn create_household<C: ConnectionTrait>(
     conn: &C,
     organisation_id: i64,
     new: NewHousehold,
-) -> Result<(household::Model, InvitationCode), DbErr> {
-    let code = secret::new_invitation_code();
+) -> Result<household::Model, DbErr> {
     let now = Utc::now();
-    let row = household::ActiveModel {
+    household::ActiveModel {
         organisation_id: Set(organisation_id),
         residence_id: Set(new.residence_id),
         building_id: Set(new.building_id),
         lease_ref: Set(new.lease_ref),
         unit_label: Set(new.unit_label),
         max_occupants: Set(i32::from(new.max_occupants)),
-        invitation_code_hash: Set(Some(secret::hash_invitation_code(&code))),
-        invitation_code_issued_at: Set(Some(now)),
+        invitation_code_hash: Set(None),
+        invitation_code_issued_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()
     }
     .insert(conn)
-    .await?;
-    Ok((row, code))
+    .await
+}
+
+/// Gives household `household_id` a new invitation code, returned in clear
+/// once: only its keyed hash is stored. The previous code stops working.
+pub async fn issue_code<C: ConnectionTrait>(
+    conn: &C,
+    codes: &secret::CodeKey,
+    household_id: i64,
+) -> Result<InvitationCode, DbErr> {
+    let code = secret::new_invitation_code();
+    let now = Utc::now();
+    household::Entity::update_many()
+        .col_expr(household::Column::InvitationCodeHash, Expr::value(codes.hash(&code)))
+        .col_expr(household::Column::InvitationCodeIssuedAt, Expr::value(now))
+        .col_expr(household::Column::UpdatedAt, Expr::value(now))
+        .filter(household::Column::Id.eq(household_id))
+        .exec(conn)
+        .await?;
+    Ok(code)
 }
 
 /// Adds a household to a residence, audited. Its code is printed later, on a letter.
@@ -79,7 +97,7 @@ pub async fn add_household(
 ) -> Result<household::Model, RegistryError> {
     let txn = db.begin().await?;
     check_building(&txn, residence.id, new.building_id).await?;
-    let (row, _) = match create_household(&txn, residence.organisation_id, new).await {
+    let row = match create_household(&txn, residence.organisation_id, new).await {
         Ok(created) => created,
         Err(error) if unique_violation(&error) => return Err(RegistryError::DuplicateLease),
         Err(error) => return Err(error.into()),
@@ -242,6 +260,7 @@ pub async fn remove_occupant(
         .rows_affected
         > 0;
     if removed {
+        withdraw_code(&txn, household.id).await?;
         crate::notifications::notify(
             &txn,
             crate::notifications::Event::HomeLeft { household_id: household.id, user_id },
@@ -262,6 +281,19 @@ pub async fn remove_occupant(
     }
     txn.commit().await?;
     Ok(removed)
+}
+
+/// Withdraws the code of household `household_id`: someone who leaves the
+/// home knows it, so it stops working; staff print a new letter for the
+/// occupants to come.
+pub async fn withdraw_code<C: ConnectionTrait>(conn: &C, household_id: i64) -> Result<(), DbErr> {
+    household::Entity::update_many()
+        .col_expr(household::Column::InvitationCodeHash, Expr::value(Option::<String>::None))
+        .col_expr(household::Column::InvitationCodeIssuedAt, Expr::value(Option::<chrono::DateTime<Utc>>::None))
+        .filter(household::Column::Id.eq(household_id))
+        .exec(conn)
+        .await?;
+    Ok(())
 }
 
 /// A household as staff manage it.

@@ -53,6 +53,7 @@ pub const CODE_VALIDITY: chrono::Duration = chrono::Duration::days(90);
 #[tracing::instrument(skip_all)]
 pub async fn join_household(
     db: &DatabaseConnection,
+    codes: &secret::CodeKey,
     user_id: i64,
     code: &InvitationCode,
     ip: &str,
@@ -65,7 +66,9 @@ pub async fn join_household(
     rate_limit::hit(db, &ip_key, rate_limit::CODE_FAILURES_PER_IP).await?.map_err(JoinError::RateLimited)?;
 
     let found = household::Entity::find()
-        .filter(household::Column::InvitationCodeHash.eq(secret::hash_invitation_code(code)))
+        .filter(
+            household::Column::InvitationCodeHash.is_in([codes.hash(code), secret::unkeyed_hash_invitation_code(code)]),
+        )
         .one(db)
         .await?;
     let Some(found) = found else { return Err(JoinError::UnknownCode) };

@@ -4,8 +4,6 @@ use super::RegistryError;
 use crate::audit::{self, Entry};
 use crate::auth::secret;
 use crate::entities::{household, occupancy, residence};
-use chrono::Utc;
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait as _, DatabaseConnection, EntityTrait as _, QueryFilter as _, QueryOrder as _, TransactionTrait as _,
 };
@@ -43,6 +41,7 @@ pub enum LetterSelection {
 /// Audited (`letters.issued`, with the count).
 pub async fn issue_letters(
     db: &DatabaseConnection,
+    codes: &secret::CodeKey,
     actor_id: Option<i64>,
     residence: &residence::Model,
     selection: LetterSelection,
@@ -72,17 +71,9 @@ pub async fn issue_letters(
     let organisation = super::organisation_name(&txn, residence.organisation_id).await?.unwrap_or_default();
     let buildings: HashMap<i64, String> =
         super::buildings_of(&txn, residence.id).await?.into_iter().map(|b| (b.id, b.name)).collect();
-    let now = Utc::now();
     let mut letters = Vec::with_capacity(households.len());
     for household in households {
-        let code = secret::new_invitation_code();
-        household::Entity::update_many()
-            .col_expr(household::Column::InvitationCodeHash, Expr::value(secret::hash_invitation_code(&code)))
-            .col_expr(household::Column::InvitationCodeIssuedAt, Expr::value(now))
-            .col_expr(household::Column::UpdatedAt, Expr::value(now))
-            .filter(household::Column::Id.eq(household.id))
-            .exec(&txn)
-            .await?;
+        let code = super::issue_code(&txn, codes, household.id).await?;
         letters.push(Letter {
             organisation: organisation.clone(),
             residence: residence.name.clone(),

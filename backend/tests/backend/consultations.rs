@@ -50,11 +50,10 @@ async fn place(db: &DatabaseConnection, per_residence: usize) -> Place {
             max_occupants: 4,
         };
         let building = (n % 2 == 0).then_some(building_a1);
-        households_a.push(
-            registry::create_household(db, org, new(residence_a, building, format!("A-{n}"))).await.unwrap().0.id,
-        );
+        households_a
+            .push(registry::create_household(db, org, new(residence_a, building, format!("A-{n}"))).await.unwrap().id);
         households_b
-            .push(registry::create_household(db, org, new(residence_b, None, format!("B-{n}"))).await.unwrap().0.id);
+            .push(registry::create_household(db, org, new(residence_b, None, format!("B-{n}"))).await.unwrap().id);
     }
     let staff = staff_user(db).await;
     Place { staff, org, residence_a, residence_b, building_a1, households_a, households_b }

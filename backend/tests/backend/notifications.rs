@@ -17,7 +17,7 @@ use palier_backend::notifications::mailer::{self, Round};
 use palier_backend::notifications::unsubscribe::{self, Key};
 use palier_backend::outbox::{OutboxConfig, Worker};
 use palier_backend::registry::{self, NewHousehold};
-use palier_backend::testing::{SmtpSink, fresh_database, seal};
+use palier_backend::testing::{SmtpSink, codes, fresh_database, seal};
 use palier_domain::consultations::QuestionKind;
 use palier_domain::consultations::{Audience, Decision, Visibility, VotingUnit};
 use palier_domain::consultations::{QuestionDraft, Settings};
@@ -93,7 +93,7 @@ async fn town(db: &DatabaseConnection, per_residence: usize) -> Town {
             (residence_a, (n % 2 == 0).then_some(building_a1), &mut homes_a, "a"),
             (residence_b, None, &mut homes_b, "b"),
         ] {
-            let (home, _) = registry::create_household(
+            let home = registry::create_household(
                 db,
                 org,
                 NewHousehold {
@@ -330,7 +330,7 @@ async fn results_and_the_response_are_notified_once_and_votes_in_the_app_only() 
 async fn joining_and_leaving_a_home_tell_its_occupants() {
     let db = fresh_database().await.unwrap();
     let town = town(&db, 1).await;
-    let (household, code) = registry::create_household(
+    let household = registry::create_household(
         &db,
         town.org,
         NewHousehold {
@@ -344,15 +344,24 @@ async fn joining_and_leaving_a_home_tell_its_occupants() {
     .await
     .unwrap();
     let home = household.id;
+    let code = registry::issue_code(&db, codes(), home).await.unwrap();
     let first = person(&db, "premier@example.org").await;
     registry::add_occupant(&db, home, first).await.unwrap();
     let newcomer = person(&db, "nouveau@example.org").await;
-    registry::join_household(&db, newcomer, &code, "127.0.0.1").await.unwrap();
+    registry::join_household(&db, codes(), newcomer, &code, "127.0.0.1").await.unwrap();
     assert_eq!(told(&db, "home_joined").await, HashSet::from([first, newcomer]));
 
     let household = registry::household(&db, home).await.unwrap().unwrap();
     registry::remove_occupant(&db, town.staff, &household, newcomer).await.unwrap();
     assert_eq!(told(&db, "home_left").await, HashSet::from([first, newcomer]));
+    // The code they knew stops working; a new one is issued (by letter) for the home.
+    let again = registry::join_household(&db, codes(), newcomer, &code, "127.0.0.2").await;
+    assert!(matches!(again, Err(registry::JoinError::UnknownCode)), "{again:?}");
+    // (Its first code worked above.) Under another server key, a stored code is of no use.
+    let code = registry::issue_code(&db, codes(), home).await.unwrap();
+    let stranger = palier_backend::auth::secret::CodeKey::new(&palier_backend::auth::server_key::ServerKey::generate());
+    let stolen = registry::join_household(&db, &stranger, newcomer, &code, "127.0.0.3").await;
+    assert!(matches!(stolen, Err(registry::JoinError::UnknownCode)), "{stolen:?}");
     // By default the home category waits for the digest.
     let states: HashSet<String> = notification::Entity::find()
         .filter(notification::Column::Category.eq("home"))
@@ -516,7 +525,7 @@ async fn a_fan_out_of_500_emails_survives_a_minute_of_smtp_outage_and_arrives_ex
     let staff = person(&db, "equipe@example.org").await;
     accounts::set_membership(&db, staff, org, palier_domain::team::OrgRole::Staff).await.unwrap();
     for n in 0..500 {
-        let (home, _) = registry::create_household(
+        let home = registry::create_household(
             &db,
             org,
             NewHousehold {

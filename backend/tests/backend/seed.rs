@@ -1,14 +1,13 @@
-use palier_backend::auth::secret;
 use palier_backend::entities::{household, membership, occupancy, user};
 use palier_backend::seed::{SeedError, seed_demo};
-use palier_backend::testing::{fresh_database, seal};
+use palier_backend::testing::{codes, fresh_database, seal};
 use palier_domain::InvitationCode;
 use sea_orm::{ColumnTrait as _, EntityTrait as _, PaginatorTrait as _, QueryFilter as _};
 
 #[tokio::test]
 async fn seed_demo_creates_a_usable_organisation_once() {
     let db = fresh_database().await.unwrap();
-    let report = seed_demo(&db, seal()).await.unwrap();
+    let report = seed_demo(&db, seal(), codes()).await.unwrap();
 
     assert_eq!(report.households.len(), 40);
     // 40 for the demo landlord, 4 for its neighbour.
@@ -35,7 +34,7 @@ async fn seed_demo_creates_a_usable_organisation_once() {
     for printed in &report.households {
         let code = InvitationCode::parse(&printed.code).unwrap();
         let stored = household::Entity::find()
-            .filter(household::Column::InvitationCodeHash.eq(secret::hash_invitation_code(&code)))
+            .filter(household::Column::InvitationCodeHash.eq(codes().hash(&code)))
             .one(&db)
             .await
             .unwrap()
@@ -54,7 +53,7 @@ async fn seed_demo_creates_a_usable_organisation_once() {
         );
     }
 
-    assert!(matches!(seed_demo(&db, seal()).await, Err(SeedError::AlreadySeeded)));
+    assert!(matches!(seed_demo(&db, seal(), codes()).await, Err(SeedError::AlreadySeeded)));
 }
 
 #[tokio::test]
@@ -62,7 +61,7 @@ async fn the_demo_shows_a_whole_consultation_cycle_in_the_first_residence() {
     use palier_backend::consultations::{definition, results};
     use palier_domain::consultations::QuestionKind;
     let db = fresh_database().await.unwrap();
-    let report = seed_demo(&db, seal()).await.unwrap();
+    let report = seed_demo(&db, seal(), codes()).await.unwrap();
     let first = &report.residences[0];
     assert_eq!(report.consultations.len(), 2);
 

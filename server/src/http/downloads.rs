@@ -88,7 +88,15 @@ pub async fn letters(
         ("household", Some(id)) => LetterSelection::Household(id),
         _ => return StatusCode::BAD_REQUEST.into_response(),
     };
-    let letters = match registry::issue_letters(&state.db, Some(session.actor.user_id), &residence, selection).await {
+    let letters = match registry::issue_letters(
+        &state.db,
+        &state.codes,
+        Some(session.actor.user_id),
+        &residence,
+        selection,
+    )
+    .await
+    {
         Ok(letters) => letters,
         Err(RegistryError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => {

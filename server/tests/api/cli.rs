@@ -247,7 +247,7 @@ async fn a_server_killed_while_ballots_pour_in_loses_none_it_acknowledged() {
         .unwrap();
     let mut tokens = Vec::new();
     for n in 0..homes {
-        let (home, _) = palier_backend::registry::create_household(
+        let home = palier_backend::registry::create_household(
             &db,
             organisation,
             palier_backend::registry::NewHousehold {

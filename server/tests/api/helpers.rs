@@ -17,6 +17,8 @@ pub struct TestApp {
     pub clock: palier_backend::clock::Clock,
     /// What the server seals the ballots of open votes with.
     pub seal: palier_backend::consultations::voting::Seal,
+    /// What the server keys stored invitation codes with.
+    pub codes: palier_backend::auth::secret::CodeKey,
     /// The server's background work, which runs only when a test says so.
     jobs: Jobs,
     _site: TempDir,
@@ -68,13 +70,14 @@ pub async fn spawn_app_with(settings: &[(&str, &str)]) -> TestApp {
     let db = app.state().db.clone();
     let clock = app.state().clock.clone();
     let seal = app.state().seal.clone();
+    let codes = app.state().codes.clone();
     let jobs = app.jobs().clone();
     let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.serve_until(async move {
         let _ = stopped.await;
     }));
     let client = TestApp::new_client();
-    TestApp { address, db, mailbox, client, clock, seal, jobs, _site: site, _shutdown: shutdown }
+    TestApp { address, db, mailbox, client, clock, seal, codes, jobs, _site: site, _shutdown: shutdown }
 }
 
 impl TestApp {

@@ -286,6 +286,7 @@ async fn wrong_codes_are_limited_and_full_households_refused() {
     let residence = palier_backend::registry::residence(&app.db, world.residence_a).await.unwrap().unwrap();
     let letters = palier_backend::registry::issue_letters(
         &app.db,
+        &app.codes,
         None,
         &residence,
         palier_backend::registry::LetterSelection::Household(world.household_a1),

@@ -89,7 +89,7 @@ impl World {
         let household = |org, residence_id, building_id, lease: &str| {
             let lease = lease.to_owned();
             async move {
-                registry::create_household(
+                let home = registry::create_household(
                     db,
                     org,
                     NewHousehold {
@@ -101,7 +101,9 @@ impl World {
                     },
                 )
                 .await
-                .unwrap()
+                .unwrap();
+                let code = registry::issue_code(db, &app.codes, home.id).await.unwrap();
+                (home, code)
             }
         };
         let household_a1 = household(org1, residence_a, Some(building_a), "A1").await.0.id;
