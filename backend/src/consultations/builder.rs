@@ -22,7 +22,8 @@ use palier_domain::ids::QuestionId;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, DbErr, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, TransactionTrait as _,
+    DatabaseTransaction, DbErr, EntityTrait as _, PaginatorTrait as _, QueryFilter as _, QuerySelect as _,
+    TransactionTrait as _,
 };
 use serde_json::json;
 
@@ -71,8 +72,11 @@ fn status_of(row: &consultation::Model) -> Status {
     row.status.parse::<Status>().ok().unwrap_or(Status::Draft)
 }
 
+/// Consultation `id`, its row locked until `txn` ends (on PostgreSQL; SQLite
+/// has one writer): an edit and a change of status wait for each other, so
+/// the opening checks the rules it freezes and no edit lands after it.
 async fn locked(txn: &DatabaseTransaction, id: i64) -> Result<consultation::Model, BuildError> {
-    consultation::Entity::find_by_id(id).one(txn).await?.ok_or(BuildError::NotFound)
+    consultation::Entity::find_by_id(id).lock_exclusive().one(txn).await?.ok_or(BuildError::NotFound)
 }
 
 async fn editable(txn: &DatabaseTransaction, id: i64) -> Result<consultation::Model, BuildError> {

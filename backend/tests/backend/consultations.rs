@@ -1041,3 +1041,51 @@ async fn staff_cannot_enter_a_paper_ballot_for_their_own_home() {
     voting::cast(&db, seal(), &def, &other, paper, &ballot, Utc::now()).await.unwrap();
     voting::cast(&db, seal(), &def, &own, Channel::Online, &ballot, Utc::now()).await.unwrap();
 }
+
+/// An edit racing the opening either lands before it (and is checked by it)
+/// or is refused: no vote opens with rules it did not check. Races 30 times.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_racing_the_opening_never_changes_an_open_vote() {
+    let db = fresh_database().await.unwrap();
+    let place = place(&db, 2).await;
+    let (mut before, mut refused) = (0, 0);
+    for _ in 0..30 {
+        let id = builder::create(&db, place.staff, place.org, settings(Audience::Organisation, VotingUnit::Household))
+            .await
+            .unwrap()
+            .id;
+        let question_id =
+            builder::add_question(&db, id, question(QuestionKind::SingleChoice, &["Oui", "Non"])).await.unwrap();
+        // The edit leaves one option: a question the opening would refuse.
+        let edit = {
+            let db = db.clone();
+            tokio::spawn(async move {
+                builder::update_question(
+                    &db,
+                    palier_domain::ids::QuestionId::new(question_id),
+                    question(QuestionKind::SingleChoice, &["Oui"]),
+                )
+                .await
+            })
+        };
+        let open = {
+            let (db, staff) = (db.clone(), place.staff);
+            tokio::spawn(async move { builder::schedule(&db, seal(), staff, id, Utc::now()).await })
+        };
+        let (edit, open) = (edit.await.unwrap(), open.await.unwrap());
+        let def = definition(&db, id).await.unwrap().unwrap();
+        match (edit, open) {
+            (Ok(()), Err(BuildError::QuestionNotReady { .. })) => {
+                before += 1;
+                assert_eq!(def.status(), Status::Draft);
+            }
+            (Err(BuildError::Frozen), Ok(())) => {
+                refused += 1;
+                assert_eq!(def.status(), Status::Open);
+                assert_eq!(def.questions[0].options.len(), 2, "the open vote keeps the rules it opened with");
+            }
+            other => panic!("edit and opening both passed, or failed otherwise: {other:?}"),
+        }
+    }
+    assert_eq!(before + refused, 30);
+}
