@@ -58,6 +58,8 @@ pub struct AppState {
     pub ballots: palier_backend::consultations::voting::BallotBox,
     /// Seals the ballots of open votes and opens them at closing.
     pub seal: palier_backend::consultations::voting::Seal,
+    /// The server key (kept outside the database), from which the others derive.
+    pub server_key: palier_backend::auth::server_key::ServerKey,
     /// Keys the stored invitation codes.
     pub codes: palier_backend::auth::secret::CodeKey,
     /// Definitions of opened votes, their frozen parts kept.

@@ -8,6 +8,7 @@ pub mod notifications;
 pub mod renders;
 pub mod security;
 pub mod session;
+pub mod typed_values;
 
 use crate::config::Config;
 use axum::Router;
@@ -55,6 +56,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
     let routes = route_list();
     let options = state.leptos_options.clone();
     let context = request_context();
+    let state_key = state.server_key.clone();
 
     let pkg = ServeDir::new(config.site_root.join("pkg")).precompressed_br().precompressed_gzip();
 
@@ -85,7 +87,9 @@ pub fn router(state: AppState, config: &Config) -> Router {
             .layer(renders::PageRenders::for_this_machine())
             .service(router),
     );
+    let typed = typed_values::TypedValues { key: state_key, secure: config.secure_cookies() };
     security::with_headers(router, config.secure_cookies())
+        .layer(axum::middleware::from_fn_with_state(typed, typed_values::keep_typed_values))
         .layer(CompressionLayer::new().br(true).gzip(true).quality(CompressionLevel::Precise(4)))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(axum::middleware::map_response(close_unread))

@@ -73,6 +73,7 @@ impl Application {
             definitions: Default::default(),
             seal: seal.clone(),
             codes: palier_backend::auth::secret::CodeKey::new(&key),
+            server_key: key.clone(),
             db: db.clone(),
             mailer,
             outbox: worker.waker(),

@@ -17,6 +17,9 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait as _};
 use sha2::Sha256;
 use std::path::Path;
 
+/// The length of the random nonce in front of a sealed message.
+const NONCE: usize = 24;
+
 /// The row of `app_secrets` that holds the check value of the server key.
 const CHECK_NAME: &str = "server-key-check";
 
@@ -44,6 +47,32 @@ impl ServerKey {
         let mut mac = <Hmac<Sha256>>::new_from_slice(&self.0).unwrap_or_else(|_| unreachable!());
         mac.update(purpose);
         mac.finalize().into_bytes().into()
+    }
+
+    /// `plain`, encrypted and authenticated (XChaCha20-Poly1305, a random
+    /// nonce first) under the key of `purpose`: only [`open`](Self::open)
+    /// with the same purpose gives it back, and any change is detected.
+    pub fn seal(&self, purpose: &str, plain: &[u8]) -> Vec<u8> {
+        use chacha20poly1305::aead::{Aead as _, KeyInit as _};
+        let mut nonce = [0u8; NONCE];
+        rand::rng().fill_bytes(&mut nonce);
+        let cipher = chacha20poly1305::XChaCha20Poly1305::new(&self.derive(purpose.as_bytes()).into());
+        // Encryption fails only for messages of gigabytes.
+        let sealed = cipher.encrypt(chacha20poly1305::XNonce::from_slice(&nonce), plain).unwrap_or_default();
+        let mut body = nonce.to_vec();
+        body.extend(sealed);
+        body
+    }
+
+    /// What [`seal`](Self::seal) sealed for `purpose`, if `body` is intact.
+    pub fn open(&self, purpose: &str, body: &[u8]) -> Option<Vec<u8>> {
+        use chacha20poly1305::aead::{Aead as _, KeyInit as _};
+        if body.len() < NONCE {
+            return None;
+        }
+        let (nonce, sealed) = body.split_at(NONCE);
+        let cipher = chacha20poly1305::XChaCha20Poly1305::new(&self.derive(purpose.as_bytes()).into());
+        cipher.decrypt(chacha20poly1305::XNonce::from_slice(nonce), sealed).ok()
     }
 
     /// Reads the key from `path`, or creates it there (readable by its owner
@@ -129,5 +158,19 @@ mod tests {
         assert_ne!(key.derive(b"a"), key.derive(b"b"));
         assert_eq!(key.derive(b"a"), key.derive(b"a"));
         assert_ne!(key.derive(b"a"), ServerKey::generate().derive(b"a"));
+    }
+
+    #[test]
+    fn sealed_messages_open_only_with_their_key_and_purpose() {
+        let key = ServerKey::generate();
+        let body = key.seal("p", b"secret");
+        assert_eq!(key.open("p", &body).as_deref(), Some(b"secret".as_slice()));
+        assert_ne!(key.seal("p", b"secret"), body, "a fresh nonce each time");
+        assert!(key.open("q", &body).is_none());
+        assert!(ServerKey::generate().open("p", &body).is_none());
+        let mut changed = body.clone();
+        *changed.last_mut().unwrap() ^= 1;
+        assert!(key.open("p", &changed).is_none());
+        assert!(key.open("p", &body[..5]).is_none());
     }
 }

@@ -1,7 +1,7 @@
 //! Accounts, end to end over HTTP: every form posted as a browser without
 //! JavaScript would, emails read from the outbox's stub mailer.
 
-use crate::helpers::{TestApp, link_in, set_cookie, spawn_app, spawn_app_with};
+use crate::helpers::{TestApp, error_of, link_in, set_cookie, spawn_app, spawn_app_with};
 use palier_backend::entities::{session, user};
 use sea_orm::{ColumnTrait as _, EntityTrait as _, PaginatorTrait as _, QueryFilter as _};
 
@@ -111,10 +111,17 @@ async fn bad_registrations_come_back_with_messages_and_what_was_typed() {
     let back = page.header("location").unwrap().to_owned();
     assert!(back.starts_with(&app.url("/formulaire?")) && back.contains("__err="), "{back}");
     assert!(!back.contains("court"), "the password travelled in the URL: {back}");
+    // Nor does anything typed: it waits in a short-lived cookie of this browser.
+    assert!(!back.contains("pas-une-adresse") && !error_of(&page).contains("pas-une-adresse"), "{back}");
+    assert!(!error_of(&page).contains("Amina"));
 
     // The page the browser goes back to shows each problem next to its field.
     let form_page = back.replacen(&app.url("/formulaire"), "/inscription", 1);
-    let page = app.get(&form_page).await;
+    // Someone else given the same address sees the errors, not what was typed.
+    let stranger = app.get(&form_page).await;
+    assert!(stranger.body.contains("Le formulaire contient des erreurs"));
+    assert!(!stranger.body.contains("pas-une-adresse"));
+    let page = app.get_as(&client, &form_page).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Le formulaire contient des erreurs"));
     assert!(

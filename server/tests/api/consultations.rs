@@ -92,9 +92,10 @@ async fn staff_build_a_consultation_with_forms_and_its_rules_freeze_once_schedul
     let (opens, closes) = (paris_in(60), paris_in(60 * 24 * 7));
 
     // Broken settings come back as field errors, with the values kept.
+    let browser = world.browser(&app, Role::Staff1);
     let page = app
         .post_form_as(
-            staff,
+            &browser,
             "/api/consultations/create",
             &[
                 ("organisation_id", &org),
@@ -120,7 +121,20 @@ async fn staff_build_a_consultation_with_forms_and_its_rules_freeze_once_schedul
     ] {
         assert!(error.contains(code), "{code} missing in {error}");
     }
-    assert!(error.contains(&closes), "the values typed are kept: {error}");
+    // What was typed stays out of the URL, and fills the form again in this browser.
+    assert!(!error.contains(&closes), "typed values in the URL: {error}");
+    let back = page.header("location").unwrap().replacen(
+        &app.url("/formulaire"),
+        &format!("/gestion/organisations/{org}/consultations/nouvelle"),
+        1,
+    );
+    let again = app.get_as(&browser, &back).await;
+    assert!(again.body.contains("Le formulaire contient des erreurs"), "{}", again.status);
+    // Not in another browser of the same person (nor anyone else's).
+    let elsewhere = app.get_as(staff, &back).await;
+    assert!(elsewhere.body.contains("Le formulaire contient des erreurs") && !elsewhere.body.contains("value=\"120\""));
+    assert!(again.body.contains(&format!("value=\"{closes}\"")), "the values typed are kept");
+    assert!(again.body.contains("value=\"120\""));
 
     // Another landlord's staff cannot create one here; a tenant is refused.
     let form = settings(&org, &residence, &opens, &closes, "live");

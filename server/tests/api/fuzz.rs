@@ -171,8 +171,10 @@ async fn no_malformed_request_gets_a_500_or_a_dropped_connection() {
             batch.push(async move {
                 let outcome = request.send().await;
                 let outcome = outcome.map(|r| r.status().as_u16()).map_err(|e| {
+                    // The cause is at the end (the URL comes first).
                     let text = format!("{e:?}");
-                    text[..text.len().min(300)].to_owned()
+                    let from = text.char_indices().rev().nth(299).map_or(0, |(i, _)| i);
+                    text[from..].to_owned()
                 });
                 (*path, role, body, oversized, outcome)
             });

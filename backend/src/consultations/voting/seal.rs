@@ -14,9 +14,6 @@
 
 use crate::auth::server_key::ServerKey;
 use crate::entities::{ballot, ballot_answer, sealed_ballot};
-use chacha20poly1305::aead::{Aead as _, KeyInit as _};
-use chacha20poly1305::{XChaCha20Poly1305, XNonce};
-use rand::RngCore as _;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _, QueryFilter as _, QueryOrder as _,
     QuerySelect as _,
@@ -25,8 +22,6 @@ use serde::{Deserialize, Serialize};
 
 /// Sealed ballots are padded to a multiple of this many bytes.
 pub const PAD: usize = 1024;
-
-const NONCE: usize = 24;
 
 /// Seals and opens ballots (see the module).
 #[derive(Clone)]
@@ -69,9 +64,8 @@ impl Seal {
         Self { key: key.clone() }
     }
 
-    fn cipher(&self, consultation_id: i64) -> XChaCha20Poly1305 {
-        let key = self.key.derive(format!("palier ballot seal:{consultation_id}").as_bytes());
-        XChaCha20Poly1305::new(&key.into())
+    fn purpose(consultation_id: i64) -> String {
+        format!("palier ballot seal:{consultation_id}")
     }
 
     /// `contents`, sealed for consultation `consultation_id`.
@@ -80,26 +74,14 @@ impl Seal {
         let mut plain = serde_json::to_vec(contents).unwrap_or_default();
         // JSON allows trailing spaces: the padding needs no length.
         plain.resize(plain.len().div_ceil(PAD).max(1) * PAD, b' ');
-        let mut nonce = [0u8; NONCE];
-        rand::rng().fill_bytes(&mut nonce);
-        // Encryption fails only for messages of gigabytes.
-        let sealed =
-            self.cipher(consultation_id).encrypt(XNonce::from_slice(&nonce), plain.as_slice()).unwrap_or_default();
-        let mut body = nonce.to_vec();
-        body.extend(sealed);
-        body
+        self.key.seal(&Self::purpose(consultation_id), &plain)
     }
 
     /// Opens a ballot sealed for `consultation_id`.
     pub fn open(&self, consultation_id: i64, body: &[u8]) -> Result<Contents, DbErr> {
         let unreadable =
             || DbErr::Custom(format!("a sealed ballot of consultation {consultation_id} cannot be opened"));
-        if body.len() < NONCE {
-            return Err(unreadable());
-        }
-        let (nonce, sealed) = body.split_at(NONCE);
-        let plain =
-            self.cipher(consultation_id).decrypt(XNonce::from_slice(nonce), sealed).map_err(|_| unreadable())?;
+        let plain = self.key.open(&Self::purpose(consultation_id), body).ok_or_else(unreadable)?;
         serde_json::from_slice(&plain).map_err(|_| unreadable())
     }
 }
