@@ -59,11 +59,8 @@ pub async fn keep_typed_values(State(typed): State<TypedValues>, mut request: Re
     }
     let mut response = next.run(request).await;
     if response.status().is_redirection()
-        && let Some((location, kept)) = response
-            .headers()
-            .get(header::LOCATION)
-            .and_then(|l| l.to_str().ok())
-            .and_then(take_values)
+        && let Some((location, kept)) =
+            response.headers().get(header::LOCATION).and_then(|l| l.to_str().ok()).and_then(take_values)
     {
         if let Ok(value) = HeaderValue::from_str(&location) {
             response.headers_mut().insert(header::LOCATION, value);

@@ -202,9 +202,8 @@ async fn the_server_key_is_made_once_outside_the_database_and_a_wrong_one_stops_
 /// waiting are sent.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_killed_while_ballots_pour_in_loses_none_it_acknowledged() {
-    use palier_backend::consultations::{builder, lifecycle, voting::Seal};
+    use palier_backend::consultations::{lifecycle, voting::Seal};
     use palier_backend::entities::{ballot, participation};
-    use palier_domain::consultations::{Audience, QuestionDraft, QuestionKind, Settings, Visibility, VotingUnit};
     use sea_orm::{ColumnTrait as _, EntityTrait as _, PaginatorTrait as _, QueryFilter as _};
     use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -216,77 +215,7 @@ async fn a_server_killed_while_ballots_pour_in_loses_none_it_acknowledged() {
     let seal = Seal::new(&key);
 
     // Forty homes, a tenant of each signed in, and an open vote.
-    let homes = 40;
-    let organisation = palier_backend::registry::create_organisation(&db, "crash", "Crash").await.unwrap().id;
-    let residence = palier_backend::registry::create_residence(
-        &db,
-        organisation,
-        palier_domain::registry::NewResidence {
-            name: "Résidence".into(),
-            address: "1 rue".into(),
-            postcode: "69001".into(),
-            city: "Lyon".into(),
-        },
-    )
-    .await
-    .unwrap()
-    .id;
-    let hash = palier_backend::auth::password::hash(palier_domain::Password::parse("un mot de passe solide").unwrap())
-        .await
-        .unwrap();
-    let account = |n: usize| palier_backend::accounts::NewAccount {
-        email: palier_domain::Email::parse(&format!("voter{n}@example.org")).unwrap(),
-        display_name: palier_domain::DisplayName::parse(&format!("Voter {n}")).unwrap(),
-        locale: palier_domain::Locale::Fr,
-        email_verified: true,
-        platform_admin: false,
-    };
-    let staff = palier_backend::accounts::insert(&db, account(homes), &hash).await.unwrap().id;
-    palier_backend::accounts::set_membership(&db, staff, organisation, palier_domain::team::OrgRole::Staff)
-        .await
-        .unwrap();
-    let mut tokens = Vec::new();
-    for n in 0..homes {
-        let home = palier_backend::registry::create_household(
-            &db,
-            organisation,
-            palier_backend::registry::NewHousehold {
-                residence_id: residence,
-                building_id: None,
-                lease_ref: format!("L{n}"),
-                unit_label: format!("Logement {n}"),
-                max_occupants: 2,
-            },
-        )
-        .await
-        .unwrap();
-        let user = palier_backend::accounts::insert(&db, account(n), &hash).await.unwrap().id;
-        palier_backend::registry::add_occupant(&db, home.id, user).await.unwrap();
-        tokens.push(palier_backend::sessions::create(&db, user, false, "test").await.unwrap().token);
-    }
-    let settings = Settings {
-        title: "Vote".into(),
-        summary: String::new(),
-        body: String::new(),
-        audience: Audience::Organisation,
-        unit: VotingUnit::Household,
-        opens_at: chrono::Utc::now() - chrono::Duration::hours(1),
-        closes_at: chrono::Utc::now() + chrono::Duration::days(3),
-        visibility: Visibility::AfterClose,
-        quorum_percent: None,
-    };
-    let id = builder::create(&db, staff, organisation, settings).await.unwrap().id;
-    let question = QuestionDraft {
-        kind: QuestionKind::SingleChoice,
-        prompt: "Oui ou non ?".into(),
-        required: true,
-        options: vec!["Oui".into(), "Non".into()],
-    };
-    builder::add_question(&db, id, question).await.unwrap();
-    builder::schedule(&db, &seal, staff, id, chrono::Utc::now()).await.unwrap();
-    let definition = palier_backend::consultations::definition(&db, id).await.unwrap().unwrap();
-    let field = format!("answers[q{}][]", definition.questions[0].id);
-    let option = definition.questions[0].options[0].0.to_string();
+    let crate::helpers::Vote { id, tokens, field, option, .. } = crate::helpers::open_vote(&db, &seal, 40).await;
 
     // A stand-in for the compiled site: the server needs one to start.
     let site = palier.dir.path().join("site");

@@ -21,7 +21,7 @@ pub struct TestApp {
     pub codes: palier_backend::auth::secret::CodeKey,
     /// The server's background work, which runs only when a test says so.
     jobs: Jobs,
-    _site: TempDir,
+    _site: std::sync::Arc<TempDir>,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -47,16 +47,40 @@ pub async fn spawn_app() -> TestApp {
 
 /// Like [`spawn_app`], with extra settings (as environment variables would give them).
 pub async fn spawn_app_with(settings: &[(&str, &str)]) -> TestApp {
+    let site = std::sync::Arc::new(stand_in_site());
+    spawn_on(site, &fresh_database_url().await.unwrap(), settings).await
+}
+
+/// Two servers on one database and one data directory (so one server key),
+/// as a site runs several `palier serve` behind a load balancer.
+pub async fn spawn_pair() -> (TestApp, TestApp) {
+    let site = std::sync::Arc::new(stand_in_site());
+    // SQLite in memory is private to one server: they share a file.
+    let url = match palier_backend::testing::backend_name() {
+        "postgres" => fresh_database_url().await.unwrap(),
+        _ => {
+            std::fs::create_dir_all(site.path().join("data")).unwrap();
+            format!("sqlite://{}?mode=rwc", site.path().join("data/palier.db").display())
+        }
+    };
+    let first = spawn_on(site.clone(), &url, &[]).await;
+    (first, spawn_on(site, &url, &[]).await)
+}
+
+/// A stand-in for the compiled site, so static files can be tested without building wasm.
+fn stand_in_site() -> TempDir {
     let site = TempDir::new("palier-site").unwrap();
-    // A stand-in for the compiled site, so static files can be tested without building wasm.
     std::fs::create_dir_all(site.path().join("pkg")).unwrap();
     std::fs::write(site.path().join("pkg/palier.js"), "export default function init() {}\n".repeat(200)).unwrap();
     std::fs::write(site.path().join("favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+    site
+}
 
+async fn spawn_on(site: std::sync::Arc<TempDir>, database_url: &str, settings: &[(&str, &str)]) -> TestApp {
     let mut vars: HashMap<String, String> = HashMap::from([
         ("PALIER_ADDR".into(), "127.0.0.1:0".into()),
         ("PALIER_DATA_DIR".into(), site.path().join("data").display().to_string()),
-        ("PALIER_DATABASE_URL".into(), fresh_database_url().await.unwrap()),
+        ("PALIER_DATABASE_URL".into(), database_url.to_owned()),
         ("LEPTOS_SITE_ROOT".into(), site.path().display().to_string()),
         ("PALIER_MAIL_FROM".into(), "Palier <palier@example.org>".into()),
     ]);
@@ -263,7 +287,7 @@ pub fn set_cookie<'a>(page: &'a Page, name: &str) -> Option<&'a str> {
         .find(|c| c.starts_with(&format!("{name}=")))
 }
 
-async fn read(response: reqwest::Response) -> Page {
+pub async fn read(response: reqwest::Response) -> Page {
     let status = response.status().as_u16();
     if status == 408 {
         eprintln!("SLOW {} {}", response.url(), status);
@@ -271,4 +295,98 @@ async fn read(response: reqwest::Response) -> Page {
     let headers = response.headers().clone();
     let body = response.text().await.unwrap_or_default();
     Page { status, headers, body }
+}
+
+/// An open vote of one organisation's `homes` households, a tenant of each
+/// signed in (see [`open_vote`]).
+pub struct Vote {
+    pub id: i64,
+    /// The voters' session tokens, and their email addresses (`voterN@example.org`).
+    pub tokens: Vec<String>,
+    /// The field and the value of a valid ballot, as the form posts them.
+    pub field: String,
+    pub option: String,
+    /// Every voter's password.
+    pub password: String,
+}
+
+/// Creates an organisation of `homes` households with a signed-in tenant
+/// each, and opens a yes-or-no vote of all of them (which notifies them).
+pub async fn open_vote(
+    db: &palier_backend::DatabaseConnection,
+    seal: &palier_backend::consultations::voting::Seal,
+    homes: usize,
+) -> Vote {
+    use palier_backend::consultations::builder;
+    use palier_domain::consultations::{Audience, QuestionDraft, QuestionKind, Settings, Visibility, VotingUnit};
+    let organisation = palier_backend::registry::create_organisation(db, "vote", "Vote").await.unwrap().id;
+    let residence = palier_backend::registry::create_residence(
+        db,
+        organisation,
+        palier_domain::registry::NewResidence {
+            name: "Résidence".into(),
+            address: "1 rue".into(),
+            postcode: "69001".into(),
+            city: "Lyon".into(),
+        },
+    )
+    .await
+    .unwrap()
+    .id;
+    let password = "un mot de passe solide".to_owned();
+    let hash = palier_backend::auth::password::hash(palier_domain::Password::parse(&password).unwrap()).await.unwrap();
+    let account = |n: usize| palier_backend::accounts::NewAccount {
+        email: palier_domain::Email::parse(&format!("voter{n}@example.org")).unwrap(),
+        display_name: palier_domain::DisplayName::parse(&format!("Voter {n}")).unwrap(),
+        locale: palier_domain::Locale::Fr,
+        email_verified: true,
+        platform_admin: false,
+    };
+    let staff = palier_backend::accounts::insert(db, account(homes), &hash).await.unwrap().id;
+    palier_backend::accounts::set_membership(db, staff, organisation, palier_domain::team::OrgRole::Staff)
+        .await
+        .unwrap();
+    let mut tokens = Vec::new();
+    for n in 0..homes {
+        let home = palier_backend::registry::create_household(
+            db,
+            organisation,
+            palier_backend::registry::NewHousehold {
+                residence_id: residence,
+                building_id: None,
+                lease_ref: format!("L{n}"),
+                unit_label: format!("Logement {n}"),
+                max_occupants: 2,
+            },
+        )
+        .await
+        .unwrap();
+        let user = palier_backend::accounts::insert(db, account(n), &hash).await.unwrap().id;
+        palier_backend::registry::add_occupant(db, home.id, user).await.unwrap();
+        tokens.push(palier_backend::sessions::create(db, user, false, "test").await.unwrap().token);
+    }
+    let settings = Settings {
+        title: "Vote".into(),
+        summary: String::new(),
+        body: String::new(),
+        audience: Audience::Organisation,
+        unit: VotingUnit::Household,
+        opens_at: chrono::Utc::now() - chrono::Duration::hours(1),
+        closes_at: chrono::Utc::now() + chrono::Duration::days(3),
+        visibility: Visibility::AfterClose,
+        quorum_percent: None,
+    };
+    let id = builder::create(db, staff, organisation, settings).await.unwrap().id;
+    let question = QuestionDraft {
+        kind: QuestionKind::SingleChoice,
+        prompt: "Oui ou non ?".into(),
+        required: true,
+        options: vec!["Oui".into(), "Non".into()],
+    };
+    builder::add_question(db, id, question).await.unwrap();
+    builder::schedule(db, seal, staff, id, chrono::Utc::now()).await.unwrap();
+    let definition = palier_backend::consultations::definition(db, id).await.unwrap().unwrap();
+    let field = format!("answers[q{}][]", definition.questions[0].id);
+    let option = definition.questions[0].options[0].0.to_string();
+    Vote { id, tokens, field, option, password }
 }

@@ -15,4 +15,5 @@ mod pages;
 mod permissions;
 mod registry;
 mod security;
+mod servers;
 mod world;
