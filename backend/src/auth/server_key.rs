@@ -52,16 +52,16 @@ impl ServerKey {
     /// `plain`, encrypted and authenticated (XChaCha20-Poly1305, a random
     /// nonce first) under the key of `purpose`: only [`open`](Self::open)
     /// with the same purpose gives it back, and any change is detected.
-    pub fn seal(&self, purpose: &str, plain: &[u8]) -> Vec<u8> {
+    pub fn seal(&self, purpose: &str, plain: &[u8]) -> Option<Vec<u8>> {
         use chacha20poly1305::aead::{Aead as _, KeyInit as _};
         let mut nonce = [0u8; NONCE];
         rand::rng().fill_bytes(&mut nonce);
         let cipher = chacha20poly1305::XChaCha20Poly1305::new(&self.derive(purpose.as_bytes()).into());
         // Encryption fails only for messages of gigabytes.
-        let sealed = cipher.encrypt(chacha20poly1305::XNonce::from_slice(&nonce), plain).unwrap_or_default();
+        let sealed = cipher.encrypt(chacha20poly1305::XNonce::from_slice(&nonce), plain).ok()?;
         let mut body = nonce.to_vec();
         body.extend(sealed);
-        body
+        Some(body)
     }
 
     /// What [`seal`](Self::seal) sealed for `purpose`, if `body` is intact.
@@ -163,9 +163,9 @@ mod tests {
     #[test]
     fn sealed_messages_open_only_with_their_key_and_purpose() {
         let key = ServerKey::generate();
-        let body = key.seal("p", b"secret");
+        let body = key.seal("p", b"secret").unwrap();
         assert_eq!(key.open("p", &body).as_deref(), Some(b"secret".as_slice()));
-        assert_ne!(key.seal("p", b"secret"), body, "a fresh nonce each time");
+        assert_ne!(key.seal("p", b"secret").unwrap(), body, "a fresh nonce each time");
         assert!(key.open("q", &body).is_none());
         assert!(ServerKey::generate().open("p", &body).is_none());
         let mut changed = body.clone();

@@ -32,7 +32,11 @@ pub async fn current(
     if !lifecycle::is_due(&definition, now) {
         return Ok(Some(definition));
     }
-    lifecycle::advance(db, seal, id.get(), now).await?;
+    // A vote that cannot close yet is shown as it is (its ballot box refuses
+    // ballots past its closing time), not as an error page.
+    if let Err(error) = lifecycle::advance(db, seal, id.get(), now).await {
+        tracing::error!(%error, consultation = id.get(), "a consultation could not move on");
+    }
     definitions.get(db, id.get()).await
 }
 

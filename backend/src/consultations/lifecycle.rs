@@ -105,7 +105,11 @@ pub async fn advance_due(db: &DatabaseConnection, seal: &Seal, now: DateTime<Utc
         .await?;
     let mut done = Vec::new();
     for id in due {
-        done.extend(advance(db, seal, id, now).await?);
+        // One vote that cannot move on does not hold the others back.
+        match advance(db, seal, id, now).await {
+            Ok(moved) => done.extend(moved),
+            Err(error) => tracing::error!(%error, consultation = id, "a consultation could not move on"),
+        }
     }
     Ok(done)
 }

@@ -278,10 +278,14 @@ pub fn prepare(
         None => (None, None),
     };
     let contents = seal::Contents { receipt: receipt.clone(), answers };
+    let size = seal::sealed_size(&definition.questions);
+    let body = seal
+        .seal(definition.consultation.id, &contents, size)
+        .ok_or_else(|| CastError::Unexpected(anyhow::anyhow!("a ballot could not be sealed")))?;
     let sealed = sealed_ballot::Model {
         consultation_id: definition.consultation.id,
         id: uuid::Uuid::new_v4().simple().to_string(),
-        body: seal.seal(definition.consultation.id, &contents),
+        body,
     };
     Ok(Prepared {
         consultation: definition.consultation.clone(),

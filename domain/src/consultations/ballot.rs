@@ -204,7 +204,14 @@ pub fn check_answer(question: &QuestionRules, values: &[&str]) -> Result<Answer,
             _ => Err(AnswerError::OutOfScale),
         },
         QuestionKind::FreeText { max_chars } => {
-            let text = values.join("\n");
+            // Control characters (a NUL that PostgreSQL refuses in text, a
+            // stray escape) are dropped; line breaks and tabs stay.
+            let text: String = values
+                .join("\n")
+                .replace("\r\n", "\n")
+                .chars()
+                .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+                .collect();
             if u32::try_from(text.chars().count()).unwrap_or(u32::MAX) > *max_chars {
                 Err(AnswerError::TooLong { max: *max_chars })
             } else {

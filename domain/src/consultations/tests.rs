@@ -90,6 +90,13 @@ fn optional_questions_may_be_left_blank() {
 }
 
 #[test]
+fn free_texts_lose_their_control_characters_but_keep_their_lines() {
+    let text = question(1, QuestionKind::FreeText { max_chars: 100 }, &[]);
+    let ballot = check_ballot(&[text], &raw(&[(1, &["Plus de\u{0}\u{1b} bancs\r\nsvp\t!"])])).unwrap();
+    assert_eq!(ballot.answers, vec![(q(1), Answer::Text("Plus de bancs\nsvp\t!".into()))]);
+}
+
+#[test]
 fn questions_are_checked_before_opening() {
     assert_eq!(question(1, QuestionKind::SingleChoice, &[1]).check(), Err(QuestionProblem::TooFewOptions));
     assert_eq!(

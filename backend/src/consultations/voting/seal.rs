@@ -4,9 +4,9 @@
 //! to the register row written in the same transaction.
 //!
 //! Each ballot is encrypted (XChaCha20-Poly1305, a random nonce) under a key
-//! derived from the server key for its consultation, after padding to a
-//! multiple of [`PAD`] bytes, so that its length does not tell its answers
-//! either. At closing, [`unseal`] opens the vote's sealed ballots and writes
+//! derived from the server key for its consultation, after padding to one
+//! size for the whole consultation ([`sealed_size`], the longest ballot its
+//! rules allow), so that its length does not tell its answers either. At closing, [`unseal`] opens the vote's sealed ballots and writes
 //! them, under fresh random ids and in random order, to `ballots` and
 //! `ballot_answers`, in the transaction that closes the vote: every ballot
 //! written before then is counted, and the open tables share nothing with
@@ -22,6 +22,25 @@ use serde::{Deserialize, Serialize};
 
 /// Sealed ballots are padded to a multiple of this many bytes.
 pub const PAD: usize = 1024;
+
+/// The size every ballot of a consultation with `questions` is padded to
+/// before sealing: more than the longest one its rules allow (each answer
+/// row at its widest, each text at four bytes a character, the most JSON
+/// needs for one), in steps of [`PAD`].
+pub fn sealed_size(questions: &[palier_domain::consultations::Question]) -> usize {
+    use palier_domain::consultations::QuestionKind;
+    /// `{"q":…,"p":…,"o":…,"r":…,"v":…}` with every number at its widest.
+    const ROW: usize = 128;
+    let rows: usize = questions
+        .iter()
+        .map(|q| match &q.kind {
+            QuestionKind::FreeText { max_chars } => ROW + 4 * usize::try_from(*max_chars).unwrap_or(usize::MAX / 8),
+            QuestionKind::Scale { .. } => ROW,
+            _ => ROW * q.options.len().max(1),
+        })
+        .sum();
+    (rows + 256).div_ceil(PAD) * PAD
+}
 
 /// Seals and opens ballots (see the module).
 #[derive(Clone)]
@@ -68,12 +87,12 @@ impl Seal {
         format!("palier ballot seal:{consultation_id}")
     }
 
-    /// `contents`, sealed for consultation `consultation_id`.
-    pub fn seal(&self, consultation_id: i64, contents: &Contents) -> Vec<u8> {
-        // Serialising these plain fields cannot fail.
-        let mut plain = serde_json::to_vec(contents).unwrap_or_default();
+    /// `contents`, padded to `size` bytes (more if it is longer, which
+    /// [`sealed_size`] rules out) and sealed for consultation `consultation_id`.
+    pub fn seal(&self, consultation_id: i64, contents: &Contents, size: usize) -> Option<Vec<u8>> {
+        let mut plain = serde_json::to_vec(contents).ok()?;
         // JSON allows trailing spaces: the padding needs no length.
-        plain.resize(plain.len().div_ceil(PAD).max(1) * PAD, b' ');
+        plain.resize(plain.len().max(size).div_ceil(PAD).max(1) * PAD, b' ');
         self.key.seal(&Self::purpose(consultation_id), &plain)
     }
 
@@ -156,11 +175,20 @@ pub async fn unseal<C: ConnectionTrait>(conn: &C, seal: &Seal, consultation_id: 
             ballot_answer::Entity::insert_many(part.iter().cloned()).exec_without_returning(conn).await?;
         }
     }
-    sealed_ballot::Entity::delete_many()
+    let deleted = sealed_ballot::Entity::delete_many()
         .filter(sealed_ballot::Column::ConsultationId.eq(consultation_id))
         .exec(conn)
-        .await?;
-    Ok(opened.len() as u64)
+        .await?
+        .rows_affected;
+    // Ballots written meanwhile would be lost: the closing fails instead
+    // (the ballot box's lock on the vote keeps them out).
+    if deleted != opened.len() as u64 {
+        return Err(DbErr::Custom(format!(
+            "consultation {consultation_id}: {deleted} sealed ballots deleted, {} opened",
+            opened.len()
+        )));
+    }
+    Ok(deleted)
 }
 
 #[cfg(test)]
@@ -184,7 +212,7 @@ mod tests {
     #[test]
     fn a_sealed_ballot_opens_only_with_its_key_and_consultation() {
         let seal = Seal::new(&ServerKey::generate());
-        let body = seal.seal(7, &contents("oui"));
+        let body = seal.seal(7, &contents("oui"), PAD).unwrap();
         assert_eq!(seal.open(7, &body).unwrap(), contents("oui"));
         assert!(seal.open(8, &body).is_err());
         assert!(Seal::new(&ServerKey::generate()).open(7, &body).is_err());
@@ -192,10 +220,41 @@ mod tests {
     }
 
     #[test]
+    fn the_longest_ballot_fits_the_size_of_its_consultation() {
+        use palier_domain::consultations::{Question, QuestionKind};
+        use palier_domain::ids::{OptionId, QuestionId};
+        let text = Question {
+            id: QuestionId::new(i64::MAX),
+            position: 0,
+            kind: QuestionKind::FreeText { max_chars: 2000 },
+            prompt: String::new(),
+            required: false,
+            options: Vec::new(),
+        };
+        let size = sealed_size(std::slice::from_ref(&text));
+        // Characters JSON writes longest: a quote becomes two bytes, an emoji four.
+        let longest = "\"😀".repeat(1000);
+        let mut ballot = contents(&longest);
+        ballot.answers[0].question_id = i64::MAX;
+        ballot.receipt = "ZZZZ-ZZZZ-ZZZZ-ZZZZ".into();
+        let short = contents("oui");
+        let seal = Seal::new(&ServerKey::generate());
+        let (long, short) = (seal.seal(7, &ballot, size).unwrap(), seal.seal(7, &short, size).unwrap());
+        assert_eq!(long.len(), short.len());
+        let many = Question {
+            kind: QuestionKind::Ranking,
+            options: (0..60).map(|n| (OptionId::new(i64::MAX - n), String::new())).collect(),
+            ..text
+        };
+        assert!(sealed_size(&[many]) >= 60 * 100);
+    }
+
+    #[test]
     fn sealed_ballots_look_alike() {
         let seal = Seal::new(&ServerKey::generate());
-        let (a, b) = (seal.seal(7, &contents("oui")), seal.seal(7, &contents("non, pas du tout")));
-        let again = seal.seal(7, &contents("oui"));
+        let (a, b) = (seal.seal(7, &contents("oui"), PAD), seal.seal(7, &contents("non, pas du tout"), PAD));
+        let (a, b) = (a.unwrap(), b.unwrap());
+        let again = seal.seal(7, &contents("oui"), PAD).unwrap();
         assert_eq!(a.len(), b.len());
         assert_ne!(a, again);
         assert!(!a.windows(3).any(|w| w == b"oui"));
