@@ -121,6 +121,16 @@ async fn bad_registrations_come_back_with_messages_and_what_was_typed() {
     let stranger = app.get(&form_page).await;
     assert!(stranger.body.contains("Le formulaire contient des erreurs"));
     assert!(!stranger.body.contains("pas-une-adresse"));
+    // A link crafted to fill the form in (its keys escaped or not) fills nothing.
+    use base64::Engine as _;
+    let planted = base64::engine::general_purpose::URL_SAFE.encode(
+        r#"{"Invalid":{"errors":[{"field":"email","message":"error-email"}],"values":[["email","piege@example.org"]]}}"#,
+    );
+    for key in ["__err", "%5F%5Ferr"] {
+        let crafted = app.get(&format!("/inscription?__path=/api/accounts/register&{key}={planted}")).await;
+        assert_eq!(crafted.status, 200);
+        assert!(!crafted.body.contains("piege@example.org"), "{key}");
+    }
     let page = app.get_as(&client, &form_page).await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Le formulaire contient des erreurs"));
