@@ -80,10 +80,8 @@ impl ServerKey {
     /// key the database was used with.
     pub async fn load_or_create<C: ConnectionTrait>(path: &Path, conn: &C) -> anyhow::Result<Self> {
         let stored = app_secret::Entity::find_by_id(CHECK_NAME.to_owned()).one(conn).await?;
-        let key = match std::fs::read_to_string(path) {
-            Ok(text) => super::secret::unhex::<32>(text.trim())
-                .map(Self)
-                .with_context(|| format!("PALIER_KEY_FILE: {} does not hold a Palier key", path.display()))?,
+        let key = match std::fs::metadata(path) {
+            Ok(_) => read(path)?,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
                 if stored.is_some() {
                     bail!(
@@ -92,9 +90,7 @@ impl ServerKey {
                         path.display()
                     );
                 }
-                let key = Self::generate();
-                key.write(path)?;
-                key
+                Self::generate().write(path)?
             }
             Err(error) => {
                 return Err(error).with_context(|| format!("PALIER_KEY_FILE: cannot read {}", path.display()));
@@ -130,22 +126,56 @@ impl ServerKey {
         Ok(key)
     }
 
-    fn write(&self, path: &Path) -> anyhow::Result<()> {
+    /// Writes the key to `path` whole or not at all: to a temporary file
+    /// first, synced, then linked to `path` (which fails if another server
+    /// made one meanwhile: then its key is read), and the directory synced.
+    fn write(&self, path: &Path) -> anyhow::Result<Self> {
         use std::io::Write as _;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("PALIER_KEY_FILE: cannot create {}", dir.display()))?;
-        }
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).with_context(|| format!("PALIER_KEY_FILE: cannot create {}", dir.display()))?;
+        let temporary = dir.join(format!(".palier-key-{}", &super::secret::new_token().plain[..12]));
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file =
-            options.open(path).with_context(|| format!("PALIER_KEY_FILE: cannot create {}", path.display()))?;
-        writeln!(file, "{}", super::secret::hex(&self.0))
-            .and_then(|()| file.sync_all())
-            .with_context(|| format!("PALIER_KEY_FILE: cannot write {}", path.display()))
+        let written = options
+            .open(&temporary)
+            .and_then(|mut file| writeln!(file, "{}", super::secret::hex(&self.0)).and_then(|()| file.sync_all()))
+            .and_then(|()| std::fs::hard_link(&temporary, path));
+        let _ = std::fs::remove_file(&temporary);
+        match written {
+            Ok(()) => {
+                // The link itself must survive a power cut.
+                if let Ok(dir) = std::fs::File::open(dir) {
+                    let _ = dir.sync_all();
+                }
+                Ok(self.clone())
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => read(path),
+            Err(error) => Err(error).with_context(|| format!("PALIER_KEY_FILE: cannot create {}", path.display())),
+        }
     }
+}
+
+/// The key in the file at `path`, which only its owner may read.
+fn read(path: &Path) -> anyhow::Result<ServerKey> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("PALIER_KEY_FILE: cannot read {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(path).map(|m| m.permissions().mode()).unwrap_or(0);
+        if mode & 0o077 != 0 {
+            bail!(
+                "PALIER_KEY_FILE: {} can be read by others (mode {:o}); make it readable by its owner only (chmod 600)",
+                path.display(),
+                mode & 0o777
+            );
+        }
+    }
+    super::secret::unhex::<32>(text.trim())
+        .map(ServerKey)
+        .with_context(|| format!("PALIER_KEY_FILE: {} does not hold a Palier key", path.display()))
 }
 
 #[cfg(test)]

@@ -72,10 +72,18 @@ fn status_of(row: &consultation::Model) -> Status {
     row.status.parse::<Status>().ok().unwrap_or(Status::Draft)
 }
 
-/// Consultation `id`, its row locked until `txn` ends (on PostgreSQL; SQLite
-/// has one writer): an edit and a change of status wait for each other, so
-/// the opening checks the rules it freezes and no edit lands after it.
+/// Consultation `id`, its row locked until `txn` ends: an edit and a change
+/// of status wait for each other, so the opening checks the rules it freezes
+/// and no edit lands after it. The first statement writes (a no-op update),
+/// which takes the row's lock on PostgreSQL and the database's write lock on
+/// SQLite (where a read first would make the later write fail, not wait,
+/// when another connection wrote in between).
 async fn locked(txn: &DatabaseTransaction, id: i64) -> Result<consultation::Model, BuildError> {
+    consultation::Entity::update_many()
+        .col_expr(consultation::Column::UpdatedAt, Expr::col(consultation::Column::UpdatedAt).into())
+        .filter(consultation::Column::Id.eq(id))
+        .exec(txn)
+        .await?;
     consultation::Entity::find_by_id(id).lock_exclusive().one(txn).await?.ok_or(BuildError::NotFound)
 }
 

@@ -183,15 +183,32 @@ async fn the_server_key_is_made_once_outside_the_database_and_a_wrong_one_stops_
     assert!(!output.status.success());
     assert!(stderr(&output).contains("PALIER_KEY_FILE") && stderr(&output).contains("missing"), "{}", stderr(&output));
     assert!(!key_file.exists(), "no new key is made for a database that had one");
-    std::fs::write(&key_file, format!("{}\n", "ab".repeat(32))).unwrap();
+    let write_key = |text: &str| {
+        std::fs::write(&key_file, text).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+    };
+    write_key(&format!("{}\n", "ab".repeat(32)));
     let output = palier.run(&["seed-demo"], &[]);
     assert!(stderr(&output).contains("is not the key this database was used with"), "{}", stderr(&output));
-    std::fs::write(&key_file, "not a key").unwrap();
+    write_key("not a key");
     let output = palier.run(&["seed-demo"], &[]);
     assert!(stderr(&output).contains("does not hold a Palier key"), "{}", stderr(&output));
+    // A key others can read is refused.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        write_key(&key);
+        std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let output = palier.run(&["seed-demo"], &[]);
+        assert!(stderr(&output).contains("can be read by others"), "{}", stderr(&output));
+    }
 
     // The right one back: it starts (and finds the demo already there).
-    std::fs::write(&key_file, &key).unwrap();
+    write_key(&key);
     let output = palier.run(&["seed-demo"], &[]);
     assert!(!stderr(&output).contains("PALIER_KEY_FILE"), "{}", stderr(&output));
 }
