@@ -51,6 +51,10 @@ impl Application {
         let unsubscribe_key = palier_backend::notifications::unsubscribe::Key::load(&db).await?;
         let key = crate::cli::server_key(config, &db).await?;
         let seal = Seal::new(&key);
+        let resealed = palier_backend::consultations::voting::seal::seal_plain_ballots(&db, &seal).await?;
+        if resealed > 0 {
+            tracing::info!(ballots = resealed, "ballots of open votes cast before sealing are now sealed");
+        }
 
         let listener = TcpListener::bind(config.addr)
             .await

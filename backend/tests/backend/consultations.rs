@@ -1089,3 +1089,55 @@ async fn an_edit_racing_the_opening_never_changes_an_open_vote() {
     }
     assert_eq!(before + refused, 30);
 }
+
+/// Ballots an earlier version wrote in the clear while a vote is open are
+/// sealed at start-up, and counted at closing like the others.
+#[tokio::test]
+async fn ballots_of_open_votes_written_in_the_clear_are_sealed_at_start_up() {
+    use sea_orm::ActiveValue::Set;
+    let db = fresh_database().await.unwrap();
+    let place = place(&db, 2).await;
+    let id = open_consultation(&db, &place, Audience::Organisation, VotingUnit::Household).await;
+    let def = definition(&db, id).await.unwrap().unwrap();
+    // As the earlier version wrote it: the ballot and its answer in the clear.
+    ballot::Entity::insert(ballot::ActiveModel {
+        id: Set("un-ancien-bulletin".into()),
+        consultation_id: Set(id),
+        receipt: Set("AAAA-BBBB-CCCC".into()),
+    })
+    .exec(&db)
+    .await
+    .unwrap();
+    ballot_answer::Entity::insert(ballot_answer::ActiveModel {
+        ballot_id: Set("un-ancien-bulletin".into()),
+        question_id: Set(def.questions[0].id.get()),
+        position: Set(0),
+        option_id: Set(Some(def.questions[0].options[1].0.get())),
+        rank: Set(None),
+        value: Set(None),
+        text: Set(None),
+    })
+    .exec(&db)
+    .await
+    .unwrap();
+    let unit = voting::eligible_unit(&db, id, place.households_a[0]).await.unwrap().unwrap();
+    voting::cast(&db, seal(), &def, &unit, Channel::Online, &answers(&def, 0, &[0], [0, 1, 2], 3, ""), Utc::now())
+        .await
+        .unwrap();
+
+    assert_eq!(voting::seal::seal_plain_ballots(&db, seal()).await.unwrap(), 1);
+    assert_eq!(ballot::Entity::find().count(&db).await.unwrap(), 0);
+    assert_eq!(ballot_answer::Entity::find().count(&db).await.unwrap(), 0);
+    assert_eq!(sealed_ballot::Entity::find().count(&db).await.unwrap(), 2);
+    assert_eq!(voting::seal::seal_plain_ballots(&db, seal()).await.unwrap(), 0, "once");
+    assert_eq!(results::compute_sealed(&db, seal(), &def).await.unwrap().ballots, 2);
+
+    close_now(&db, id).await;
+    let kept = ballot::Entity::find().filter(ballot::Column::Receipt.eq("AAAA-BBBB-CCCC")).one(&db).await.unwrap();
+    let kept = kept.expect("the old ballot is counted");
+    assert_ne!(kept.id, "un-ancien-bulletin", "under a new id");
+    assert_eq!(
+        ballot_answer::Entity::find().filter(ballot_answer::Column::BallotId.eq(kept.id)).count(&db).await.unwrap(),
+        1
+    );
+}

@@ -191,6 +191,77 @@ pub async fn unseal<C: ConnectionTrait>(conn: &C, seal: &Seal, consultation_id: 
     Ok(deleted)
 }
 
+/// Seals the ballots that open votes hold in the clear (cast by a version of
+/// Palier that did not seal them), so that no open vote keeps a ballot
+/// next to its register row: each vote's ballots are read, sealed under new
+/// ids and deleted in one transaction. Run at start-up. Returns how many.
+pub async fn seal_plain_ballots(db: &sea_orm::DatabaseConnection, seal: &Seal) -> Result<u64, DbErr> {
+    use crate::entities::consultation;
+    use palier_domain::consultations::Status;
+    use sea_orm::{PaginatorTrait as _, TransactionTrait as _};
+    let open: Vec<i64> = consultation::Entity::find()
+        .select_only()
+        .column(consultation::Column::Id)
+        .filter(consultation::Column::Status.eq(Status::Open.code()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut sealed = 0;
+    for id in open {
+        if ballot::Entity::find().filter(ballot::Column::ConsultationId.eq(id)).count(db).await? == 0 {
+            continue;
+        }
+        let txn = db.begin().await?;
+        let Some(definition) = super::super::definition(&txn, id).await? else { continue };
+        let size = sealed_size(&definition.questions);
+        let ballots = ballot::Entity::find().filter(ballot::Column::ConsultationId.eq(id)).all(&txn).await?;
+        let mut rows = Vec::with_capacity(ballots.len());
+        for chunk in ballots.chunks(500) {
+            let mut answers: std::collections::HashMap<String, Vec<SealedAnswer>> = Default::default();
+            for a in ballot_answer::Entity::find()
+                .filter(ballot_answer::Column::BallotId.is_in(chunk.iter().map(|b| b.id.clone())))
+                .all(&txn)
+                .await?
+            {
+                answers.entry(a.ballot_id.clone()).or_default().push(SealedAnswer {
+                    question_id: a.question_id,
+                    position: a.position,
+                    option_id: a.option_id,
+                    rank: a.rank,
+                    value: a.value,
+                    text: a.text,
+                });
+            }
+            for b in chunk {
+                let contents =
+                    Contents { receipt: b.receipt.clone(), answers: answers.remove(&b.id).unwrap_or_default() };
+                let body = seal
+                    .seal(id, &contents, size)
+                    .ok_or_else(|| DbErr::Custom("a ballot could not be sealed".to_owned()))?;
+                rows.push(sealed_ballot::ActiveModel {
+                    consultation_id: Set(id),
+                    id: Set(uuid::Uuid::new_v4().simple().to_string()),
+                    body: Set(body),
+                });
+            }
+        }
+        rows.sort_by(|a, b| a.id.as_ref().cmp(b.id.as_ref()));
+        for chunk in rows.chunks(1000) {
+            sealed_ballot::Entity::insert_many(chunk.iter().cloned()).exec_without_returning(&txn).await?;
+        }
+        for chunk in ballots.chunks(500) {
+            ballot_answer::Entity::delete_many()
+                .filter(ballot_answer::Column::BallotId.is_in(chunk.iter().map(|b| b.id.clone())))
+                .exec(&txn)
+                .await?;
+        }
+        ballot::Entity::delete_many().filter(ballot::Column::ConsultationId.eq(id)).exec(&txn).await?;
+        txn.commit().await?;
+        sealed += rows.len() as u64;
+    }
+    Ok(sealed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
