@@ -109,7 +109,13 @@ pub(crate) async fn server_key(
     config: &Config,
     db: &palier_backend::DatabaseConnection,
 ) -> anyhow::Result<palier_backend::auth::server_key::ServerKey> {
-    palier_backend::auth::server_key::ServerKey::load_or_create(&config.key_file, db).await
+    let key = palier_backend::auth::server_key::ServerKey::load_or_create(&config.key_file, db).await?;
+    let codes = palier_backend::auth::secret::CodeKey::new(&key);
+    let keyed = palier_backend::auth::secret::key_stored_codes(db, &codes).await?;
+    if keyed > 0 {
+        tracing::info!(households = keyed, "invitation codes stored before codes were keyed are now keyed");
+    }
+    Ok(key)
 }
 
 async fn create_admin(config: &Config, email: &str, name: &str) -> anyhow::Result<()> {

@@ -73,13 +73,56 @@ impl CodeKey {
         mac.update(format!("invitation:{}", code.canonical()).as_bytes());
         hex(&mac.finalize().into_bytes())
     }
+
+    /// The stored form of a code issued before codes were keyed: its plain
+    /// SHA-256, keyed in turn ([`key_stored_codes`] rewrote those).
+    pub fn hash_unkeyed(&self, unkeyed: &str) -> String {
+        use hmac::Mac as _;
+        let mut mac = <hmac::Hmac<Sha256>>::new_from_slice(&self.0).unwrap_or_else(|_| unreachable!());
+        mac.update(format!("unkeyed:{unkeyed}").as_bytes());
+        hex(&mac.finalize().into_bytes())
+    }
 }
 
-/// How codes issued before they were keyed are stored (a plain SHA-256):
-/// looked up when joining until those codes expire, 90 days after the
-/// version that keyed them.
+/// How codes issued before they were keyed were stored (a plain SHA-256).
 pub(crate) fn unkeyed_hash_invitation_code(code: &InvitationCode) -> String {
     hash(&format!("invitation:{}", code.canonical()))
+}
+
+/// Keys, once, the codes stored before codes were keyed (their plain
+/// SHA-256 could be reversed by trying every code): each becomes
+/// [`CodeKey::hash_unkeyed`] of itself. The first server to start claims the
+/// work in the transaction that does it, so it is done once.
+pub async fn key_stored_codes(db: &sea_orm::DatabaseConnection, codes: &CodeKey) -> Result<u64, sea_orm::DbErr> {
+    use crate::entities::{app_secret, household};
+    use sea_orm::sea_query::{Expr, OnConflict};
+    use sea_orm::{ActiveValue::Set, ColumnTrait as _, EntityTrait as _, QueryFilter as _, TransactionTrait as _};
+    let txn = db.begin().await?;
+    let claimed = app_secret::Entity::insert(app_secret::ActiveModel {
+        name: Set("invitation-codes-keyed".to_owned()),
+        value: Set("1".to_owned()),
+        created_at: Set(chrono::Utc::now()),
+    })
+    .on_conflict(OnConflict::column(app_secret::Column::Name).do_nothing().to_owned())
+    .do_nothing()
+    .exec_without_returning(&txn)
+    .await?;
+    let mut keyed = 0;
+    if matches!(claimed, sea_orm::TryInsertResult::Inserted(n) if n > 0) {
+        let stored =
+            household::Entity::find().filter(household::Column::InvitationCodeHash.is_not_null()).all(&txn).await?;
+        for home in stored {
+            let Some(unkeyed) = home.invitation_code_hash else { continue };
+            household::Entity::update_many()
+                .col_expr(household::Column::InvitationCodeHash, Expr::value(codes.hash_unkeyed(&unkeyed)))
+                .filter(household::Column::Id.eq(home.id))
+                .exec(&txn)
+                .await?;
+            keyed += 1;
+        }
+    }
+    txn.commit().await?;
+    Ok(keyed)
 }
 
 #[cfg(test)]

@@ -67,7 +67,8 @@ pub async fn join_household(
 
     let found = household::Entity::find()
         .filter(
-            household::Column::InvitationCodeHash.is_in([codes.hash(code), secret::unkeyed_hash_invitation_code(code)]),
+            household::Column::InvitationCodeHash
+                .is_in([codes.hash(code), codes.hash_unkeyed(&secret::unkeyed_hash_invitation_code(code))]),
         )
         .one(db)
         .await?;

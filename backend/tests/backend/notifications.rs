@@ -688,3 +688,45 @@ async fn a_vote_that_fails_after_its_receipt_email_was_queued_leaves_no_email_an
     assert_eq!(receipts.len(), 1);
     assert_eq!(receipts[0].recipient, "a0@example.org");
 }
+
+/// Codes stored before they were keyed (a plain SHA-256, which trying every
+/// code would reverse) are keyed once at start-up, and still open their home.
+#[tokio::test]
+async fn codes_stored_before_they_were_keyed_are_keyed_once_and_still_work() {
+    use palier_backend::auth::secret;
+    use palier_backend::entities::household;
+    use sea_orm::sea_query::Expr;
+    let db = fresh_database().await.unwrap();
+    let town = town(&db, 1).await;
+    let home = registry::create_household(
+        &db,
+        town.org,
+        NewHousehold {
+            residence_id: town.residence_a,
+            building_id: None,
+            lease_ref: "K-1".into(),
+            unit_label: "Logement K1".into(),
+            max_occupants: 4,
+        },
+    )
+    .await
+    .unwrap()
+    .id;
+    // As the earlier version stored it.
+    let code = secret::new_invitation_code();
+    let unkeyed = secret::hash(&format!("invitation:{}", code.canonical()));
+    household::Entity::update_many()
+        .col_expr(household::Column::InvitationCodeHash, Expr::value(unkeyed.clone()))
+        .col_expr(household::Column::InvitationCodeIssuedAt, Expr::value(Utc::now()))
+        .filter(household::Column::Id.eq(home))
+        .exec(&db)
+        .await
+        .unwrap();
+
+    assert_eq!(secret::key_stored_codes(&db, codes()).await.unwrap(), 1);
+    let stored = household::Entity::find_by_id(home).one(&db).await.unwrap().unwrap().invitation_code_hash.unwrap();
+    assert_ne!(stored, unkeyed, "the plain hash is gone");
+    assert_eq!(secret::key_stored_codes(&db, codes()).await.unwrap(), 0, "once");
+    let newcomer = person(&db, "ancien-code@example.org").await;
+    registry::join_household(&db, codes(), newcomer, &code, "127.0.0.1").await.unwrap();
+}
