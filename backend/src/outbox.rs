@@ -23,6 +23,7 @@ mod worker;
 
 pub use worker::*;
 
+use crate::auth::server_key::ServerKey;
 use crate::clock::Clock;
 use crate::entities::outbox_email::{self, Column, Entity};
 use crate::mail::{Mailer, OutgoingEmail, RenderedEmail, SendError};
@@ -145,18 +146,42 @@ pub async fn counts<C: ConnectionTrait>(conn: &C) -> Result<Counts, DbErr> {
     Ok(counts)
 }
 
-fn to_outgoing(row: &outbox_email::Model, domain: &str) -> OutgoingEmail {
+/// What marks a sealed field of a row.
+const SEALED: &str = "sealed:";
+const PURPOSE: &str = "palier outbox";
+
+/// `content` sealed under the server key, field by field, for an email that
+/// holds a secret (a ballot receipt): until the worker sends it and erases
+/// it, the row shows nothing of it, even to someone reading old row versions
+/// or backups without the key.
+pub fn sealed(key: &ServerKey, content: RenderedEmail) -> Option<RenderedEmail> {
+    let seal =
+        |field: &str| Some(format!("{SEALED}{}", crate::auth::secret::hex(&key.seal(PURPOSE, field.as_bytes())?)));
+    Some(RenderedEmail { subject: seal(&content.subject)?, text: seal(&content.text)?, html: seal(&content.html)? })
+}
+
+/// A field of a row, opened if it is sealed.
+fn opened(key: Option<&ServerKey>, field: &str) -> Option<String> {
+    match field.strip_prefix(SEALED) {
+        Some(sealed) => String::from_utf8(key?.open(PURPOSE, &crate::auth::secret::unhex_vec(sealed)?)?).ok(),
+        None => Some(field.to_owned()),
+    }
+}
+
+/// The email of `row`, its sealed fields opened with `key` (`None` when
+/// they cannot be).
+fn to_outgoing(row: &outbox_email::Model, domain: &str, key: Option<&ServerKey>) -> Option<OutgoingEmail> {
     let headers: Vec<(String, String)> = serde_json::from_str(&row.headers).unwrap_or_default();
     let digest = Sha256::digest(row.idempotency_key.as_bytes());
     let id: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
-    OutgoingEmail {
+    Some(OutgoingEmail {
         to: row.recipient.clone(),
-        subject: row.subject.clone(),
-        text: row.text_body.clone(),
-        html: row.html_body.clone(),
+        subject: opened(key, &row.subject)?,
+        text: opened(key, &row.text_body)?,
+        html: opened(key, &row.html_body)?,
         headers,
         message_id: format!("<{id}@{domain}>"),
-    }
+    })
 }
 
 fn truncate(reason: &str) -> String {

@@ -221,15 +221,20 @@ pub fn free_port() -> anyhow::Result<u16> {
     Ok(listener.local_addr()?.port())
 }
 
-/// The seal the tests of this process cast and count ballots with (a
-/// random server key, drawn once).
+/// The server key of the tests of this process (random, drawn once).
+pub fn server_key() -> &'static crate::auth::server_key::ServerKey {
+    static KEY: std::sync::OnceLock<crate::auth::server_key::ServerKey> = std::sync::OnceLock::new();
+    KEY.get_or_init(crate::auth::server_key::ServerKey::generate)
+}
+
+/// The seal the tests of this process cast and count ballots with.
 pub fn seal() -> &'static crate::consultations::voting::Seal {
     static SEAL: std::sync::OnceLock<crate::consultations::voting::Seal> = std::sync::OnceLock::new();
-    SEAL.get_or_init(|| crate::consultations::voting::Seal::new(&crate::auth::server_key::ServerKey::generate()))
+    SEAL.get_or_init(|| crate::consultations::voting::Seal::new(server_key()))
 }
 
 /// The key the tests of this process store invitation codes under.
 pub fn codes() -> &'static crate::auth::secret::CodeKey {
     static CODES: std::sync::OnceLock<crate::auth::secret::CodeKey> = std::sync::OnceLock::new();
-    CODES.get_or_init(|| crate::auth::secret::CodeKey::new(&crate::auth::server_key::ServerKey::generate()))
+    CODES.get_or_init(|| crate::auth::secret::CodeKey::new(server_key()))
 }

@@ -206,7 +206,9 @@ async fn mail_test(config: &Config, to: &str) -> anyhow::Result<()> {
     let key = format!("mail-test:{}", uuid_like());
     outbox::enqueue(&db, NewEmail { idempotency_key: key, to, content, headers: Vec::new(), sensitive: false }).await?;
     let mailer = palier_backend::mail::Mailer::new(&config.mail_from, &config.mail_transport)?;
-    let worker = outbox::Worker::new(db, mailer, config.outbox.clone());
+    // With the server key: the round may carry receipts waiting, sealed.
+    let key = server_key(config, &db).await?;
+    let worker = outbox::Worker::new(db, mailer, config.outbox.clone()).with_key(key);
     let round = worker.run_once().await?;
     if round.sent > 0 {
         eprintln!("Test email sent ({transport}).");

@@ -47,9 +47,11 @@ impl Application {
             None => Mailer::new(&config.mail_from, &config.mail_transport)?,
         };
         let clock = Clock::system();
-        let worker = Worker::new(db.clone(), mailer.clone(), config.outbox.clone()).with_clock(clock.clone());
-        let unsubscribe_key = palier_backend::notifications::unsubscribe::Key::load(&db).await?;
         let key = crate::cli::server_key(config, &db).await?;
+        let worker = Worker::new(db.clone(), mailer.clone(), config.outbox.clone())
+            .with_clock(clock.clone())
+            .with_key(key.clone());
+        let unsubscribe_key = palier_backend::notifications::unsubscribe::Key::load(&db).await?;
         let seal = Seal::new(&key);
         let resealed = palier_backend::consultations::voting::seal::seal_plain_ballots(&db, &seal).await?;
         if resealed > 0 {

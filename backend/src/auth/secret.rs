@@ -43,6 +43,14 @@ pub(crate) fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
     Some(out)
 }
 
+/// The bytes written in `text` as hexadecimal, of any even length.
+pub(crate) fn unhex_vec(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
+        return None;
+    }
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok()).collect()
+}
+
 /// Draws a new invitation code.
 pub fn new_invitation_code() -> InvitationCode {
     InvitationCode::from_random(rand::rng().next_u64())

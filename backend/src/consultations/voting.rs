@@ -266,6 +266,9 @@ pub fn prepare(
             };
             let content = crate::mail::templates::render(&message, mail.locale, &mail.links.layout())
                 .map_err(|error| anyhow::anyhow!("could not render the receipt email: {error}"))?;
+            let content = seal
+                .seal_mail(content)
+                .ok_or_else(|| CastError::Unexpected(anyhow::anyhow!("a receipt email could not be sealed")))?;
             let email = crate::outbox::NewEmail {
                 idempotency_key: format!("receipt:{}", uuid::Uuid::new_v4()),
                 to: mail.to,

@@ -79,13 +79,21 @@ pub struct Worker {
     waker: Waker,
     /// When a row is due, and when it will be retried.
     clock: Clock,
+    /// Opens the sealed fields of sensitive emails.
+    key: Option<ServerKey>,
 }
 
 impl Worker {
     /// A worker on the system clock.
     pub fn new(db: DatabaseConnection, mailer: Mailer, config: OutboxConfig) -> Self {
         let id = uuid::Uuid::new_v4().to_string();
-        Self { db, mailer, config, id, waker: Waker::default(), clock: Clock::system() }
+        Self { db, mailer, config, id, waker: Waker::default(), clock: Clock::system(), key: None }
+    }
+
+    /// The same worker, opening sealed emails with the server key `key`.
+    #[must_use]
+    pub fn with_key(self, key: ServerKey) -> Self {
+        Self { key: Some(key), ..self }
     }
 
     /// The same worker on `clock` (the server's, which the tests move).
@@ -132,7 +140,10 @@ impl Worker {
         let (mut sent, mut later, mut failed) = (Vec::new(), Vec::new(), Vec::new());
         let outcomes: Vec<_> = stream::iter(claimed)
             .map(|row| async move {
-                let outcome = self.mailer.send(&to_outgoing(&row, self.mailer.sender_domain())).await;
+                let outcome = match to_outgoing(&row, self.mailer.sender_domain(), self.key.as_ref()) {
+                    Some(email) => self.mailer.send(&email).await,
+                    None => Err(SendError::Permanent("a sealed email cannot be opened with this server's key".into())),
+                };
                 (row, outcome)
             })
             .buffered(SENDS_AT_ONCE)

@@ -300,6 +300,20 @@ async fn results_and_the_response_are_notified_once_and_votes_in_the_app_only() 
     assert_eq!((cast[0].user_id, cast[0].email_state.as_str()), (tenant, "none"));
     // The notification never carries the receipt.
     assert!(!cast[0].params.contains(&receipt));
+    // The receipt email waits in the outbox sealed: nothing of it shows there.
+    let waiting =
+        outbox_email::Entity::find().filter(outbox_email::Column::Sensitive.eq(true)).one(&db).await.unwrap().unwrap();
+    for field in [&waiting.subject, &waiting.text_body, &waiting.html_body] {
+        assert!(field.starts_with("sealed:") && !field.contains(&receipt), "{field}");
+    }
+    // The server's worker opens it and sends it whole.
+    let (mailer, mailbox) = Mailer::stub("Palier <palier@example.org>").unwrap();
+    let config = OutboxConfig::default();
+    let with_key = Worker::new(db.clone(), mailer, config).with_key(palier_backend::testing::server_key().clone());
+    let sent = with_key.run_once().await.unwrap().sent;
+    assert!(sent >= 1);
+    let receipt_mail = mailbox.messages().into_iter().find(|m| m.text.contains(&receipt)).expect("the receipt is sent");
+    assert!(!receipt_mail.subject.starts_with("sealed:"));
 
     consultation::Entity::update_many()
         .col_expr(consultation::Column::ClosesAt, Expr::value(Utc::now() - Duration::seconds(1)))

@@ -215,3 +215,38 @@ async fn two_workers_never_send_the_same_row() {
     let keys: HashSet<_> = received.iter().filter_map(|m| m.header("X-Palier-Test")).collect();
     assert_eq!(keys.len(), total, "some email was sent twice");
 }
+
+/// A sealed email (a receipt) opens only with the server key: a worker
+/// without it fails the email for good, and its sealed text is erased too.
+#[tokio::test]
+async fn a_sealed_email_needs_the_server_key() {
+    let db = fresh_database().await.unwrap();
+    let content = email("sealed", "c@example.org").content;
+    let sealed = outbox::sealed(palier_backend::testing::server_key(), content.clone()).unwrap();
+    assert!(sealed.text.starts_with("sealed:") && !sealed.text.contains(&content.text[..20]));
+    outbox::enqueue(&db, NewEmail { content: sealed, sensitive: true, ..email("sealed", "c@example.org") })
+        .await
+        .unwrap();
+    let (mailer, mailbox) = Mailer::stub(FROM).unwrap();
+    let keyless = Worker::new(db.clone(), mailer.clone(), fast_config());
+    assert_eq!(keyless.run_once().await.unwrap().failed, 1);
+    assert!(mailbox.messages().is_empty());
+    let row = outbox_email::Entity::find().one(&db).await.unwrap().unwrap();
+    assert_eq!(row.status, "failed");
+    assert!(!row.text_body.starts_with("sealed:"), "erased");
+
+    outbox::enqueue(
+        &db,
+        NewEmail {
+            content: outbox::sealed(palier_backend::testing::server_key(), content.clone()).unwrap(),
+            sensitive: true,
+            ..email("sealed-2", "d@example.org")
+        },
+    )
+    .await
+    .unwrap();
+    let worker = Worker::new(db.clone(), mailer, fast_config()).with_key(palier_backend::testing::server_key().clone());
+    assert_eq!(worker.run_once().await.unwrap().sent, 1);
+    assert_eq!(mailbox.messages()[0].text, content.text);
+    assert_eq!(mailbox.messages()[0].subject, content.subject);
+}

@@ -83,6 +83,12 @@ impl Seal {
         Self { key: key.clone() }
     }
 
+    /// A receipt email's content, sealed until the outbox sends it
+    /// ([`crate::outbox::sealed`]).
+    pub fn seal_mail(&self, content: crate::mail::RenderedEmail) -> Option<crate::mail::RenderedEmail> {
+        crate::outbox::sealed(&self.key, content)
+    }
+
     fn purpose(consultation_id: i64) -> String {
         format!("palier ballot seal:{consultation_id}")
     }
