@@ -11,7 +11,7 @@ mod csv;
 mod live;
 
 pub use csv::{ballots_csv, results_csv};
-pub use live::{LIVE_FOR, LiveCounts, SECRECY_K};
+pub use live::{FROZEN_BEFORE_CLOSE, LIVE_FOR, LiveCounts, SECRECY_K, frozen};
 
 use super::Definition;
 use super::voting::Seal;

@@ -794,7 +794,7 @@ async fn adults_vote_one_by_one_when_the_unit_is_the_adult() {
 #[tokio::test]
 async fn live_results_move_in_steps_of_five_ballots_and_final_ones_come_at_once() {
     let db = fresh_database().await.unwrap();
-    let place = place(&db, 12).await;
+    let place = place(&db, 16).await;
     let id = open_consultation(&db, &place, Audience::Organisation, VotingUnit::Household).await;
     let def = definition(&db, id).await.unwrap().unwrap();
     let server = || results::LiveCounts::new(2, seal().clone());
@@ -813,11 +813,11 @@ async fn live_results_move_in_steps_of_five_ballots_and_final_ones_come_at_once(
         vote(n).await;
     }
     let first = server();
-    let shown = first.counted(&db, &def).await.unwrap();
+    let shown = first.counted(&db, &def, Utc::now()).await.unwrap();
     assert_eq!((shown.ballots, shown.participants, answered(&shown)), (0, 0, 0), "nothing before five ballots");
     assert_eq!(shown.live_step, Some(5));
     vote(4).await;
-    let shown = server().counted(&db, &def).await.unwrap();
+    let shown = server().counted(&db, &def, Utc::now()).await.unwrap();
     assert_eq!((shown.ballots, shown.participants, answered(&shown)), (5, 5, 5));
     let palier_domain::consultations::Detail::Text { samples } = &shown.questions[4].detail else { panic!() };
     assert!(samples.is_empty(), "free-text answers wait for the close: {samples:?}");
@@ -829,11 +829,11 @@ async fn live_results_move_in_steps_of_five_ballots_and_final_ones_come_at_once(
     assert_eq!(residences, vec![("A", 5), ("B", 0)]);
     for n in 5..9 {
         vote(n).await;
-        let shown = server().counted(&db, &def).await.unwrap();
+        let shown = server().counted(&db, &def, Utc::now()).await.unwrap();
         assert_eq!(shown.ballots, 5, "a step of {} ballots was published", n - 4);
     }
     vote(9).await;
-    let ten = server().counted(&db, &def).await.unwrap();
+    let ten = server().counted(&db, &def, Utc::now()).await.unwrap();
     assert_eq!(ten.ballots, 10);
     // Five in building A1, five outside it: now the building shows too.
     assert!(
@@ -842,21 +842,29 @@ async fn live_results_move_in_steps_of_five_ballots_and_final_ones_come_at_once(
         ten.turnout
     );
     // A server that counted a few seconds ago still shows its count.
-    assert_eq!(first.counted(&db, &def).await.unwrap().ballots, 0);
+    assert_eq!(first.counted(&db, &def, Utc::now()).await.unwrap().ballots, 0);
     assert_eq!(results::compute(&db, &def).await.unwrap().participants, 10);
     // The staff page's number of voters moves in the same steps.
     vote(10).await;
     let admin = palier_backend::consultations::views::admin(&db, &def, results::SECRECY_K).await.unwrap();
     assert_eq!(admin.participants, 10);
 
+    // In the vote's last day, live results stop moving.
+    for n in 11..16 {
+        vote(n).await;
+    }
+    let last_day = def.consultation.closes_at - Duration::hours(1);
+    assert_eq!(server().counted(&db, &def, last_day).await.unwrap().ballots, 10, "frozen before the close");
+    assert!(results::frozen(&def, last_day) && !results::frozen(&def, Utc::now()));
+
     // Once the vote is closed, the final count at once, with the free-text answers.
     close_now(&db, id).await;
     let def = definition(&db, id).await.unwrap().unwrap();
-    let fin = first.counted(&db, &def).await.unwrap();
-    assert_eq!((fin.ballots, fin.live_step), (11, None));
+    let fin = first.counted(&db, &def, Utc::now()).await.unwrap();
+    assert_eq!((fin.ballots, fin.live_step), (16, None));
     let palier_domain::consultations::Detail::Text { samples } = &fin.questions[4].detail else { panic!() };
-    assert_eq!(samples.len(), 11);
-    assert_eq!(palier_backend::consultations::views::admin(&db, &def, 5).await.unwrap().participants, 11);
+    assert_eq!(samples.len(), 16);
+    assert_eq!(palier_backend::consultations::views::admin(&db, &def, 5).await.unwrap().participants, 16);
 }
 
 #[tokio::test]

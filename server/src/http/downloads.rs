@@ -155,7 +155,9 @@ pub async fn consultation_csv(
     let csv = match file.as_str() {
         // While the vote is open, the same stepped count as the page: an
         // exact count, twice, would show what one ballot added.
-        "resultats.csv" => state.live_counts.counted(&state.db, &definition).await.map(|r| results::results_csv(&r)),
+        "resultats.csv" => {
+            state.live_counts.counted(&state.db, &definition, state.clock.now()).await.map(|r| results::results_csv(&r))
+        }
         "bulletins.csv" if definition.status().is_over() => {
             results::all_ballots(&state.db, &definition).await.map(|b| results::ballots_csv(&definition, &b))
         }

@@ -13,5 +13,5 @@ pub async fn get_results(id: ConsultationId) -> Result<Option<Results>, AppError
     if !definition.results_visible(state.clock.now()) {
         return Ok(None);
     }
-    Ok(Some(state.live_counts.counted(&state.db, &definition).await?))
+    Ok(Some(state.live_counts.counted(&state.db, &definition, state.clock.now()).await?))
 }

@@ -69,7 +69,12 @@ impl LiveCounts {
     /// Like [`counted`] once a vote is over; while it is open, the count
     /// published last (see the module), looked up at most once per
     /// [`LIVE_FOR`] in this process.
-    pub async fn counted(&self, conn: &DatabaseConnection, definition: &Definition) -> Result<Results, DbErr> {
+    pub async fn counted(
+        &self,
+        conn: &DatabaseConnection,
+        definition: &Definition,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Results, DbErr> {
         let id = definition.consultation.id;
         if definition.status() != Status::Open {
             self.counts().remove(&id);
@@ -84,7 +89,7 @@ impl LiveCounts {
         if let Live::Fresh(results) = self.live(id) {
             return Ok(results);
         }
-        let results = publish(conn, &self.seal, definition, self.k).await?;
+        let results = publish(conn, &self.seal, definition, self.k, now).await?;
         let mut counts = self.counts();
         // Keep fresh counts, and votes someone is counting (dropping their
         // lock would let the next request start a second count).
@@ -115,9 +120,21 @@ impl LiveCounts {
 /// count published last, replaced first when at least `k` more ballots are
 /// in. Two servers racing to publish cannot make a smaller step: the
 /// database keeps a new count only if it holds `k` ballots more.
-async fn publish(db: &DatabaseConnection, seal: &Seal, definition: &Definition, k: u64) -> Result<Results, DbErr> {
+async fn publish(
+    db: &DatabaseConnection,
+    seal: &Seal,
+    definition: &Definition,
+    k: u64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Results, DbErr> {
     let id = definition.consultation.id;
     let published = live_result::Entity::find_by_id(id).one(db).await?;
+    if frozen(definition, now) {
+        return match &published {
+            Some(row) => read(row),
+            None => Ok(nothing_yet(definition, k)),
+        };
+    }
     let ballots = sealed_ballot::Entity::find().filter(sealed_ballot::Column::ConsultationId.eq(id)).count(db).await?;
     let step = |shown: u64| ballots >= shown.saturating_add(k);
     match &published {
@@ -151,6 +168,19 @@ async fn publish(db: &DatabaseConnection, seal: &Seal, definition: &Definition, 
         Some(row) => read(&row),
         None => Ok(nothing_yet(definition, k)),
     }
+}
+
+/// How long before the close live results stop moving (a quarter of the
+/// vote for votes shorter than four days): the final count then differs
+/// from the last one shown by every ballot of that time, not by the last
+/// few, whose voters someone who knows who voted late could name.
+pub const FROZEN_BEFORE_CLOSE: chrono::Duration = chrono::Duration::hours(24);
+
+/// Whether the live results of `definition` have stopped moving at `now`.
+pub fn frozen(definition: &Definition, now: chrono::DateTime<chrono::Utc>) -> bool {
+    let row = &definition.consultation;
+    let window = FROZEN_BEFORE_CLOSE.min((row.closes_at - row.opens_at) / 4);
+    now >= row.closes_at - window
 }
 
 /// A count of every figure at one instant (the ballots, the register and the
