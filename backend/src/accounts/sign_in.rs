@@ -60,7 +60,16 @@ pub async fn login(
         Err(_) => None,
     };
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
-    let matches = password::verify(credentials.password.to_owned(), stored).await.map_err(Unexpected)?;
+    let matches = match password::verify(credentials.password.to_owned(), stored).await {
+        Ok(matches) => matches,
+        Err(error) => {
+            // Not checked (every core was busy): the attempt does not count.
+            for key in [&ip_key, &pair_key, &account_key] {
+                rate_limit::release(db, key).await?;
+            }
+            return Err(Unexpected(error).into());
+        }
+    };
     let Some(user) = user.filter(|_| matches) else {
         return Err(LoginError::InvalidCredentials);
     };

@@ -57,6 +57,14 @@ static TURNS: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| {
     tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
 });
 
+/// Takes every core's turn until the result is dropped, so that password
+/// checks meanwhile give up with [`Busy`] (for tests).
+#[cfg(any(test, feature = "testing"))]
+pub async fn hold_every_turn() -> tokio::sync::SemaphorePermit<'static> {
+    let cores = u32::try_from(std::thread::available_parallelism().map_or(2, std::num::NonZero::get)).unwrap_or(2);
+    TURNS.acquire_many(cores).await.unwrap_or_else(|_| unreachable!("the semaphore is never closed"))
+}
+
 /// Runs argon2 work `work` on the blocking pool once a core is free.
 async fn in_turn<T: Send + 'static>(work: impl FnOnce() -> anyhow::Result<T> + Send + 'static) -> anyhow::Result<T> {
     let Ok(Ok(turn)) = tokio::time::timeout(WAIT_FOR_A_TURN, TURNS.acquire()).await else {
