@@ -75,20 +75,21 @@ impl CodeKey {
 
     /// The stored form of an invitation code.
     pub fn hash(&self, code: &InvitationCode) -> String {
+        self.mac(&format!("invitation:{}", code.canonical()))
+    }
+
+    fn mac(&self, message: &str) -> String {
         use hmac::Mac as _;
         // A key of any length is accepted by HMAC.
         let mut mac = <hmac::Hmac<Sha256>>::new_from_slice(&self.0).unwrap_or_else(|_| unreachable!());
-        mac.update(format!("invitation:{}", code.canonical()).as_bytes());
+        mac.update(message.as_bytes());
         hex(&mac.finalize().into_bytes())
     }
 
     /// The stored form of a code issued before codes were keyed: its plain
     /// SHA-256, keyed in turn ([`key_stored_codes`] rewrote those).
     pub fn hash_unkeyed(&self, unkeyed: &str) -> String {
-        use hmac::Mac as _;
-        let mut mac = <hmac::Hmac<Sha256>>::new_from_slice(&self.0).unwrap_or_else(|_| unreachable!());
-        mac.update(format!("unkeyed:{unkeyed}").as_bytes());
-        hex(&mac.finalize().into_bytes())
+        self.mac(&format!("unkeyed:{unkeyed}"))
     }
 }
 
