@@ -2,8 +2,8 @@
 //! answers or the register, never from a loop over ballots, so its results
 //! cost the same few queries for ten ballots or a hundred thousand; while it
 //! is open, its sealed ballots are opened and grouped in memory
-//! ([`answers`]), at most once per step of live results ([`live`]). The
-//! published ballot list ([`ballots`]) lets anyone recount.
+//! (`answers`), at most once per step of live results (`live`). The
+//! published ballot list (`ballots`) lets anyone recount.
 //!
 //! Once a vote is closed no ballot can be added, so its count is kept
 //! ([`counted`]): the results page of a closed vote reads one row, however
