@@ -51,6 +51,7 @@ use crate::pages::registry::{
     household::HouseholdAdminPage,
     import::ImportPage,
     residence::{NewResidencePage, ResidenceAdminPage},
+    settings::SettingsPage,
 };
 use crate::pages::team::{invitation::InvitationPage, members::TeamPage};
 use leptos::prelude::*;
@@ -126,6 +127,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/gestion/organisations/:org/import") view=ImportPage ssr=WHOLE/>
                         <Route path=path!("/gestion/organisations/:org/equipe") view=TeamPage ssr=WHOLE/>
                         <Route path=path!("/gestion/organisations/:org/journal") view=AuditPage ssr=WHOLE/>
+                        <Route path=path!("/gestion/organisations/:org/reglages") view=SettingsPage ssr=WHOLE/>
                         <Route path=path!("/gestion/residences/:id") view=ResidenceAdminPage ssr=WHOLE/>
                         <Route path=path!("/gestion/menages/:id") view=HouseholdAdminPage ssr=WHOLE/>
                         <Route path=path!("/invitation") view=InvitationPage ssr=WHOLE/>

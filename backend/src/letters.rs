@@ -44,6 +44,7 @@ mod tests {
             unit: "Logement A01".into(),
             lease_ref: "TIL-A01".into(),
             code: code.into(),
+            valid_until: "03/03/2027".into(),
         }
     }
 
@@ -65,5 +66,6 @@ mod tests {
         assert!(html.contains("<style nonce=\"n0nce\">"));
         assert!(html.contains("Habitat &lt;Exemple&gt;"), "values are escaped");
         assert!(html.contains("break-after: page"));
+        assert!(html.contains("Valable jusqu'au 03&#x2f;03&#x2f;2027"), "the letter says until when its code works");
     }
 }

@@ -85,6 +85,8 @@ pub enum Permission {
     ManageStaff,
     /// Read the organisation's audit log.
     ReadAuditLog,
+    /// Change the organisation's settings (how long invitation codes work, …).
+    ManageSettings,
     /// See a residence's page and what is published for it.
     ViewResidence,
 }
@@ -141,7 +143,9 @@ impl Actor {
         let role = self.role_in(scope.organisation_id);
         match permission {
             Permission::ViewBackOffice | Permission::ManageRegistry => role.is_some(),
-            Permission::ManageStaff | Permission::ReadAuditLog => role == Some(OrgRole::Admin),
+            Permission::ManageStaff | Permission::ReadAuditLog | Permission::ManageSettings => {
+                role == Some(OrgRole::Admin)
+            }
             Permission::ViewResidence => {
                 // A whole-organisation scope is open to staff only; tenants see their residence.
                 role.is_some() || (scope.residence_id.is_some() && self.lives_in(scope))
@@ -214,9 +218,13 @@ mod tests {
         let building = |b| Scope { organisation_id: ORG_1, residence_id: Some(RES_A), building_id: Some(b) };
         assert!(tenant.can(Permission::ViewResidence, building(5)));
         assert!(!tenant.can(Permission::ViewResidence, building(6)));
-        for permission in
-            [Permission::ViewBackOffice, Permission::ManageRegistry, Permission::ManageStaff, Permission::ReadAuditLog]
-        {
+        for permission in [
+            Permission::ViewBackOffice,
+            Permission::ManageRegistry,
+            Permission::ManageStaff,
+            Permission::ReadAuditLog,
+            Permission::ManageSettings,
+        ] {
             assert!(!tenant.can(permission, Scope::residence(ORG_1, RES_A)), "{permission:?}");
         }
     }
@@ -229,6 +237,7 @@ mod tests {
         assert!(staff.can(Permission::ViewResidence, Scope::residence(ORG_1, RES_B)));
         assert!(!staff.can(Permission::ManageStaff, Scope::organisation(ORG_1)));
         assert!(!staff.can(Permission::ReadAuditLog, Scope::organisation(ORG_1)));
+        assert!(!staff.can(Permission::ManageSettings, Scope::organisation(ORG_1)));
         for permission in [Permission::ViewBackOffice, Permission::ManageRegistry, Permission::ViewResidence] {
             assert!(!staff.can(permission, Scope::residence(ORG_2, RES_A)), "{permission:?}");
         }
@@ -240,7 +249,9 @@ mod tests {
         admin.memberships.push(Membership { organisation_id: ORG_1, role: OrgRole::Admin });
         assert!(admin.can(Permission::ManageStaff, Scope::organisation(ORG_1)));
         assert!(admin.can(Permission::ReadAuditLog, Scope::organisation(ORG_1)));
+        assert!(admin.can(Permission::ManageSettings, Scope::organisation(ORG_1)));
         assert!(!admin.can(Permission::ManageStaff, Scope::organisation(ORG_2)));
+        assert!(!admin.can(Permission::ManageSettings, Scope::organisation(ORG_2)));
         assert!(!admin.can_manage_platform());
     }
 

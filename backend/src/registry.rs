@@ -23,8 +23,8 @@ pub use households::{
 pub use joining::{JoinError, Joined, homes_of, join_household};
 pub use letters::{Letter, LetterSelection, issue_letters};
 pub use organisations::{
-    back_office, create_organisation, organisation, organisation_by_slug, organisation_name, organisations,
-    sole_organisation_name,
+    back_office, code_validity, create_organisation, organisation, organisation_by_slug, organisation_name,
+    organisations, settings_of, settings_view, sole_organisation_name, update_settings,
 };
 pub use residences::{
     add_residence, create_residence, edit_residence, places_of, residence, residence_admin, residence_scope,

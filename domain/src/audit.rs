@@ -21,6 +21,8 @@ use serde::{Deserialize, Serialize};
 pub enum Action {
     #[strum(serialize = "organisation.created")]
     OrganisationCreated,
+    #[strum(serialize = "organisation.settings_changed")]
+    OrganisationSettingsChanged,
     #[strum(serialize = "residence.created")]
     ResidenceCreated,
     #[strum(serialize = "residence.updated")]

@@ -213,6 +213,7 @@ pub enum Rule {
     UnitLabel,
     LeaseRef,
     MaxOccupants,
+    CodeValidityDays,
     OrganisationName,
     Slug,
 }
@@ -250,6 +251,7 @@ impl Rule {
             Rule::UnitLabel => registry::unit_label(value).err(),
             Rule::LeaseRef => registry::lease_ref(value).err(),
             Rule::MaxOccupants => registry::max_occupants(&Input::new(value)).err(),
+            Rule::CodeValidityDays => registry::code_validity_days(&Input::new(value)).err(),
             Rule::OrganisationName => crate::platform::organisation_name(value).err(),
             Rule::Slug => crate::platform::slug(value).err(),
         }
@@ -285,6 +287,7 @@ impl Rule {
             Rule::UnitLabel => vec!["error-unit-label"],
             Rule::LeaseRef => vec!["error-lease-ref"],
             Rule::MaxOccupants => vec!["error-max-occupants"],
+            Rule::CodeValidityDays => vec!["error-code-validity-days"],
             Rule::OrganisationName => vec!["error-organisation-name"],
             Rule::Slug => vec!["error-slug"],
         }

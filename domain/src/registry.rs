@@ -3,9 +3,14 @@
 //! Its forms are parsed here, by the rules the CSV import also applies.
 
 mod code;
+mod settings;
 mod views;
 
 pub use code::{InvitationCode, InvitationCodeError};
+pub use settings::{
+    DEFAULT_CODE_VALIDITY_DAYS, MAX_CODE_VALIDITY_DAYS, MIN_CODE_VALIDITY_DAYS, OrganisationSettings, SettingsView,
+    code_validity_days,
+};
 pub use views::{
     Building, Home, HouseholdAdmin, HouseholdRow, Occupant, OrganisationOverview, Place, ResidenceAdmin,
     ResidenceSummary, ResidenceView, one_line,

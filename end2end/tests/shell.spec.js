@@ -136,6 +136,7 @@ test("every kind of page fits a 360 px phone without sideways scrolling", async 
         "/gestion/organisations/1/import",
         "/gestion/organisations/1/equipe",
         "/gestion/organisations/1/journal",
+        "/gestion/organisations/1/reglages",
         "/gestion/organisations/1/consultations",
         "/gestion/organisations/1/consultations/nouvelle",
         `/gestion/consultations/${open}`,

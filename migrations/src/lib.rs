@@ -17,6 +17,7 @@ mod m20261128_000008_drop_answer_tally_index;
 mod m20261202_000009_create_live_results;
 mod m20261202_000010_add_consultation_extended_from;
 mod m20261202_000011_create_sealed_ballots;
+mod m20261203_000012_add_organisation_code_validity;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_create_live_results::Migration),
             Box::new(m20261202_000010_add_consultation_extended_from::Migration),
             Box::new(m20261202_000011_create_sealed_ballots::Migration),
+            Box::new(m20261203_000012_add_organisation_code_validity::Migration),
         ]
     }
 }

@@ -231,7 +231,7 @@ join-code-hint = 12 letters and digits, for example K7QM-9TXR-2HWP. Dashes, spac
 join-submit = Join my home
 join-help-title = No letter, or lost code?
 join-help-body = Ask your landlord or caretaker for a new letter. The new code replaces the old one.
-error-code-expired = This code is no longer valid: it is more than 90 days old. Ask your landlord for a new letter with a new code.
+error-code-expired = This code is no longer valid: it is more than { $days } days old. Ask your landlord for a new letter with a new code.
 error-code-unknown = This code matches no home. Check it on your letter; if it was replaced, ask your landlord for the new one.
 error-household-full = This home already has the maximum number of accounts. If someone moved out, ask your landlord to remove them.
 error-already-joined = Your account is already linked to this home.
@@ -289,6 +289,8 @@ household-code-title = Invitation code
 household-code-body = Print a new letter for this home. The new code replaces the old one, which will stop working.
 household-code-renew = New code and letter
 household-code-issued = Code issued on
+household-code-valid-until = Code valid until
+household-code-expired-on = Code expired on
 household-code-never = no working code (print a letter)
 letters-title = Invitation letters
 letters-body = Each letter (one A4 page) carries a new code for the home. Codes are shown only once: print them straight away.
@@ -380,6 +382,7 @@ audit-action-staff-role-changed = Role changed
 audit-action-staff-removed = Person removed from the team
 audit-action-staff-joined = Invitation accepted
 audit-action-unknown = Unknown action
+audit-action-organisation-settings-changed = Organisation settings changed
 audit-action-organisation-created = Organisation created
 
 ## Platform
@@ -719,3 +722,13 @@ secrecy-paper-title = Paper ballots
 secrecy-paper = Staff can enter a home's paper ballot. They cannot if the home has already voted, and every entry, accepted or refused, is written in the landlord's log. The home's occupants are told that a paper ballot was entered for them.
 secrecy-limits-title = What we are still improving
 secrecy-limits = Someone who reads the database directly while voting is open could still link a ballot to a home. We are working to close this gap. If in doubt, talk to your tenants' association.
+
+## An organisation's settings
+settings-title = Settings
+settings-intro = These settings apply to every residence of the organisation.
+settings-codes = Invitation codes
+field-code-validity-days = How long a code works, in days
+field-code-validity-days-hint = From 7 to 365 days after the letter (90 by default). An older code no longer lets anyone join the home: print a new letter. The change also applies to codes already sent.
+settings-save = Save the settings
+ok-settings-saved = The settings are saved.
+error-code-validity-days = Enter a number of days between 7 and 365.

@@ -231,7 +231,7 @@ join-code-hint = 12 lettres et chiffres, par exemple K7QM-9TXR-2HWP. Les tirets,
 join-submit = Rejoindre mon logement
 join-help-title = Pas de courrier, ou code perdu ?
 join-help-body = Demandez un nouveau courrier à votre bailleur ou à votre gardien. Le nouveau code remplace l'ancien.
-error-code-expired = Ce code n'est plus valable : il date de plus de 90 jours. Demandez à votre bailleur un nouveau courrier avec un nouveau code.
+error-code-expired = Ce code n'est plus valable : il date de plus de { $days } jours. Demandez à votre bailleur un nouveau courrier avec un nouveau code.
 error-code-unknown = Ce code ne correspond à aucun logement. Vérifiez-le sur votre courrier ; s'il a été remplacé, demandez le nouveau à votre bailleur.
 error-household-full = Ce logement a déjà le nombre maximum de comptes. Si quelqu'un a déménagé, demandez à votre bailleur de le retirer.
 error-already-joined = Votre compte est déjà relié à ce logement.
@@ -289,6 +289,8 @@ household-code-title = Code d'invitation
 household-code-body = Imprimez un nouveau courrier pour ce logement. Le nouveau code remplace l'ancien, qui ne marchera plus.
 household-code-renew = Nouveau code et courrier
 household-code-issued = Code émis le
+household-code-valid-until = Code valable jusqu'au
+household-code-expired-on = Code expiré depuis le
 household-code-never = aucun code valable (imprimez un courrier)
 letters-title = Courriers d'invitation
 letters-body = Chaque courrier (une page A4) porte un nouveau code pour le logement. Les codes ne sont affichés qu'une fois : imprimez-les tout de suite.
@@ -381,6 +383,7 @@ audit-action-staff-removed = Personne retirée de l'équipe
 audit-action-staff-joined = Invitation acceptée
 audit-action-unknown = Action inconnue
 audit-action-organisation-created = Organisme créé
+audit-action-organisation-settings-changed = Réglages de l'organisme modifiés
 
 ## Plateforme
 platform-title = Plateforme
@@ -722,3 +725,13 @@ secrecy-paper-title = Les bulletins papier
 secrecy-paper = Le personnel peut saisir le bulletin papier d'un logement. Il ne le peut pas si le logement a déjà voté, et chaque saisie, acceptée ou refusée, est inscrite au journal du bailleur. Les occupants du logement sont prévenus qu'un bulletin papier a été saisi pour eux.
 secrecy-limits-title = Ce que nous améliorons encore
 secrecy-limits = Une personne qui lit directement la base de données pendant le vote pourrait encore relier un bulletin à un logement. Nous travaillons à fermer cette possibilité. Si vous avez un doute, parlez-en à votre association de locataires.
+
+## Réglages d'un organisme
+settings-title = Réglages
+settings-intro = Ces réglages valent pour toutes les résidences de l'organisme.
+settings-codes = Codes d'invitation
+field-code-validity-days = Durée de validité d'un code, en jours
+field-code-validity-days-hint = De 7 à 365 jours après le courrier (90 par défaut). Un code plus ancien ne permet plus de rejoindre le logement : il faut imprimer un nouveau courrier. Le changement vaut aussi pour les codes déjà envoyés.
+settings-save = Enregistrer les réglages
+ok-settings-saved = Les réglages sont enregistrés.
+error-code-validity-days = Indiquez un nombre de jours entre 7 et 365.

@@ -1,7 +1,7 @@
 //! Server functions of the housing registry: the back office (residences,
-//! buildings, households, occupants, CSV import) and the tenant side
-//! (joining a household with its code, my home, my residence). One server
-//! function per file.
+//! buildings, households, occupants, CSV import, the organisation's
+//! settings) and the tenant side (joining a household with its code, my
+//! home, my residence). One server function per file.
 
 pub mod back_office;
 pub mod create_building;
@@ -14,8 +14,10 @@ pub mod my_homes;
 pub mod remove_occupant;
 pub mod residence_admin;
 pub mod residence_view;
+pub mod settings_view;
 pub mod update_household;
 pub mod update_residence;
+pub mod update_settings;
 
 /// Households shown per page of a residence.
 pub const HOUSEHOLDS_PER_PAGE: u64 = 100;

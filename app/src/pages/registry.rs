@@ -1,5 +1,6 @@
 //! The housing registry: the landlord's back office (residences,
-//! buildings, households, the CSV import, invitation letters) and the
+//! buildings, households, the CSV import, invitation letters, the
+//! organisation's settings) and the
 //! tenant's side (joining a home, my home, my residence).
 
 pub mod back_office;
@@ -7,6 +8,7 @@ pub mod homes;
 pub mod household;
 pub mod import;
 pub mod residence;
+pub mod settings;
 
 use crate::components::form::{Feedback, Field};
 use crate::i18n::use_i18n;

@@ -8,6 +8,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub slug: String,
     pub name: String,
+    /// Days a household's invitation code works after its letter.
+    pub code_validity_days: i32,
     pub created_at: DateTimeUtc,
 }
 

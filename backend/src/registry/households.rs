@@ -307,6 +307,8 @@ pub async fn household_admin<C: ConnectionTrait>(
         .into_iter()
         .map(|b| Building { id: BuildingId::new(b.id), name: b.name })
         .collect();
+    let validity = super::organisations::code_validity(conn, household.organisation_id).await?;
+    let code_valid_until = household.invitation_code_issued_at.map(|issued| issued + validity);
     Ok(HouseholdAdmin {
         id: HouseholdId::new(household.id),
         residence_id: ResidenceId::new(household.residence_id),
@@ -317,6 +319,8 @@ pub async fn household_admin<C: ConnectionTrait>(
         building_id: household.building_id.map(BuildingId::new),
         max_occupants: stored_capacity(household.max_occupants),
         code_issued_at: household.invitation_code_issued_at,
+        code_valid_until,
+        code_expired: code_valid_until.is_some_and(|until| until <= Utc::now()),
         buildings,
     })
 }

@@ -15,9 +15,10 @@ use sea_orm::{ColumnTrait as _, DatabaseConnection, DbErr, EntityTrait as _, Que
 pub enum JoinError {
     #[error("no household has this code")]
     UnknownCode,
-    /// The code is older than [`CODE_VALIDITY`]: the landlord issues a new letter.
+    /// The code is older than its organisation's validity (`days`): the
+    /// landlord issues a new letter.
     #[error("the code has expired")]
-    ExpiredCode,
+    ExpiredCode { days: i64 },
     #[error("the household already has its maximum number of occupants")]
     Full,
     #[error("the account is already linked to this household")]
@@ -41,13 +42,11 @@ pub struct Joined {
     pub residence_id: i64,
 }
 
-/// How long a household's code works after the letter that carries it: a
-/// code lost in a letterbox or an old letter stops opening the home. Staff
-/// issue a new letter (new codes) when it has passed.
-pub const CODE_VALIDITY: chrono::Duration = chrono::Duration::days(90);
-
-/// Links `user_id` to the household whose code is `code` (issued less than
-/// [`CODE_VALIDITY`] ago). Wrong codes count against the account and the
+/// Links `user_id` to the household whose code is `code`, while the code
+/// works: a code lost in a letterbox or an old letter stops opening the
+/// home once the organisation's validity (90 days unless its admins chose
+/// otherwise) has passed since its letter; staff then issue a new letter.
+/// Wrong codes count against the account and the
 /// IP; the occupants are told and the join is audit-logged; the capacity check and the link are one
 /// transaction, and the link is unique by constraint.
 #[tracing::instrument(skip_all)]
@@ -76,8 +75,9 @@ pub async fn join_household(
     rate_limit::release(db, &account_key).await?;
     rate_limit::release(db, &ip_key).await?;
     let now = chrono::Utc::now();
-    if found.invitation_code_issued_at.is_none_or(|issued| issued + CODE_VALIDITY <= now) {
-        return Err(JoinError::ExpiredCode);
+    let validity = super::organisations::code_validity(db, found.organisation_id).await?;
+    if found.invitation_code_issued_at.is_none_or(|issued| issued + validity <= now) {
+        return Err(JoinError::ExpiredCode { days: validity.num_days() });
     }
     let txn = db.begin().await?;
     let current = occupancy::Entity::find().filter(occupancy::Column::HouseholdId.eq(found.id)).all(&txn).await?;

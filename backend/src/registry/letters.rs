@@ -23,6 +23,8 @@ pub struct Letter {
     pub unit: String,
     pub lease_ref: String,
     pub code: String,
+    /// The last day the code works, as the letter prints it (`03/03/2027`).
+    pub valid_until: String,
 }
 
 /// Which households get a letter.
@@ -69,6 +71,9 @@ pub async fn issue_letters(
         return Err(RegistryError::NotFound);
     }
     let organisation = super::organisation_name(&txn, residence.organisation_id).await?.unwrap_or_default();
+    let validity = super::organisations::code_validity(&txn, residence.organisation_id).await?;
+    let valid_until =
+        (chrono::Utc::now() + validity).with_timezone(&chrono_tz::Europe::Paris).format("%d/%m/%Y").to_string();
     let buildings: HashMap<i64, String> =
         super::buildings_of(&txn, residence.id).await?.into_iter().map(|b| (b.id, b.name)).collect();
     let mut letters = Vec::with_capacity(households.len());
@@ -84,6 +89,7 @@ pub async fn issue_letters(
             unit: household.unit_label,
             lease_ref: household.lease_ref,
             code: code.to_string(),
+            valid_until: valid_until.clone(),
         });
     }
     audit::record(

@@ -7,11 +7,11 @@ use crate::policy::{Actor, Permission, Scope};
 use chrono::Utc;
 use palier_domain::ids::OrganisationId;
 use palier_domain::registry::OrganisationOverview;
-use palier_domain::registry::ResidenceSummary;
+use palier_domain::registry::{DEFAULT_CODE_VALIDITY_DAYS, OrganisationSettings, ResidenceSummary, SettingsView};
 use palier_domain::team::OrgRole;
 use sea_orm::{
-    ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _,
-    QueryFilter as _, QueryOrder as _, QuerySelect as _,
+    ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DatabaseConnection, DbErr,
+    EntityTrait as _, QueryFilter as _, QueryOrder as _, QuerySelect as _, TransactionTrait as _,
 };
 use std::collections::HashMap;
 
@@ -94,4 +94,65 @@ pub async fn back_office<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<
             name: organisation.name,
         })
         .collect())
+}
+
+/// How long the codes of organisation `id`'s households work after their letter.
+pub async fn code_validity<C: ConnectionTrait>(conn: &C, id: i64) -> Result<chrono::Duration, DbErr> {
+    let days = organisation::Entity::find_by_id(id)
+        .select_only()
+        .column(organisation::Column::CodeValidityDays)
+        .into_tuple::<i32>()
+        .one(conn)
+        .await?;
+    Ok(chrono::Duration::days(days.map_or(i64::from(DEFAULT_CODE_VALIDITY_DAYS), i64::from)))
+}
+
+/// What `organisation`'s admins chose for it.
+pub fn settings_of(organisation: &organisation::Model) -> OrganisationSettings {
+    OrganisationSettings {
+        code_validity_days: u16::try_from(organisation.code_validity_days).unwrap_or(DEFAULT_CODE_VALIDITY_DAYS),
+    }
+}
+
+/// The settings page of `organisation`.
+pub fn settings_view(organisation: organisation::Model) -> SettingsView {
+    SettingsView {
+        organisation_id: OrganisationId::new(organisation.id),
+        settings: settings_of(&organisation),
+        organisation: organisation.name,
+    }
+}
+
+/// Saves `settings` for `organisation` (audited, with what changed). Codes
+/// already issued follow the new validity from now on.
+pub async fn update_settings(
+    db: &DatabaseConnection,
+    actor_id: i64,
+    organisation: organisation::Model,
+    settings: OrganisationSettings,
+) -> Result<(), DbErr> {
+    let before = settings_of(&organisation);
+    if before == settings {
+        return Ok(());
+    }
+    let txn = db.begin().await?;
+    let id = organisation.id;
+    let mut active: organisation::ActiveModel = organisation.into();
+    active.code_validity_days = Set(i32::from(settings.code_validity_days));
+    active.update(&txn).await?;
+    crate::audit::record(
+        &txn,
+        crate::audit::Entry {
+            actor_user_id: Some(actor_id),
+            organisation_id: Some(id),
+            action: palier_domain::audit::Action::OrganisationSettingsChanged,
+            target_kind: "organisation",
+            target_id: Some(id),
+            details: serde_json::json!({
+                "code_validity_days": { "from": before.code_validity_days, "to": settings.code_validity_days },
+            }),
+        },
+    )
+    .await?;
+    txn.commit().await
 }

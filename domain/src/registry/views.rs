@@ -92,6 +92,10 @@ pub struct HouseholdAdmin {
     pub building_id: Option<BuildingId>,
     pub max_occupants: u8,
     pub code_issued_at: Option<DateTime<Utc>>,
+    /// When the code stops working (the organisation's validity after its letter).
+    pub code_valid_until: Option<DateTime<Utc>>,
+    /// The code no longer works: a new letter is needed.
+    pub code_expired: bool,
     pub buildings: Vec<Building>,
     pub occupants: Vec<Occupant>,
 }

@@ -209,6 +209,31 @@ impl TestApp {
         read(request.send().await.unwrap()).await
     }
 
+    /// Posts a form with `client` from page `from`, as a browser without
+    /// JavaScript does: a refused form comes back to `from` with its messages.
+    pub async fn post_form_from(
+        &self,
+        client: &reqwest::Client,
+        from: &str,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> Page {
+        let request = client
+            .post(self.url(path))
+            .form(fields)
+            .header("origin", &self.address)
+            .header("accept", "text/html")
+            .header("referer", self.url(from));
+        read(request.send().await.unwrap()).await
+    }
+
+    /// The page a redirect `page` sends `client` to.
+    pub async fn follow(&self, client: &reqwest::Client, page: &Page) -> Page {
+        let location = page.header("location").unwrap();
+        let url = if location.starts_with('/') { self.url(location) } else { location.to_owned() };
+        read(client.get(url).send().await.unwrap()).await
+    }
+
     /// Calls a server function as the browser's JavaScript does (JSON back).
     pub async fn call_as(&self, client: &reqwest::Client, path: &str, fields: &[(&str, &str)]) -> Page {
         let request = client

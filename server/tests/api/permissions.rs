@@ -214,6 +214,16 @@ pub(crate) fn cases() -> Vec<Case> {
         },
         Case { path: "/api/team/get_team", access: ADMIN_1, fields: |w| vec![("organisation_id", w.org1.to_string())] },
         Case {
+            path: "/api/registry/settings_view",
+            access: ADMIN_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string())],
+        },
+        Case {
+            path: "/api/registry/update_settings",
+            access: ADMIN_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string()), ("code_validity_days", "60".into())],
+        },
+        Case {
             path: "/api/team/invite",
             access: ADMIN_1,
             fields: |w| {
@@ -596,6 +606,7 @@ async fn pages_of_other_organisations_are_not_found() {
         format!("/gestion/residences/{}", world.residence_a),
         format!("/gestion/menages/{}", world.household_a1),
         format!("/gestion/organisations/{}/equipe", world.org1),
+        format!("/gestion/organisations/{}/reglages", world.org1),
         format!("/residences/{}", world.residence_a),
     ] {
         let page = staff2.get(app.url(&path)).send().await.unwrap();

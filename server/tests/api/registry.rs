@@ -440,33 +440,36 @@ async fn platform_admins_create_organisations() {
     assert!(page.body.contains("logis-sud"));
 }
 
+/// Moves the letter of `household`'s code `days` back in time.
+async fn code_issued_days_ago(app: &TestApp, household: i64, days: i64) {
+    use sea_orm::sea_query::Expr;
+    household::Entity::update_many()
+        .col_expr(
+            household::Column::InvitationCodeIssuedAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::days(days)),
+        )
+        .filter(household::Column::Id.eq(household))
+        .exec(&app.db)
+        .await
+        .unwrap();
+}
+
 /// A code works for 90 days after its letter; a join is written in the
 /// landlord's log (its occupants are told, see the notification tests); and
 /// codes are counted before they are looked up, so parallel guesses cannot
 /// all pass the limit.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn codes_expire_joins_are_logged_and_parallel_guesses_are_counted_first() {
-    use palier_backend::entities::{audit_log, household};
-    use sea_orm::sea_query::Expr;
-    use sea_orm::{ColumnTrait as _, EntityTrait as _, PaginatorTrait as _, QueryFilter as _};
     let app = spawn_app().await;
     let world = World::build(&app).await;
     let newcomer = app.create_user("tard@example.org", "Tardif", true).await;
     let client = app.signed_in(&newcomer).await;
     let code = world.code_a2.to_string();
-    let age = |days: i64| {
-        household::Entity::update_many()
-            .col_expr(
-                household::Column::InvitationCodeIssuedAt,
-                Expr::value(chrono::Utc::now() - chrono::Duration::days(days)),
-            )
-            .filter(household::Column::Id.eq(world.household_a2))
-            .exec(&app.db)
-    };
-    age(91).await.unwrap();
+    let age = |days: i64| code_issued_days_ago(&app, world.household_a2, days);
+    age(91).await;
     let page = app.post_form_as(&client, "/api/registry/join_household", &[("code", &code)]).await;
     assert!(error_of(&page).contains("error-code-expired"), "{}", error_of(&page));
-    age(89).await.unwrap();
+    age(89).await;
     let page = app.post_form_as(&client, "/api/registry/join_household", &[("code", &code)]).await;
     assert_eq!(page.status, 302, "{}", error_of(&page));
     let logged = audit_log::Entity::find()
@@ -485,4 +488,119 @@ async fn codes_expire_joins_are_logged_and_parallel_guesses_are_counted_first() 
     });
     let statuses = futures_util::future::join_all(guesses).await;
     assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 20, "{statuses:?}");
+}
+
+/// An organisation's admins choose how long its codes work (7 to 365 days,
+/// 90 until they do): the settings page is theirs alone, a wrong number is
+/// refused next to its field with what was typed, the change is in the log,
+/// and joining, the household page and the letters follow it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_organisation_chooses_how_long_its_codes_work() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let admin = world.client(Role::Admin1);
+    let org = world.org1.to_string();
+    let settings_page = format!("/gestion/organisations/{org}/reglages");
+
+    let page = app.get_as(admin, "/gestion").await;
+    assert!(page.body.contains(&format!("href=\"{settings_page}\"")), "the back office links to the settings");
+    let page = app.get_as(admin, &settings_page).await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Durée de validité d&#x27;un code") || page.body.contains("Durée de validité d'un code")
+    );
+    assert!(page.body.contains("name=\"code_validity_days\"") && page.body.contains("value=\"90\""), "{}", page.body);
+    assert_eq!(app.get_as(world.client(Role::Staff1), &settings_page).await.status, 403);
+    assert_eq!(app.get_as(world.client(Role::TenantA), &settings_page).await.status, 403);
+    assert_eq!(app.get_as(world.client(Role::Staff2), &settings_page).await.status, 404);
+
+    // A wrong number: the message is next to the field, with what was typed.
+    let admin_browser = world.browser(&app, Role::Admin1);
+    for bad in ["6", "366", "trente", "-1", "99999999999999999999"] {
+        let page = app
+            .post_form_from(
+                &admin_browser,
+                &settings_page,
+                "/api/registry/update_settings",
+                &[("organisation_id", &org), ("code_validity_days", bad)],
+            )
+            .await;
+        assert!(error_of(&page).contains("error-code-validity-days"), "{bad}: {}", error_of(&page));
+        let form = app.follow(&admin_browser, &page).await;
+        assert!(form.body.contains("Indiquez un nombre de jours entre 7 et 365."), "{bad}");
+        assert!(form.body.contains(&format!("value=\"{bad}\"")), "{bad}: what was typed is kept");
+    }
+    let page = app
+        .post_form_as(
+            admin,
+            "/api/registry/update_settings",
+            &[("organisation_id", &org), ("code_validity_days", "30")],
+        )
+        .await;
+    assert_eq!(page.header("location"), Some(format!("{settings_page}?ok=settings-saved").as_str()));
+    let page = app.follow(admin, &page).await;
+    assert!(page.body.contains("value=\"30\"") && page.body.contains("Les réglages sont enregistrés."));
+    let logged = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("organisation.settings_changed"))
+        .filter(audit_log::Column::OrganisationId.eq(world.org1))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(logged.len(), 1);
+    let details: serde_json::Value = serde_json::from_str(&logged[0].details).unwrap();
+    assert_eq!(details["code_validity_days"], serde_json::json!({ "from": 90, "to": 30 }));
+    let log = app.get_as(admin, &format!("/gestion/organisations/{org}/journal")).await;
+    assert!(
+        log.body.contains("Réglages de l&#x27;organisme modifiés")
+            || log.body.contains("Réglages de l'organisme modifiés")
+    );
+
+    // Staff of the organisation cannot change them, whatever they post.
+    let page = app
+        .call_as(
+            world.client(Role::Staff1),
+            "/api/registry/update_settings",
+            &[("organisation_id", &org), ("code_validity_days", "365")],
+        )
+        .await;
+    assert_eq!(page.status, 403);
+
+    // Joining follows the new validity: 31 days is too old, 29 is not.
+    let newcomer = app.create_user("tard@example.org", "Tardif", true).await;
+    let client = app.signed_in(&newcomer).await;
+    let code = world.code_a2.to_string();
+    let age = |days: i64| code_issued_days_ago(&app, world.household_a2, days);
+    age(31).await;
+    let household_page = format!("/gestion/menages/{}", world.household_a2);
+    assert!(app.get_as(admin, &household_page).await.body.contains("Code expiré depuis le"));
+    let page = app.post_form_from(&client, "/rejoindre", "/api/registry/join_household", &[("code", &code)]).await;
+    assert!(error_of(&page).contains("error-code-expired"), "{}", error_of(&page));
+    let form = app.follow(&client, &page).await;
+    assert!(form.body.contains("il date de plus de 30 jours"), "the message says the organisation's validity");
+    age(29).await;
+    assert!(
+        app.get_as(admin, &household_page).await.body.contains("Code valable jusqu&#x27;au")
+            || app.get_as(admin, &household_page).await.body.contains("Code valable jusqu'au")
+    );
+    let page = app.post_form_as(&client, "/api/registry/join_household", &[("code", &code)]).await;
+    assert_eq!(page.status, 302);
+    assert_eq!(
+        page.header("location").map(|l| l.starts_with("/mon-logement?ok=joined")),
+        Some(true),
+        "{}",
+        error_of(&page)
+    );
+
+    // A new letter says until when its code works.
+    let letters = app
+        .post_form_as(
+            admin,
+            &format!("/gestion/residences/{}/lettres", world.residence_a),
+            &[("which", "household"), ("household_id", &world.household_a1.to_string())],
+        )
+        .await;
+    let paris = palier_domain::time::paris_input(chrono::Utc::now() + chrono::Duration::days(30));
+    let until = format!("{}/{}/{}", &paris[8..10], &paris[5..7], &paris[0..4]);
+    let line = format!("Valable jusqu'au {}", until.replace('/', "&#x2f;"));
+    assert!(letters.body.contains(&line), "{line} not in {}", letters.body);
 }

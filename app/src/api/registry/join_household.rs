@@ -21,7 +21,10 @@ pub async fn join_household(code: String) -> Result<(), AppError> {
             Ok(())
         }
         Err(JoinError::UnknownCode) => refused(form, "error-code-unknown"),
-        Err(JoinError::ExpiredCode) => refused(form, "error-code-expired"),
+        Err(JoinError::ExpiredCode { days }) => {
+            form.add_with("code", "error-code-expired", &[("days", days.to_string())]);
+            Err(AppError::Invalid(form))
+        }
         Err(JoinError::Full) => refused(form, "error-household-full"),
         Err(JoinError::AlreadyJoined) => refused(form, "error-already-joined"),
         Err(JoinError::RateLimited(exceeded)) => Err(rate_limited(exceeded)),

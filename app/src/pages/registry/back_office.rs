@@ -28,6 +28,7 @@ pub fn BackOfficePage() -> impl IntoView {
                             {org.admin.then(|| view! {
                                 <a class="button button--secondary" href=format!("{base}/equipe")>{i18n.t("team-title")}</a>
                                 <a class="button button--secondary" href=format!("{base}/journal")>{i18n.t("audit-title")}</a>
+                                <a class="button button--secondary" href=format!("{base}/reglages")>{i18n.t("settings-title")}</a>
                             })}
                         </nav>
                         {if org.residences.is_empty() {

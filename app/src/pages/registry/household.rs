@@ -28,6 +28,10 @@ pub fn HouseholdAdminPage() -> impl IntoView {
             let code_issued = household
                 .code_issued_at
                 .map_or_else(|| i18n.t("household-code-never"), |at| i18n.datetime(at));
+            let code_until = household.code_valid_until.map(|until| {
+                let key = if household.code_expired { "household-code-expired-on" } else { "household-code-valid-until" };
+                (i18n.t(key), i18n.datetime(until))
+            });
             let (unit, max, buildings, building) = (
                 household.unit_label.clone(),
                 household.max_occupants.to_string(),
@@ -47,6 +51,7 @@ pub fn HouseholdAdminPage() -> impl IntoView {
                         <dd>{household.lease_ref.clone()}</dd>
                         <dt>{i18n.t("household-code-issued")}</dt>
                         <dd>{code_issued}</dd>
+                        {code_until.map(|(label, until)| view! { <dt>{label}</dt> <dd>{until}</dd> })}
                     </dl>
 
                     <section class="card" aria-labelledby="occupants">
