@@ -91,7 +91,7 @@ pub fn internal(error: impl std::fmt::Display) -> AppError {
 
 /// An error and every error that caused it, e.g. "database error while
 /// voting: error returned from database: no such table: ballots".
-fn cause_chain(error: &dyn std::error::Error) -> String {
+pub fn cause_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {
@@ -192,23 +192,6 @@ pub fn session() -> Option<CurrentSession> {
 /// The signed-in person, or [`AppError::Unauthenticated`].
 pub fn require_session() -> Result<CurrentSession, AppError> {
     session().ok_or(AppError::Unauthenticated)
-}
-
-/// `Ok` when `actor` may do `permission` on `scope`. A refusal is
-/// [`AppError::Forbidden`] for someone of that organisation, and
-/// [`AppError::NotFound`] for an outsider, who should not even learn that the
-/// resource exists.
-pub fn authorise(
-    actor: &palier_backend::policy::Actor,
-    permission: palier_backend::policy::Permission,
-    scope: palier_backend::policy::Scope,
-) -> Result<(), AppError> {
-    if actor.can(permission, scope) {
-        return Ok(());
-    }
-    let insider = actor.role_in(scope.organisation_id).is_some()
-        || actor.homes.iter().any(|home| home.organisation_id == scope.organisation_id);
-    Err(if insider { AppError::Forbidden } else { AppError::NotFound })
 }
 
 /// The client's IP address as text (`unknown` when the server could not tell).

@@ -43,13 +43,13 @@ pub async fn my_data(State(state): State<AppState>, session: Option<Extension<Cu
             )
                 .into_response(),
             Err(error) => {
-                tracing::error!(%error, "could not serialise a data export");
+                tracing::error!(error = %palier_app::server::cause_chain(&error), "could not serialise a data export");
                 StatusCode::INTERNAL_SERVER_ERROR.into_response()
             }
         },
         Ok(None) => StatusCode::UNAUTHORIZED.into_response(),
         Err(error) => {
-            tracing::error!(%error, "could not gather a data export");
+            tracing::error!(error = %palier_app::server::cause_chain(&error), "could not gather a data export");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
@@ -100,7 +100,7 @@ pub async fn letters(
         Ok(letters) => letters,
         Err(RegistryError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => {
-            tracing::error!(%error, "could not issue letters");
+            tracing::error!(error = %palier_app::server::cause_chain(&error), "could not issue letters");
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
@@ -120,7 +120,7 @@ pub async fn letters(
         )
             .into_response(),
         Err(error) => {
-            tracing::error!(%error, "could not render letters");
+            tracing::error!(error = %palier_app::server::cause_chain(&error), "could not render letters");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
@@ -176,7 +176,7 @@ pub async fn consultation_csv(
         )
             .into_response(),
         Err(error) => {
-            tracing::error!(%error, "could not build a CSV export");
+            tracing::error!(error = %palier_app::server::cause_chain(&error), "could not build a CSV export");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

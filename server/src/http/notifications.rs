@@ -33,7 +33,7 @@ pub async fn open(
         )
             .into_response(),
         Err(error) => {
-            tracing::error!(%error, "could not open a notification");
+            tracing::error!(error = %palier_app::server::cause_chain(&error), "could not open a notification");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
@@ -60,7 +60,7 @@ pub async fn one_click(State(state): State<AppState>, Query(query): Query<Unsubs
         )
             .into_response(),
         Err(error) => {
-            tracing::error!(%error, "could not apply an unsubscribe link");
+            tracing::error!(error = %palier_app::server::cause_chain(&error), "could not apply an unsubscribe link");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }

@@ -22,7 +22,9 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request<Body>, 
                 request.extensions_mut().insert(current);
             }
             Ok(None) => stale_cookie = true,
-            Err(error) => tracing::error!(%error, "could not read the session"),
+            Err(error) => {
+                tracing::error!(error = %palier_app::server::cause_chain(&error), "could not read the session")
+            }
         }
     }
     let signed_in = request.extensions().get::<palier_backend::sessions::CurrentSession>().is_some();
