@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod consultations;
+pub mod dashboard;
 pub mod notifications;
 pub mod platform;
 pub mod registry;

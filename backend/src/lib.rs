@@ -15,6 +15,7 @@ pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod consultations;
+pub mod dashboard;
 pub mod db;
 pub mod entities;
 pub mod import;

@@ -13,13 +13,13 @@ use palier_domain::Locale;
 use palier_domain::accounts::SessionView;
 use palier_domain::ids::SessionId;
 use palier_domain::team::OrgRole;
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _,
     FromQueryResult, JoinType, QueryFilter as _, QueryOrder as _, QuerySelect as _, RelationTrait as _,
-    TransactionTrait,
 };
-use std::collections::BTreeSet;
+
+mod touches;
+pub use touches::{TOUCH_LINGER, Touches, touch_many};
 
 pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
 pub const REMEMBERED_IDLE_TIMEOUT: Duration = Duration::days(30);
@@ -214,70 +214,6 @@ fn actor_from(rows: Vec<ActorRow>) -> Option<Actor> {
         homes,
         councils: Vec::new(),
     })
-}
-
-/// Writes sessions' last activity in groups: every request of a crowd
-/// would otherwise be a write transaction of its own, waiting for SQLite's
-/// single writer. A touch is written within [`TOUCH_LINGER`]; one that
-/// finds the queue full is dropped (the session's next request asks again).
-#[derive(Debug, Clone)]
-pub struct Touches {
-    queue: tokio::sync::mpsc::Sender<(i64, bool)>,
-}
-
-/// How long touches gather before they are written together.
-pub const TOUCH_LINGER: std::time::Duration = std::time::Duration::from_millis(500);
-const TOUCH_QUEUE: usize = 8192;
-
-impl Touches {
-    /// Starts the writer on the current runtime; it stops when every handle is dropped.
-    pub fn start(db: sea_orm::DatabaseConnection) -> Self {
-        let (queue, mut received) = tokio::sync::mpsc::channel(TOUCH_QUEUE);
-        tokio::spawn(async move {
-            let mut batch = Vec::new();
-            while received.recv_many(&mut batch, TOUCH_QUEUE).await > 0 {
-                tokio::time::sleep(TOUCH_LINGER).await;
-                while received.try_recv().map(|touch| batch.push(touch)).is_ok() {}
-                if let Err(error) = touch_many(&db, &batch).await {
-                    tracing::warn!(%error, sessions = batch.len(), "could not record the sessions' last activity");
-                }
-                batch.clear();
-            }
-        });
-        Self { queue }
-    }
-
-    fn touch(&self, session_id: i64, remember: bool) {
-        if self.queue.try_send((session_id, remember)).is_err() {
-            tracing::debug!("the session touch queue is full; this touch is skipped");
-        }
-    }
-}
-
-/// Marks sessions `(id, remember)` as active now: their idle deadline moves
-/// to now plus their idle timeout, never past their absolute limit. One
-/// statement per kind of session, in one transaction.
-pub async fn touch_many<C: TransactionTrait>(db: &C, sessions: &[(i64, bool)]) -> Result<(), DbErr> {
-    let now = Utc::now();
-    let txn = db.begin().await?;
-    for remember in [false, true] {
-        let ids: BTreeSet<i64> = sessions.iter().filter(|(_, r)| *r == remember).map(|(id, _)| *id).collect();
-        if ids.is_empty() {
-            continue;
-        }
-        let idle_end = now + timeouts(remember).0;
-        let absolute = session::Column::AbsoluteExpiresAt;
-        session::Entity::update_many()
-            .col_expr(session::Column::LastSeenAt, Expr::value(now))
-            .col_expr(
-                session::Column::IdleExpiresAt,
-                Expr::case(absolute.lt(idle_end), Expr::col(absolute)).finally(Expr::value(idle_end)).into(),
-            )
-            .filter(session::Column::Id.is_in(ids))
-            .exec(&txn)
-            .await?;
-    }
-    txn.commit().await
 }
 
 /// Everything the policy needs about `user`: roles and homes.

@@ -1,9 +1,7 @@
 //! What the frame of every page shows: the landlord's name, who is signed in.
 
 use crate::policy::Actor;
-use chrono::{DateTime, Utc};
-use palier_domain::consultations::Status;
-use palier_domain::shell::{Dashboard, ShellInfo, ShellUser};
+use palier_domain::shell::{ShellInfo, ShellUser};
 use sea_orm::{ConnectionTrait, DbErr};
 
 /// The frame for `actor` (or a visitor): their own landlord's name when they
@@ -26,29 +24,12 @@ pub async fn info<C: ConnectionTrait>(conn: &C, actor: Option<&Actor>) -> Result
 }
 
 /// `actor` as the header shows them.
-async fn user<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<ShellUser, DbErr> {
+pub(crate) async fn user<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<ShellUser, DbErr> {
     Ok(ShellUser {
         display_name: actor.display_name.clone(),
         staff: actor.is_staff_anywhere(),
         platform_admin: actor.platform_admin,
         has_home: !actor.homes.is_empty(),
         unread: crate::notifications::unread_count(conn, actor.user_id).await?,
-    })
-}
-
-/// What `actor` finds first on their home page at `now`: the open votes of
-/// their homes, the soonest to close first, and their newest unread
-/// notifications.
-pub async fn dashboard<C: ConnectionTrait>(conn: &C, actor: &Actor, now: DateTime<Utc>) -> Result<Dashboard, DbErr> {
-    let mut open_votes: Vec<_> = crate::consultations::voting::for_tenant(conn, actor, now)
-        .await?
-        .into_iter()
-        .filter(|line| line.summary.status == Status::Open)
-        .collect();
-    open_votes.sort_by_key(|line| line.summary.closes_at);
-    Ok(Dashboard {
-        user: user(conn, actor).await?,
-        open_votes,
-        unread: crate::notifications::newest_unread(conn, actor.user_id, Dashboard::UNREAD_SHOWN).await?,
     })
 }

@@ -144,10 +144,10 @@ crate::codes!(VotingUnit);
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 pub enum Visibility {
+    /// Only once voting is over (the default, so listed first).
+    AfterClose,
     /// While voting.
     Live,
-    /// Only once voting is over.
-    AfterClose,
 }
 
 crate::codes!(Visibility);

@@ -205,6 +205,10 @@ pub enum Rule {
     ScaleLabel,
     MaxChars,
     Response,
+    /// The home of a paper ballot, chosen in a list.
+    PaperUnit,
+    /// A receipt looked up in the ballot list (nothing is fine).
+    Receipt,
     ResidenceName,
     Address,
     Postcode,
@@ -243,6 +247,8 @@ impl Rule {
             Rule::ScaleLabel => form::scale_label(value).err(),
             Rule::MaxChars => form::max_chars(&Input::new(value)).err(),
             Rule::Response => form::response(value).err(),
+            Rule::PaperUnit => form::paper_unit(&Input::new(value)).err(),
+            Rule::Receipt => form::receipt(value).err(),
             Rule::ResidenceName => registry::residence_name(value).err(),
             Rule::Address => registry::address(value).err(),
             Rule::Postcode => registry::postcode(value).err(),
@@ -280,6 +286,8 @@ impl Rule {
             Rule::ChoiceCount => vec!["error-choice-limits"],
             Rule::MaxChars => vec!["error-max-chars"],
             Rule::Response => vec!["error-response"],
+            Rule::PaperUnit => vec!["error-paper-unit"],
+            Rule::Receipt => vec!["error-receipt-length", "error-receipt-character"],
             Rule::ResidenceName => vec!["error-residence-name-empty", "error-text-too-long"],
             Rule::Address | Rule::City => vec!["error-text-too-long"],
             Rule::Postcode => vec!["error-postcode"],

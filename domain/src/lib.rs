@@ -27,6 +27,7 @@ pub(crate) use codes;
 pub mod accounts;
 pub mod audit;
 pub mod consultations;
+pub mod dashboard;
 pub mod form;
 pub mod ids;
 pub mod locale;

@@ -1,12 +1,25 @@
 //! The languages Palier speaks.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 /// A language of the interface and of emails. French first, English second.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+/// Its code is the BCP 47 tag (`fr`, `en`), read in any case.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::Display,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase", ascii_case_insensitive)]
 pub enum Locale {
     #[default]
     Fr,
@@ -19,10 +32,7 @@ impl Locale {
 
     /// The BCP 47 tag, as used in `<html lang>` and in the language cookie.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Locale::Fr => "fr",
-            Locale::En => "en",
-        }
+        self.into()
     }
 
     /// The language's own name for itself, for the language switch.
@@ -56,29 +66,6 @@ impl Locale {
     }
 }
 
-impl fmt::Display for Locale {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The text was not a supported language tag.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unsupported locale")]
-pub struct UnknownLocale;
-
-impl FromStr for Locale {
-    type Err = UnknownLocale;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "fr" => Ok(Locale::Fr),
-            "en" => Ok(Locale::En),
-            _ => Err(UnknownLocale),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,7 +77,7 @@ mod tests {
             assert_eq!(locale.as_str().parse::<Locale>(), Ok(locale));
         }
         assert_eq!("EN".parse::<Locale>(), Ok(Locale::En));
-        assert_eq!("de".parse::<Locale>(), Err(UnknownLocale));
+        assert!("de".parse::<Locale>().is_err());
     }
 
     #[test]

@@ -46,6 +46,8 @@ crate::codes!(Kind);
     PartialEq,
     Eq,
     Hash,
+    PartialOrd,
+    Ord,
     Serialize,
     Deserialize,
     strum::EnumString,

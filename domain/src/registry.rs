@@ -33,6 +33,34 @@ pub const DEFAULT_MAX_OCCUPANTS: u8 = 4;
 
 const TOO_LONG: &str = "error-text-too-long";
 
+/// Which households of a residence get a new letter (the letters form's
+/// `which` field).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumString,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+    strum::Display,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum LetterChoice {
+    /// Households nobody joined yet.
+    Unclaimed,
+    /// Every household of the residence.
+    All,
+    /// The one household named by the form's `household_id`.
+    Household,
+}
+
+crate::codes!(LetterChoice);
+
 /// A residence's name: 1 to 200 characters, white space collapsed.
 pub fn residence_name(text: &str) -> Result<String, &'static str> {
     let name = collapse(text);

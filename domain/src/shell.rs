@@ -1,7 +1,5 @@
 //! The frame around every page: whose landlord it is, who is signed in.
 
-use crate::consultations::TenantLine;
-use crate::notifications::NotificationView;
 use serde::{Deserialize, Serialize};
 
 /// The signed-in person, as the header shows them.
@@ -23,20 +21,4 @@ pub struct ShellInfo {
     /// The landlord's name shown in the header, when there is one to show.
     pub organisation: Option<String>,
     pub user: Option<ShellUser>,
-}
-
-/// What a signed-in person finds first on their home page: what needs them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Dashboard {
-    pub user: ShellUser,
-    /// The open votes of their homes, the soonest to close first, each
-    /// saying whether their home has voted.
-    pub open_votes: Vec<TenantLine>,
-    /// Their newest unread notifications (at most [`Dashboard::UNREAD_SHOWN`]).
-    pub unread: Vec<NotificationView>,
-}
-
-impl Dashboard {
-    /// How many unread notifications the home page lists.
-    pub const UNREAD_SHOWN: u64 = 3;
 }

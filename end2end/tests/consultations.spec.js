@@ -90,6 +90,12 @@ for (const javaScript of [true, false]) {
       // A paper ballot for one home of the residence.
       const paper = page.locator("form", { has: page.getByRole("button", { name: "Enregistrer le bulletin papier" }) });
       const home = `Résidence Le Parc, ${javaScript ? "Logement 102" : "Logement 103"}`;
+      // No home chosen: said next to the list, before sending with JavaScript.
+      const before = page.url();
+      await paper.getByRole("button", { name: "Enregistrer le bulletin papier" }).click();
+      await expect(paper.locator(".field__error", { hasText: "Choisissez un logement qui fait partie de la consultation." })).toBeVisible();
+      if (javaScript) expect(page.url()).toBe(before);
+      await settle(page);
       await paper.getByLabel("Logement", { exact: true }).selectOption({ label: home });
       await paper.getByLabel("Dans la cour").check();
       await paper.getByLabel("4", { exact: true }).check();
@@ -225,6 +231,16 @@ for (const javaScript of [true, false]) {
       await page.getByLabel("Votre reçu").fill("AAAA-BBBB-CCCC");
       await page.getByRole("button", { name: "Chercher mon bulletin" }).click();
       await expect(page.getByText("Aucun bulletin n'a ce reçu.")).toBeVisible();
+      // A receipt too short is said next to the field, before the search
+      // with JavaScript, after it without.
+      await settle(page);
+      const searched = page.url();
+      await page.getByLabel("Votre reçu").fill("K7QM-9TX");
+      await page.getByRole("button", { name: "Chercher mon bulletin" }).click();
+      await expect(page.locator(".field__error", { hasText: "Un reçu compte 12 lettres et chiffres" })).toBeVisible();
+      if (javaScript) expect(page.url()).toBe(searched);
+      else await expect(page.getByText("Aucun bulletin n'a ce reçu.")).toHaveCount(0);
+      await settle(page);
     });
   });
 }

@@ -56,7 +56,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
     let routes = route_list();
     let options = state.leptos_options.clone();
     let context = request_context();
-    let state_key = state.server_key.clone();
+    let typed = typed_values::TypedValues { key: state.server_key.clone(), settings: state.settings.clone() };
 
     let pkg = ServeDir::new(config.site_root.join("pkg")).precompressed_br().precompressed_gzip();
 
@@ -87,7 +87,6 @@ pub fn router(state: AppState, config: &Config) -> Router {
             .layer(renders::PageRenders::for_this_machine())
             .service(router),
     );
-    let typed = typed_values::TypedValues { key: state_key, secure: config.secure_cookies() };
     security::with_headers(router, config.secure_cookies())
         .layer(axum::middleware::from_fn_with_state(typed, typed_values::keep_typed_values))
         .layer(CompressionLayer::new().br(true).gzip(true).quality(CompressionLevel::Precise(4)))
@@ -117,11 +116,17 @@ fn route_list() -> Vec<AxumRouteListing> {
 }
 
 /// Context every page render and server function gets: the request's
-/// language, and for pages a Content-Security-Policy with this response's nonce.
+/// language, how a page sets its HTTP status, and for pages a
+/// Content-Security-Policy with this response's nonce.
 fn request_context() -> impl Fn() + Clone + Send + Sync + 'static {
     move || {
         let headers = palier_app::server::request_headers();
         provide_context(palier_app::i18n::RequestLocale(palier_app::server::request_locale(&headers)));
+        provide_context(palier_app::components::page::PageStatus(|code| {
+            if let Ok(status) = axum::http::StatusCode::from_u16(code) {
+                palier_app::server::set_status(status);
+            }
+        }));
         security::add_page_csp();
     }
 }

@@ -95,7 +95,7 @@ impl Application {
             key: unsubscribe_key,
             digest_hour: config.digest_hour,
         };
-        let jobs = Jobs { db, seal, worker, notifications, clock };
+        let jobs = Jobs { db, touches: state.touches.clone(), seal, worker, notifications, clock };
         let router = crate::http::router(state.clone(), config);
         Ok(Self { listener, router, state, jobs })
     }
@@ -131,6 +131,8 @@ impl Application {
         for job in running {
             let _ = job.await;
         }
+        // The last requests' activity is not lost.
+        jobs.touches.flush().await;
         tracing::info!("stopped");
         served
     }
@@ -158,6 +160,8 @@ impl Application {
 #[derive(Debug, Clone)]
 pub struct Jobs {
     db: DatabaseConnection,
+    /// The writer of sessions' last activity.
+    touches: palier_backend::sessions::Touches,
     seal: Seal,
     worker: Worker,
     notifications: mailer::Settings,
@@ -260,8 +264,10 @@ impl Jobs {
 
     /// Runs every job until none has anything left to do at the clock's
     /// time: what `palier serve` would have done by then, without waiting
-    /// for the jobs' periods. (An email waiting for its retry stays.)
+    /// for the jobs' periods, starting with writing the sessions' last
+    /// activity. (An email waiting for its retry stays.)
     pub async fn run_pending(&self) {
+        self.touches.flush().await;
         for _ in 0..1000 {
             let mut busy = self.consultation_clock().await;
             busy |= self.notification_mailer().await;

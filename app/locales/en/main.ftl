@@ -445,7 +445,7 @@ rule-secret = Secrecy
 rule-secret-value = Your vote is secret: the list of who voted is kept apart from the ballots, with no possible link. A receipt lets you check that your ballot is counted.
 rule-results = Results
 rule-results-live = Visible during the vote
-rule-results-after = Visible when voting ends
+rule-results-after-close = Visible when voting ends
 rule-quorum-title = Quorum
 rule-quorum = The result counts if at least { $percent } % of possible voters take part.
 
@@ -625,6 +625,8 @@ error-choice-limits = Enter a possible minimum and maximum (the maximum does not
 error-max-chars = The maximum length goes from 1 to 2000 characters.
 error-scale-labels = Give a label to score 1 and to score 5.
 error-paper-unit = Choose a home that is part of the consultation.
+error-receipt-length = A receipt has 12 letters and digits, for example K7QM-9TXR-2HWP.
+error-receipt-character = This receipt contains a character that is never used. Check it against your receipt.
 error-paper-own-home = You live in this home: vote for it online, with your account, like its other occupants.
 error-paper-already-voted = This home has already voted: only one vote is possible.
 ok-consultation-created = The draft is created. Now add the questions.

@@ -445,7 +445,7 @@ rule-secret = Secret
 rule-secret-value = Votre vote est secret : la liste de qui a voté est gardée à part des bulletins, sans lien possible. Un reçu vous permet de vérifier que votre bulletin est compté.
 rule-results = Résultats
 rule-results-live = Visibles pendant le vote
-rule-results-after = Visibles à la fin du vote
+rule-results-after-close = Visibles à la fin du vote
 rule-quorum-title = Quorum
 rule-quorum = Le résultat compte si au moins { $percent } % des votants possibles participent.
 
@@ -625,6 +625,8 @@ error-choice-limits = Indiquez un minimum et un maximum possibles (le maximum ne
 error-max-chars = La longueur maximale va de 1 à 2000 caractères.
 error-scale-labels = Donnez un libellé à la note 1 et à la note 5.
 error-paper-unit = Choisissez un logement qui fait partie de la consultation.
+error-receipt-length = Un reçu compte 12 lettres et chiffres, par exemple K7QM-9TXR-2HWP.
+error-receipt-character = Ce reçu contient un caractère qui n'est jamais utilisé. Vérifiez-le sur votre reçu.
 error-paper-own-home = Vous habitez ce logement : votez pour lui en ligne, avec votre compte, comme ses autres occupants.
 error-paper-already-voted = Ce logement a déjà voté : un seul vote est possible.
 ok-consultation-created = Le brouillon est créé. Ajoutez maintenant les questions.

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use palier_domain::ids::NotificationId;
-use palier_domain::notifications::{Category, NotificationsPage, Preference};
+use palier_domain::notifications::{Category, Mode, NotificationsPage, Preference};
 use std::collections::BTreeMap;
 
 /// How many notifications one page of the centre lists.
@@ -26,7 +26,7 @@ pub async fn mark_notification_read(id: NotificationId) -> Result<(), AppError> 
     let session = require_session()?;
     let user = session.actor.user_id;
     // Someone else's notification, or none: nothing to say about it.
-    if palier_backend::notifications::open(&state.db, user, id.get()).await?.is_none() {
+    if palier_backend::notifications::open(&state.db, user, id).await?.is_none() {
         return Err(AppError::NotFound);
     }
     leptos_axum::redirect("/notifications?ok=notification-read");
@@ -53,23 +53,16 @@ pub async fn notification_preferences() -> Result<Vec<Preference>, AppError> {
 
 /// Saves my email mode per category (`modes[<category>]=<mode>`).
 #[server(prefix = "/api", endpoint = "notifications/set_preferences")]
-pub async fn set_notification_preferences(modes: BTreeMap<String, String>) -> Result<(), AppError> {
+pub async fn set_notification_preferences(modes: BTreeMap<Category, Mode>) -> Result<(), AppError> {
     use crate::server::{require_session, state};
-    use palier_domain::notifications::Mode;
     let state = state()?;
     let session = require_session()?;
-    // The form offers fixed choices: anything else was not sent by it.
-    let mut chosen = Vec::new();
-    for (category, mode) in &modes {
-        let category = category.parse::<Category>().ok().filter(|c| Category::CHOOSABLE.contains(c));
-        match (category, mode.parse::<Mode>().ok()) {
-            (Some(category), Some(mode)) => chosen.push((category, mode)),
-            _ => return Err(AppError::BadRequest),
-        }
+    // The form offers the choosable categories only: another was not sent by it.
+    if !modes.keys().all(|c| Category::CHOOSABLE.contains(c)) {
+        return Err(AppError::BadRequest);
     }
-    for (category, mode) in chosen {
-        palier_backend::notifications::set_preference(&state.db, session.actor.user_id, category, mode).await?;
-    }
+    let chosen: Vec<_> = modes.into_iter().collect();
+    palier_backend::notifications::set_preferences(&state.db, session.actor.user_id, &chosen).await?;
     leptos_axum::redirect("/compte/notifications?ok=preferences-saved");
     Ok(())
 }

@@ -36,6 +36,11 @@ pub fn Field(
     /// A text area of this many rows instead of a one-line input.
     #[prop(optional)]
     rows: Option<u32>,
+    /// A list to choose from (values and their labels) instead of an input;
+    /// `placeholder` labels its first, empty choice.
+    #[prop(optional)]
+    choices: Option<Vec<(String, String)>>,
+    #[prop(optional)] placeholder: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let secret = kind == "password";
@@ -46,6 +51,10 @@ pub fn Field(
         hint: hint.map(|hint| i18n.t(hint)),
         kind: kind.to_owned(),
         rows,
+        choices: choices.map(|choices| {
+            let empty = placeholder.map(|p| (String::new(), i18n.t(p)));
+            empty.into_iter().chain(choices).collect()
+        }),
         autocomplete: autocomplete.map(str::to_owned),
         value: if secret { None } else { feedback.value(name).or(initial) },
         required,
@@ -75,6 +84,8 @@ pub struct FieldView {
     pub kind: String,
     /// A text area of this many rows, instead of an input.
     pub rows: Option<u32>,
+    /// A list to choose from (value, label), instead of an input.
+    pub choices: Option<Vec<(String, String)>>,
     pub autocomplete: Option<String>,
     pub value: Option<String>,
     pub required: bool,
@@ -172,8 +183,31 @@ fn field_markup(
         }
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
-    let control = match field.rows {
-        Some(rows) => view! {
+    let control = match (field.rows, field.choices) {
+        (_, Some(choices)) => {
+            let chosen = field.value.unwrap_or_default();
+            view! {
+                <select
+                    id=field.id.clone()
+                    name=field.name
+                    required=field.required
+                    aria-invalid=invalid
+                    aria-describedby=described_by
+                    on:change=on_change
+                    on:input=on_input
+                >
+                    {choices
+                        .into_iter()
+                        .map(|(value, label)| {
+                            let selected = value == chosen;
+                            view! { <option value=value selected=selected>{label}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+        (Some(rows), None) => view! {
             <textarea
                 id=field.id.clone()
                 name=field.name
@@ -189,7 +223,7 @@ fn field_markup(
             </textarea>
         }
         .into_any(),
-        None => view! {
+        (None, None) => view! {
             <input
                 id=field.id.clone()
                 name=field.name

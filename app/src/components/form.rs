@@ -34,6 +34,18 @@ impl Feedback {
         Self { prefix: Some(Signal::stored(prefix.into())), ..self }
     }
 
+    /// This feedback when the last submission was this form's, that is when
+    /// it kept `value` for `field` (the hidden id of the item a form edits);
+    /// otherwise none. For pages with one form per item of a list.
+    pub fn only_for(self, field: &str, value: &str) -> Self {
+        if self.value(field).as_deref() == Some(value) { self } else { Self { error: Signal::derive(|| None), ..self } }
+    }
+
+    /// Whether the last submission was refused.
+    pub fn refused(&self) -> bool {
+        self.error.with(Option::is_some)
+    }
+
     /// The id of `field`'s input in this form.
     pub fn field_id(&self, field: &str) -> String {
         match self.prefix {

@@ -68,14 +68,17 @@ where
     }
 }
 
+/// How a page sets the HTTP status of its response. The server provides it
+/// to each page it renders (`request_context` in the server crate); in the
+/// browser there is no response, and no such context.
+#[derive(Clone, Copy)]
+pub struct PageStatus(pub fn(u16));
+
 /// Sets the HTTP status of the page being rendered on the server.
 pub fn set_status(code: u16) {
-    #[cfg(feature = "ssr")]
-    if let Ok(status) = axum::http::StatusCode::from_u16(code) {
-        crate::server::set_status(status);
+    if let Some(PageStatus(set)) = use_context::<PageStatus>() {
+        set(code);
     }
-    #[cfg(not(feature = "ssr"))]
-    let _ = code;
 }
 
 /// What a page shows when its data could not be loaded; the status follows.

@@ -32,7 +32,7 @@ pub fn rules(i18n: I18n, page: &ConsultationView) -> impl IntoView + use<> {
     };
     let visibility = match page.visibility {
         Visibility::Live => i18n.t("rule-results-live"),
-        Visibility::AfterClose => i18n.t("rule-results-after"),
+        Visibility::AfterClose => i18n.t("rule-results-after-close"),
     };
     let quorum = page.quorum.map(|q| i18n.t_with("rule-quorum", &[("percent", q.into())]));
     let dates = i18n.t_with(

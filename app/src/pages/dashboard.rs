@@ -2,14 +2,14 @@
 //! the open votes of their homes and whether their home has voted, their
 //! unread notifications — then links to the rest.
 
-use crate::api::shell::get_dashboard;
+use crate::api::dashboard::get_dashboard;
 use crate::components::page::Loaded;
 use crate::i18n::use_i18n;
 use crate::pages::consultations::list::ConsultationCard;
 use crate::pages::notifications::NotificationItem;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use palier_domain::shell::Dashboard;
+use palier_domain::dashboard::Dashboard;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {

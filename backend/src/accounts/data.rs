@@ -24,7 +24,7 @@ pub struct DataExport {
 pub struct ExportedAccount {
     pub email: Option<String>,
     pub display_name: String,
-    pub locale: String,
+    pub locale: Locale,
     pub email_verified_at: Option<chrono::DateTime<Utc>>,
     pub created_at: chrono::DateTime<Utc>,
 }
@@ -39,41 +39,55 @@ pub struct ExportedHousehold {
 #[derive(Debug, Clone, Serialize)]
 pub struct ExportedMembership {
     pub organisation_id: i64,
-    pub role: String,
+    pub role: OrgRole,
     pub since: chrono::DateTime<Utc>,
 }
 
 /// Gathers the data export of `user_id`.
 pub async fn export(db: &DatabaseConnection, user_id: i64) -> Result<Option<DataExport>, DbErr> {
     let Some(user) = find(db, user_id).await? else { return Ok(None) };
-    let mut households = Vec::new();
-    for (occupancy, household) in occupancy::Entity::find()
+    let homes: Vec<(occupancy::Model, household::Model)> = occupancy::Entity::find()
         .filter(occupancy::Column::UserId.eq(user_id))
         .find_also_related(household::Entity)
         .all(db)
         .await?
-    {
-        let Some(household) = household else { continue };
-        let residence = residence::Entity::find_by_id(household.residence_id).one(db).await?;
-        households.push(ExportedHousehold {
-            residence: residence.map(|r| r.name).unwrap_or_default(),
+        .into_iter()
+        .filter_map(|(occupancy, household)| Some((occupancy, household?)))
+        .collect();
+    let residences: std::collections::HashMap<i64, String> = residence::Entity::find()
+        .filter(residence::Column::Id.is_in(homes.iter().map(|(_, h)| h.residence_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.name))
+        .collect();
+    let households = homes
+        .into_iter()
+        .map(|(occupancy, household)| ExportedHousehold {
+            residence: residences.get(&household.residence_id).cloned().unwrap_or_default(),
             unit: household.unit_label,
             joined_at: occupancy.joined_at,
-        });
-    }
+        })
+        .collect();
     let organisations = membership::Entity::find()
         .filter(membership::Column::UserId.eq(user_id))
         .all(db)
         .await?
         .into_iter()
-        .map(|m| ExportedMembership { organisation_id: m.organisation_id, role: m.role, since: m.created_at })
+        .filter_map(|m| {
+            Some(ExportedMembership {
+                organisation_id: m.organisation_id,
+                role: m.role.parse().ok()?,
+                since: m.created_at,
+            })
+        })
         .collect();
     Ok(Some(DataExport {
         exported_at: Utc::now(),
         account: ExportedAccount {
             email: user.email,
             display_name: user.display_name,
-            locale: user.locale,
+            locale: user.locale.parse().unwrap_or_default(),
             email_verified_at: user.email_verified_at,
             created_at: user.created_at,
         },
@@ -87,7 +101,7 @@ pub async fn export(db: &DatabaseConnection, user_id: i64) -> Result<Option<Data
             .all(db)
             .await?
             .into_iter()
-            .map(crate::notifications::Item::from)
+            .filter_map(crate::notifications::Item::from_row)
             .collect(),
         email_preferences: crate::notifications::preferences(db, user_id)
             .await?

@@ -19,7 +19,7 @@ pub use csv::{ballots_csv, results_csv};
 pub use live::{FROZEN_BEFORE_CLOSE, LIVE_FOR, LiveCounts, SECRECY_K, frozen};
 
 use super::Definition;
-use super::voting::Seal;
+use super::voting::{ChannelCode, Seal};
 use crate::entities::{building, eligible_unit, participation, residence, result_snapshot};
 use palier_domain::consultations::{Results, TurnoutLine, percent, quorum_reached, tally};
 use sea_orm::{
@@ -112,8 +112,11 @@ async fn with_register<C: ConnectionTrait>(
         .into_tuple()
         .all(conn)
         .await?;
-    let channel = |name: &str| channels.iter().find(|(c, _)| c == name).map_or(0, |(_, n)| count(*n));
-    let (online, paper) = (channel("online"), channel("paper"));
+    let channel = |code: ChannelCode| {
+        let name: &str = code.into();
+        channels.iter().find(|(c, _)| c == name).map_or(0, |(_, n)| count(*n))
+    };
+    let (online, paper) = (channel(ChannelCode::Online), channel(ChannelCode::Paper));
     let participants = online + paper;
     let eligible = definition.consultation.eligible_count.map_or(0, count);
 

@@ -150,12 +150,12 @@ pub async fn ballot_list<C: ConnectionTrait>(
     per_page: u64,
     receipt: Option<&str>,
 ) -> Result<BallotList, DbErr> {
-    let found = match receipt.map(str::trim).filter(|r| !r.is_empty()) {
-        Some(text) => Some(match palier_domain::InvitationCode::parse(text) {
-            Ok(code) => results::receipt_counted(conn, definition.consultation.id, &code.to_string()).await?,
-            Err(_) => false,
-        }),
-        None => None,
+    let found = match receipt.map(palier_domain::consultations::form::receipt) {
+        Some(Ok(Some(code))) => {
+            Some(results::receipt_counted(conn, definition.consultation.id, &code.to_string()).await?)
+        }
+        Some(Err(_)) => Some(false),
+        Some(Ok(None)) | None => None,
     };
     let (ballots, total) = results::ballot_list(conn, definition, page, per_page).await?;
     Ok(BallotList {

@@ -36,8 +36,14 @@ use sea_orm::{
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// How a ballot reached the count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a ballot reached the count. Stored (in the register of who took
+/// part) as its [`ChannelCode`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumDiscriminants)]
+#[strum_discriminants(
+    name(ChannelCode),
+    derive(strum::IntoStaticStr, strum::EnumString),
+    strum(serialize_all = "snake_case")
+)]
 pub enum Channel {
     Online,
     /// Entered by a staff member from a paper ballot.
@@ -47,11 +53,9 @@ pub enum Channel {
 }
 
 impl Channel {
+    /// The stored code.
     pub fn code(self) -> &'static str {
-        match self {
-            Channel::Online => "online",
-            Channel::Paper { .. } => "paper",
-        }
+        ChannelCode::from(self).into()
     }
 }
 

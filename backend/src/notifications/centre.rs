@@ -2,11 +2,11 @@
 
 use super::*;
 
-/// A notification as the notification centre lists it.
+/// A notification as the notification centre lists it (and the data export).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
-    pub id: i64,
-    pub kind: String,
+    pub id: NotificationId,
+    pub kind: Kind,
     /// The values of its text.
     pub params: serde_json::Map<String, serde_json::Value>,
     pub link: String,
@@ -14,24 +14,27 @@ pub struct Item {
     pub read: bool,
 }
 
-impl From<notification::Model> for Item {
-    fn from(row: notification::Model) -> Self {
-        let params = match serde_json::from_str(&row.params) {
-            Ok(serde_json::Value::Object(map)) => map,
-            _ => serde_json::Map::new(),
-        };
-        Item {
-            id: row.id,
-            kind: row.kind,
-            params,
-            link: row.link,
-            created_at: row.created_at,
-            read: row.read_at.is_some(),
-        }
+/// The values of a stored notification's text (none when they do not read).
+pub(crate) fn params_of(row: &notification::Model) -> serde_json::Map<String, serde_json::Value> {
+    match serde_json::from_str(&row.params) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
     }
 }
 
 impl Item {
+    /// The stored notification; `None` for a kind this version does not know.
+    pub fn from_row(row: notification::Model) -> Option<Self> {
+        Some(Item {
+            id: NotificationId::new(row.id),
+            kind: row.kind.parse().ok()?,
+            params: params_of(&row),
+            link: row.link,
+            created_at: row.created_at,
+            read: row.read_at.is_some(),
+        })
+    }
+
     /// The values of its text, each as text.
     pub fn text_values(&self) -> Vec<(String, String)> {
         self.params
@@ -57,7 +60,7 @@ pub async fn list<C: ConnectionTrait>(
         .order_by_desc(notification::Column::Id);
     let total = query.clone().count(conn).await?;
     let rows = query.offset(crate::db::page_offset(page, per_page)).limit(per_page).all(conn).await?;
-    Ok((rows.into_iter().map(Item::from).collect(), total))
+    Ok((rows.into_iter().filter_map(Item::from_row).collect(), total))
 }
 
 /// Page `page` of `user_id`'s notifications, as the centre shows them.
@@ -90,21 +93,19 @@ pub async fn newest_unread<C: ConnectionTrait>(
         .limit(limit)
         .all(conn)
         .await?;
-    Ok(views(rows.into_iter().map(Item::from).collect()))
+    Ok(views(rows.into_iter().filter_map(Item::from_row).collect()))
 }
 
-/// Items as the centre shows them (a kind this version does not know is left out).
+/// Items as the centre shows them.
 fn views(items: Vec<Item>) -> Vec<NotificationView> {
     items
         .into_iter()
-        .filter_map(|item| {
-            Some(NotificationView {
-                id: NotificationId::new(item.id),
-                kind: item.kind.parse().ok()?,
-                values: item.text_values(),
-                at: item.created_at,
-                read: item.read,
-            })
+        .map(|item| NotificationView {
+            id: item.id,
+            kind: item.kind,
+            values: item.text_values(),
+            at: item.created_at,
+            read: item.read,
         })
         .collect()
 }
@@ -120,14 +121,14 @@ pub async fn unread_count<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<
 
 /// Marks one of `user_id`'s notifications read and returns where it leads;
 /// `None` when it is not theirs.
-pub async fn open<C: ConnectionTrait>(conn: &C, user_id: i64, id: i64) -> Result<Option<String>, DbErr> {
+pub async fn open<C: ConnectionTrait>(conn: &C, user_id: i64, id: NotificationId) -> Result<Option<String>, DbErr> {
     let Some(row) =
-        notification::Entity::find_by_id(id).filter(notification::Column::UserId.eq(user_id)).one(conn).await?
+        notification::Entity::find_by_id(id.get()).filter(notification::Column::UserId.eq(user_id)).one(conn).await?
     else {
         return Ok(None);
     };
     if row.read_at.is_none() {
-        mark_read(conn, user_id, Some(id)).await?;
+        mark_read(conn, user_id, Some(id.get())).await?;
     }
     Ok(Some(row.link))
 }
@@ -158,7 +159,7 @@ pub async fn forget_person<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result
         if row.dedupe_key.split(':').nth(2) != Some(user_id.to_string().as_str()) {
             continue;
         }
-        let mut params = Item::from(row.clone()).params;
+        let mut params = params_of(&row);
         params.insert("name".to_owned(), serde_json::Value::String(String::new()));
         notification::Entity::update_many()
             .col_expr(notification::Column::Params, Expr::value(serde_json::Value::Object(params).to_string()))

@@ -166,24 +166,21 @@ async fn immediate_batch(db: &DatabaseConnection, settings: &Settings) -> Result
     let mut emails = Vec::with_capacity(rows.len());
     for row in &rows {
         let Some(person) = people.get(&row.user_id) else { continue };
-        let item = super::Item::from(row.clone());
+        let params = super::centre::params_of(row);
         let category = row.category.parse::<Category>().ok();
         let unsubscribe = settings.links.unsubscribe(&settings.key.token(row.user_id, category));
         let layout = Layout { public_url: settings.links.public_url(), unsubscribe_url: Some(&unsubscribe) };
         let template = format!("notification_{}", row.kind);
-        let content = match render_named(
-            &template,
-            &values(settings, &item.params, &row.link, person.locale),
-            person.locale,
-            &layout,
-        ) {
-            Ok(content) => content,
-            Err(error) => {
-                // A kind without an email template is a defect; the app still shows it.
-                tracing::error!(kind = %row.kind, %error, "could not render a notification email");
-                continue;
-            }
-        };
+        let content =
+            match render_named(&template, &values(settings, &params, &row.link, person.locale), person.locale, &layout)
+            {
+                Ok(content) => content,
+                Err(error) => {
+                    // A kind without an email template is a defect; the app still shows it.
+                    tracing::error!(kind = %row.kind, %error, "could not render a notification email");
+                    continue;
+                }
+            };
         emails.push(NewEmail {
             idempotency_key: format!("notification:{}", row.id),
             to: person.email.clone(),
@@ -241,10 +238,10 @@ async fn digest_batch(
         let lines = rows
             .iter()
             .filter_map(|row| {
-                let item = super::Item::from(row.clone());
+                let params = super::centre::params_of(row);
                 let template = format!("notification_{}", row.kind);
                 let layout = settings.links.layout();
-                let values = values(settings, &item.params, &row.link, person.locale);
+                let values = values(settings, &params, &row.link, person.locale);
                 // The subject of each notification's own email is its line in the digest.
                 let rendered = render_named(&template, &values, person.locale, &layout).ok()?;
                 Some(DigestLine { text: rendered.subject, link: values.link })

@@ -40,6 +40,20 @@ async fn modes_of_user<C: ConnectionTrait>(conn: &C, user_id: i64) -> Result<Has
         .collect())
 }
 
+/// Sets how `user_id` gets the emails of each category of `choices`, all or
+/// none (the preferences form).
+pub async fn set_preferences<C: sea_orm::TransactionTrait>(
+    db: &C,
+    user_id: i64,
+    choices: &[(Category, Mode)],
+) -> Result<(), DbErr> {
+    let txn = db.begin().await?;
+    for &(category, mode) in choices {
+        set_preference(&txn, user_id, category, mode).await?;
+    }
+    txn.commit().await
+}
+
 /// Sets how `user_id` gets the emails of `category`. Notifications still
 /// waiting for an email follow the new choice.
 pub async fn set_preference<C: ConnectionTrait>(

@@ -4,6 +4,7 @@ use super::RegistryError;
 use crate::audit::{self, Entry};
 use crate::auth::secret;
 use crate::entities::{household, occupancy, residence};
+use palier_domain::ids::HouseholdId;
 use sea_orm::{
     ColumnTrait as _, DatabaseConnection, EntityTrait as _, QueryFilter as _, QueryOrder as _, TransactionTrait as _,
 };
@@ -35,7 +36,7 @@ pub enum LetterSelection {
     /// Households nobody joined yet.
     Unclaimed,
     /// One household.
-    Household(i64),
+    Household(HouseholdId),
 }
 
 /// Issues new codes for the selected households of `residence` and returns
@@ -51,7 +52,7 @@ pub async fn issue_letters(
     let txn = db.begin().await?;
     let mut query = household::Entity::find().filter(household::Column::ResidenceId.eq(residence.id));
     if let LetterSelection::Household(id) = selection {
-        query = query.filter(household::Column::Id.eq(id));
+        query = query.filter(household::Column::Id.eq(id.get()));
     }
     let mut households =
         query.order_by_asc(household::Column::BuildingId).order_by_asc(household::Column::UnitLabel).all(&txn).await?;

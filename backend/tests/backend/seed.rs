@@ -92,9 +92,13 @@ async fn the_demo_shows_a_whole_consultation_cycle_in_the_first_residence() {
     // Opened through the same path as any vote: its notifications are queued,
     // the email of those who get them at once still to be written.
     let (items, _) = palier_backend::notifications::list(&db, tenant.id, 0, 20).await.unwrap();
-    let opened: Vec<_> = items.iter().filter(|i| i.kind == "consultation_opened").map(|i| i.link.clone()).collect();
+    let opened: Vec<_> = items
+        .iter()
+        .filter(|i| i.kind == palier_domain::notifications::Kind::ConsultationOpened)
+        .map(|i| i.link.clone())
+        .collect();
     assert!(opened.contains(&format!("/consultations/{}", open.consultation.id)), "{items:?}");
-    assert!(items.iter().any(|i| i.kind == "response_published"));
+    assert!(items.iter().any(|i| i.kind == palier_domain::notifications::Kind::ResponsePublished));
     let pending = palier_backend::entities::notification::Entity::find()
         .filter(palier_backend::entities::notification::Column::UserId.eq(tenant.id))
         .filter(palier_backend::entities::notification::Column::EmailState.eq("immediate"))

@@ -4,7 +4,8 @@
 use super::{Audience, Decision, KindCode, MAX_TEXT_CHARS, QuestionKind, QuestionProblem, QuestionRules, Scope};
 use super::{Visibility, VotingUnit};
 use crate::form::{FormErrors, Input, collapse};
-use crate::ids::{BuildingId, OptionId, QuestionId, ResidenceId};
+use crate::ids::{BuildingId, OptionId, QuestionId, ResidenceId, UnitId};
+use crate::{InvitationCode, InvitationCodeError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -70,6 +71,23 @@ pub fn datetime(text: &str) -> Result<(), &'static str> {
 /// A date and time in Paris time, as UTC.
 pub fn paris_datetime(text: &str) -> Result<DateTime<Utc>, &'static str> {
     crate::time::parse_paris(text).ok_or(DATETIME)
+}
+
+/// The home (or adult) a paper ballot is for: one of the list's.
+pub fn paper_unit(input: &Input<UnitId>) -> Result<UnitId, &'static str> {
+    input.value().copied().ok_or("error-paper-unit")
+}
+
+/// A receipt to find in the ballot list: `None` when nothing is typed (no
+/// lookup), else a code of the receipts' format (that of invitation codes).
+pub fn receipt(text: &str) -> Result<Option<InvitationCode>, &'static str> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    InvitationCode::parse(text).map(Some).map_err(|error| match error {
+        InvitationCodeError::InvalidCharacter => "error-receipt-character",
+        InvitationCodeError::Empty | InvitationCodeError::WrongLength => "error-receipt-length",
+    })
 }
 
 /// The quorum: nothing, or a share from 1 to 100 %.

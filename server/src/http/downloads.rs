@@ -10,7 +10,8 @@ use axum::{Extension, Form};
 use palier_app::server::AppState;
 use palier_backend::policy::{AccessError, Refusal};
 use palier_backend::sessions::CurrentSession;
-use palier_domain::ids::{ConsultationId, ResidenceId};
+use palier_domain::ids::{ConsultationId, HouseholdId, ResidenceId};
+use palier_domain::registry::LetterChoice;
 
 /// The answer to a download refused by the policy (the same rule as server
 /// functions: 403 for the organisation's people, 404 for outsiders).
@@ -58,9 +59,8 @@ pub async fn my_data(State(state): State<AppState>, session: Option<Extension<Cu
 /// The letters form of a residence or household page.
 #[derive(Debug, serde::Deserialize)]
 pub struct LettersForm {
-    /// `unclaimed`, `all` or `household`.
-    which: String,
-    household_id: Option<i64>,
+    which: LetterChoice,
+    household_id: Option<HouseholdId>,
 }
 
 /// `POST /gestion/residences/{id}/lettres`: issues new invitation codes for
@@ -68,25 +68,24 @@ pub struct LettersForm {
 /// each). The codes appear only in this response.
 pub async fn letters(
     State(state): State<AppState>,
-    Path(residence_id): Path<i64>,
+    Path(id): Path<ResidenceId>,
     session: Option<Extension<CurrentSession>>,
     Form(form): Form<LettersForm>,
 ) -> Response {
     use palier_backend::policy::Permission;
     use palier_backend::registry::{self, LetterSelection, RegistryError};
     let Some(Extension(session)) = session else {
-        return Redirect::to(&format!("/connexion?retour=/gestion/residences/{residence_id}")).into_response();
+        return Redirect::to(&format!("/connexion?retour=/gestion/residences/{id}")).into_response();
     };
-    let id = ResidenceId::new(residence_id);
     let residence = match registry::access::residence(&state.db, &session.actor, id, Permission::ManageRegistry).await {
         Ok(residence) => residence,
         Err(error) => return refused(error),
     };
-    let selection = match (form.which.as_str(), form.household_id) {
-        ("all", _) => LetterSelection::All,
-        ("unclaimed", _) => LetterSelection::Unclaimed,
-        ("household", Some(id)) => LetterSelection::Household(id),
-        _ => return StatusCode::BAD_REQUEST.into_response(),
+    let selection = match (form.which, form.household_id) {
+        (LetterChoice::All, _) => LetterSelection::All,
+        (LetterChoice::Unclaimed, _) => LetterSelection::Unclaimed,
+        (LetterChoice::Household, Some(id)) => LetterSelection::Household(id),
+        (LetterChoice::Household, None) => return StatusCode::BAD_REQUEST.into_response(),
     };
     let letters = match registry::issue_letters(
         &state.db,
@@ -131,14 +130,14 @@ pub async fn letters(
 /// once results may be seen.
 pub async fn consultation_csv(
     State(state): State<AppState>,
-    Path((id, file)): Path<(i64, String)>,
+    Path((id, file)): Path<(ConsultationId, String)>,
     session: Option<Extension<CurrentSession>>,
 ) -> Response {
     use palier_backend::consultations::access::{Access, open};
     use palier_backend::consultations::results;
     use palier_backend::policy::Permission;
     let Some(Extension(session)) = session else { return StatusCode::UNAUTHORIZED.into_response() };
-    let (id, now) = (ConsultationId::new(id), state.clock.now());
+    let now = state.clock.now();
     let definition = match open(&state.db, &state.definitions, &state.seal, &session.actor, id, Access::Read, now).await
     {
         Ok(definition) => definition,

@@ -8,12 +8,13 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use palier_app::server::AppState;
 use palier_backend::sessions::CurrentSession;
+use palier_domain::ids::NotificationId;
 
 /// `GET /notifications/{id}/ouvrir`: marks my notification read and sends me
 /// to its page. Someone else's notification does not exist for me.
 pub async fn open(
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    Path(id): Path<NotificationId>,
     session: Option<Extension<CurrentSession>>,
 ) -> Response {
     let Some(Extension(session)) = session else {

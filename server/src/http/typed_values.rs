@@ -21,6 +21,7 @@ use axum::response::Response;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE;
 use palier_app::error::{AppError, FormErrors};
+use palier_app::server::{Settings, site_cookie};
 use palier_backend::auth::server_key::ServerKey;
 use serde::{Deserialize, Serialize};
 
@@ -35,7 +36,8 @@ const MAX_COOKIE: usize = 3800;
 #[derive(Clone)]
 pub struct TypedValues {
     pub key: ServerKey,
-    pub secure: bool,
+    /// Whose `secure_cookies` the cookie follows.
+    pub settings: std::sync::Arc<Settings>,
 }
 
 /// Names and values (of fields, or of a message's arguments).
@@ -81,19 +83,19 @@ pub async fn keep_typed_values(State(typed): State<TypedValues>, mut request: Re
             .map(|sealed| URL_SAFE.encode(sealed))
             .filter(|sealed| sealed.len() <= MAX_COOKIE);
         if let Some(sealed) = sealed {
-            set(&mut response, &format!("{COOKIE}={sealed}; Max-Age={FOR_SECONDS}"), typed.secure);
+            set(&mut response, &typed.settings, sealed, cookie::time::Duration::seconds(FOR_SECONDS));
             consumed = false;
         }
     }
     if consumed {
-        set(&mut response, &format!("{COOKIE}=; Max-Age=0"), typed.secure);
+        set(&mut response, &typed.settings, String::new(), cookie::time::Duration::ZERO);
     }
     response
 }
 
-fn set(response: &mut Response, cookie: &str, secure: bool) {
-    let secure = if secure { "; Secure" } else { "" };
-    if let Ok(value) = HeaderValue::from_str(&format!("{cookie}; Path=/; HttpOnly; SameSite=Lax{secure}")) {
+fn set(response: &mut Response, settings: &Settings, value: String, max_age: cookie::time::Duration) {
+    let cookie = site_cookie(settings, COOKIE, value, "/", Some(max_age));
+    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
 }

@@ -201,6 +201,34 @@ async fn staff_build_a_consultation_with_forms_and_its_rules_freeze_once_schedul
     let definition = palier_backend::consultations::definition(&app.db, id).await.unwrap().unwrap();
     assert_eq!(definition.questions[3].id, last, "moved up one place");
 
+    // A refused edit, without JavaScript, comes back to that question's form
+    // alone: open, with its summary and the field's message, and what was typed.
+    let first = definition.questions[0].id.to_string();
+    let builder_page = format!("/gestion/consultations/{id}");
+    let staff_browser = world.browser(&app, Role::Staff1);
+    let page = app
+        .post_form_from(
+            &staff_browser,
+            &builder_page,
+            "/api/consultations/update_question",
+            &[("question_id", &first), ("kind", "single"), ("prompt", " "), ("options", "Bleu\nVert\nRouge")],
+        )
+        .await;
+    assert!(error_of(&page).contains("error-question-prompt"), "{}", error_of(&page));
+    let back = app.follow(&staff_browser, &page).await;
+    assert_eq!(back.status, 200);
+    let message = "Écrivez la question (500 caractères au plus).";
+    // (Each field's island also carries its rule's messages, hence the markup.)
+    assert_eq!(back.body.matches(&format!("{message}</a>")).count(), 1, "in one summary, linked");
+    assert_eq!(back.body.matches(&format!("{message}</span>")).count(), 1, "next to one field");
+    assert!(back.body.contains(&format!("href=\"#field-edit-{first}-prompt\"")), "the summary links to the field");
+    assert_eq!(back.body.matches("<details open").count(), 1, "only the refused question's form is open");
+    let open_at = back.body.find("<details open").unwrap();
+    let field_at = back.body.find(&format!("id=\"field-edit-{first}-prompt\"")).expect("the edit form's field");
+    let message_at = back.body.find(&format!("{message}</span>")).unwrap();
+    assert!(open_at < message_at && open_at < field_at, "the message and its field are in the open form");
+    assert!(back.body.contains("Bleu\nVert\nRouge"), "what was typed stays");
+
     // The preview shows the ballot as a tenant would see it, sanitised.
     let page = app.get_as(staff, &format!("/gestion/consultations/{id}/apercu")).await;
     assert_eq!(page.status, 200);
@@ -557,6 +585,13 @@ async fn results_after_closing_leak_nothing_before_and_everything_is_published_a
     assert!(page.body.contains("Votre bulletin est bien compté."));
     let page = app.get_as(&tenant, &format!("/consultations/{id}/depouillement?recu=AAAA-BBBB-CCCC")).await;
     assert!(page.body.contains("Aucun bulletin n'a ce reçu."));
+    // A receipt of the wrong form is said next to the field (the rule the
+    // browser checks before sending), with what was typed, not as "not found".
+    let page = app.get_as(&tenant, &format!("/consultations/{id}/depouillement?recu=K7QM-9TX")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Un reçu compte 12 lettres et chiffres"), "the format is explained");
+    assert!(page.body.contains("value=\"K7QM-9TX\""), "what was typed stays");
+    assert!(!page.body.contains("Aucun bulletin n'a ce reçu."));
     assert_eq!(
         app.get_as(world.client(Role::TenantB), &format!("/consultations/{id}/depouillement")).await.status,
         404

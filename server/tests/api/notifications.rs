@@ -42,7 +42,10 @@ async fn the_notification_centre_lists_opens_and_marks_read_without_javascript()
     let (items, _) = notifications::list(&app.db, world.tenant_a, 0, 20).await.unwrap();
     let opened = items
         .iter()
-        .find(|i| i.kind == "consultation_opened" && i.link.ends_with(&world.open_consultation.to_string()))
+        .find(|i| {
+            i.kind == palier_domain::notifications::Kind::ConsultationOpened
+                && i.link.ends_with(&world.open_consultation.to_string())
+        })
         .unwrap();
     let response = app.get_as(&tenant, &format!("/notifications/{}/ouvrir", opened.id)).await;
     assert_eq!(response.status, 303);

@@ -292,7 +292,7 @@ async fn wrong_codes_are_limited_and_full_households_refused() {
         &app.codes,
         None,
         &residence,
-        palier_backend::registry::LetterSelection::Household(world.household_a1),
+        palier_backend::registry::LetterSelection::Household(palier_domain::ids::HouseholdId::new(world.household_a1)),
     )
     .await
     .unwrap();

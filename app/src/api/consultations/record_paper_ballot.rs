@@ -24,7 +24,7 @@ pub async fn record_paper_ballot(
         form.add("unit_id", message);
         AppError::Invalid(form)
     };
-    let Some(unit) = unit_id.value() else { return Err(refuse("error-paper-unit")) };
+    let unit = palier_domain::consultations::form::paper_unit(&unit_id).map_err(refuse)?;
     let Some(unit) = voting::eligible_unit(&state.db, consultation_id.get(), unit.get()).await? else {
         return Err(refuse("error-paper-unit"));
     };

@@ -34,6 +34,8 @@ pub async fn update_question(
         open_by_question(&state.db, &state.definitions, &state.seal, &actor, question_id, access, state.clock.now())
             .await?;
     let mut form = FormErrors::new();
+    // Which question's form the errors go back to.
+    form.keep("question_id", &question_id.to_string());
     let posted = QuestionForm {
         kind: &kind,
         prompt: &prompt,

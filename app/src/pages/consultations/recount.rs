@@ -2,10 +2,13 @@
 //! receipt, so anyone can recount and voters can find their ballot.
 
 use crate::api::consultations::ballots::get_ballot_list;
+use crate::components::form::{Feedback, Field};
 use crate::components::page::{Loaded, Pager, page_number, param, query, with_id};
+use crate::error::{AppError, FormErrors};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use palier_domain::form::Rule;
 use palier_domain::ids::ConsultationId;
 
 #[component]
@@ -15,6 +18,17 @@ pub fn RecountPage() -> impl IntoView {
     let page = page_number();
     let receipt = query("recu");
     let looked_up = receipt.clone().unwrap_or_default().to_uppercase();
+    // A lookup is a plain GET: a receipt of the wrong form is said next to
+    // the field by the rule the browser checks before sending.
+    let feedback = match receipt.as_deref().map(|r| (r, Rule::Receipt.check(r))) {
+        Some((typed, Some(message))) => {
+            let mut form = FormErrors::new();
+            form.keep("recu", typed);
+            form.add("recu", message);
+            Feedback::from_error(AppError::Invalid(form))
+        }
+        _ => Feedback::none(),
+    };
     let load = {
         let receipt = receipt.clone();
         move || {
@@ -22,20 +36,19 @@ pub fn RecountPage() -> impl IntoView {
             with_id(id, move |id| get_ballot_list(id, page, receipt))
         }
     };
+    let malformed = feedback.refused();
     view! {
         <Title text=i18n.t("recount-title")/>
         <div class="page">
             <h1>{i18n.t("recount-title")}</h1>
             <p>{i18n.t("recount-intro")}</p>
-            <form method="get" class="form inline-search" role="search">
-                <div class="field">
-                    <label for="field-recu">{i18n.t("recount-receipt-label")}</label>
-                    <input type="text" id="field-recu" name="recu" autocomplete="off" value=receipt.unwrap_or_default()/>
-                </div>
+            <form method="get" class="form inline-search" role="search" novalidate>
+                <Field feedback name="recu" label="recount-receipt-label" autocomplete="off" rule=Rule::Receipt
+                    initial=receipt.unwrap_or_default()/>
                 <button type="submit" class="button button--secondary">{i18n.t("recount-receipt-submit")}</button>
             </form>
             <Loaded load view=move |list| {
-                let found = list.found.map(|found| if found {
+                let found = list.found.filter(|_| !malformed).map(|found| if found {
                     view! { <p class="notice notice--success" role="status">{i18n.t("recount-found")}</p> }.into_any()
                 } else {
                     view! { <p class="notice notice--error" role="status">{i18n.t("recount-not-found")}</p> }.into_any()

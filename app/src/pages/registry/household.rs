@@ -13,6 +13,7 @@ use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use palier_domain::form::Rule;
 use palier_domain::ids::HouseholdId;
+use palier_domain::registry::LetterChoice;
 
 #[component]
 pub fn HouseholdAdminPage() -> impl IntoView {
@@ -93,7 +94,7 @@ pub fn HouseholdAdminPage() -> impl IntoView {
                         <h2 id="code">{i18n.t("household-code-title")}</h2>
                         <p>{i18n.t("household-code-body")}</p>
                         <form method="post" action=format!("/gestion/residences/{}/lettres", household.residence_id) target="_blank">
-                            <input type="hidden" name="which" value="household"/>
+                            <input type="hidden" name="which" value=LetterChoice::Household.code()/>
                             <input type="hidden" name="household_id" value=household_id.clone()/>
                             <button type="submit" class="button">{i18n.t("household-code-renew")}</button>
                         </form>

@@ -15,7 +15,7 @@ use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use palier_domain::form::Rule;
 use palier_domain::ids::{OrganisationId, ResidenceId};
-use palier_domain::registry::ResidenceAdmin;
+use palier_domain::registry::{LetterChoice, ResidenceAdmin};
 
 #[component]
 pub fn NewResidencePage() -> impl IntoView {
@@ -117,11 +117,11 @@ pub fn ResidenceAdminPage() -> impl IntoView {
                             <fieldset class="field">
                                 <legend>{i18n.t("letters-which")}</legend>
                                 <div class="choice">
-                                    <input type="radio" id="which-unclaimed" name="which" value="unclaimed" checked=true/>
+                                    <input type="radio" id="which-unclaimed" name="which" value=LetterChoice::Unclaimed.code() checked=true/>
                                     <label for="which-unclaimed">{i18n.t("letters-unclaimed")}</label>
                                 </div>
                                 <div class="choice">
-                                    <input type="radio" id="which-all" name="which" value="all"/>
+                                    <input type="radio" id="which-all" name="which" value=LetterChoice::All.code()/>
                                     <label for="which-all">{i18n.t("letters-all")}</label>
                                 </div>
                             </fieldset>

@@ -13,7 +13,7 @@ use crate::api::consultations::record_paper_ballot::RecordPaperBallot;
 use crate::api::consultations::update::UpdateConsultation;
 use crate::api::consultations::update_question::UpdateQuestion;
 use crate::components::ballot::BallotQuestions;
-use crate::components::form::{ErrorSummary, Feedback, Field, OkNotice, PostForm};
+use crate::components::form::{ErrorSummary, Feedback, Field, OkNotice, PostForm, error_text};
 use crate::components::page::{Loaded, param, with_id};
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
@@ -116,26 +116,15 @@ fn lifecycle(i18n: I18n, c: &ConsultationAdmin) -> AnyView {
 fn paper_section(i18n: I18n, c: &ConsultationAdmin) -> impl IntoView + use<> {
     let feedback = Feedback::of::<RecordPaperBallot>();
     let (id, units, questions) = (c.id, c.paper_units.clone(), c.questions.clone());
-    let chosen = feedback.value("unit_id").unwrap_or_default();
-    let unit_error = feedback.field_error("unit_id");
-    let unit_invalid = unit_error.is_some();
+    let choices = units.iter().map(|unit| (unit.unit_id.to_string(), unit.label.clone())).collect();
     view! {
         <section class="card" id="papier" aria-labelledby="paper">
             <h2 id="paper">{i18n.t("paper-title")}</h2>
             <p>{i18n.t("paper-body")}</p>
             <PostForm action=RecordPaperBallot::PATH feedback>
                 <input type="hidden" name="consultation_id" value=id.to_string()/>
-                <div class="field" class:field--invalid=unit_invalid id=feedback.field_id("unit_id_field")>
-                    <label for="field-unit_id">{i18n.t("paper-unit")}</label>
-                    {unit_error.map(|e| view! { <span class="field__error">{i18n.t(&e)}</span> })}
-                    <select id="field-unit_id" name="unit_id">
-                        <option value="">{i18n.t("paper-unit-choose")}</option>
-                        {units.iter().map(|unit| {
-                            let value = unit.unit_id.to_string();
-                            view! { <option value=value.clone() selected=chosen == value>{unit.label.clone()}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <Field feedback name="unit_id" label="paper-unit" choices placeholder="paper-unit-choose"
+                    rule=Rule::PaperUnit/>
                 <BallotQuestions questions feedback/>
                 <button type="submit" class="button">{i18n.t("paper-submit")}</button>
             </PostForm>
@@ -198,7 +187,10 @@ pub fn ConsultationAdminPage() -> impl IntoView {
                     <section class="card" id="questions" aria-labelledby="questions-title">
                         <h2 id="questions-title">{i18n.t_with("consultation-questions", &[("count", c.questions.len().into())])}</h2>
                         <ErrorSummary feedback={Feedback::of::<QuestionAction>()}/>
-                        <ErrorSummary feedback=edit_feedback/>
+                        // An edit refused for its fields shows in its question's form.
+                        {edit_feedback.error().filter(|e| e.form().is_none()).map(|error| view! {
+                            <div class="notice notice--error" role="alert"><p>{error_text(&error)}</p></div>
+                        })}
                         <ol class="question-list">{questions}</ol>
                         {editable.then(|| view! {
                             <h3>{i18n.t("question-add")}</h3>

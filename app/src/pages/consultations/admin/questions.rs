@@ -3,7 +3,7 @@
 
 use crate::api::consultations::question_action::QuestionAction;
 use crate::api::consultations::update_question::UpdateQuestion;
-use crate::components::form::{Feedback, Field};
+use crate::components::form::{Feedback, Field, PostForm};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -70,6 +70,8 @@ pub fn QuestionItem(question: Question, editable: bool, feedback: Feedback) -> i
     let i18n = use_i18n();
     let id = question.id;
     let prompt = question.prompt.clone();
+    // A refused edit comes back to this question's form only, open.
+    let feedback = feedback.only_for("question_id", &id.to_string()).prefixed(format!("edit-{id}"));
     view! {
         <li class="question-item">
             <p><strong>{question.prompt.clone()}</strong> " — " {i18n.t_code("kind", question.kind.code().code())}</p>
@@ -89,13 +91,13 @@ pub fn QuestionItem(question: Question, editable: bool, feedback: Feedback) -> i
                         </form>
                     }).collect_view()}
                 </div>
-                <details>
+                <details open=feedback.refused()>
                     <summary>{i18n.t("question-edit")}<span class="visually-hidden">" — " {prompt.clone()}</span></summary>
-                    <form class="form" method="post" action=UpdateQuestion::PATH novalidate>
+                    <PostForm action=UpdateQuestion::PATH feedback>
                         <input type="hidden" name="question_id" value=id.to_string()/>
-                        <QuestionFieldsForm feedback=feedback.prefixed(format!("edit-{id}")) current=question.clone()/>
+                        <QuestionFieldsForm feedback current=question.clone()/>
                         <button type="submit" class="button">{i18n.t("question-save")}</button>
-                    </form>
+                    </PostForm>
                 </details>
             })}
         </li>

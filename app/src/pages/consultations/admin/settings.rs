@@ -8,14 +8,17 @@ use palier_domain::form::Rule;
 use palier_domain::ids::{BuildingId, ResidenceId};
 use palier_domain::registry::Place;
 use palier_domain::time::paris_input;
+use strum::VariantArray as _;
 
-/// Radio buttons for one setting: (value, label message id) each.
+/// Radio buttons for one setting: the codes of an enum's variants, each
+/// labelled by message `<labels>-<code>`.
 #[component]
 fn Radios(
     feedback: Feedback,
     name: &'static str,
     legend: &'static str,
-    choices: Vec<(&'static str, &'static str)>,
+    choices: Vec<&'static str>,
+    labels: &'static str,
     selected: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -26,12 +29,12 @@ fn Radios(
         <fieldset class="field" class:field--invalid=invalid id=feedback.field_id(name)>
             <legend>{i18n.t(legend)}</legend>
             {error.map(|e| view! { <span class="field__error">{i18n.t(&e)}</span> })}
-            {choices.into_iter().map(|(value, label)| {
+            {choices.into_iter().map(|value| {
                 let id = format!("{}-{value}", feedback.field_id(name));
                 view! {
                     <div class="choice">
                         <input type="radio" id=id.clone() name=name value=value checked=kept == value/>
-                        <label for=id>{i18n.t(label)}</label>
+                        <label for=id>{i18n.t_code(labels, value)}</label>
                     </div>
                 }
             }).collect_view()}
@@ -72,8 +75,7 @@ pub fn SettingsFields(
         <Field feedback name="body" label="consultation-body" hint="consultation-body-hint" rows=10 maxlength=20000
             rule=Rule::ConsultationBody initial=c.map(|c| c.body.clone()).unwrap_or_default()/>
         <Radios feedback name="scope" legend="consultation-scope"
-            choices=vec![("organisation", "scope-organisation"), ("residences", "scope-residences"), ("buildings", "scope-buildings")]
-            selected=scope/>
+            choices=Scope::VARIANTS.iter().map(|s| s.code()).collect() labels="scope" selected=scope/>
         <fieldset class="field">
             <legend>{i18n.t("consultation-places")}</legend>
             <span class="field__hint">{i18n.t("consultation-places-hint")}</span>
@@ -101,14 +103,13 @@ pub fn SettingsFields(
             }).collect_view()}
         </fieldset>
         <Radios feedback name="unit" legend="consultation-unit"
-            choices=vec![("household", "rule-unit-household"), ("adult", "rule-unit-adult")]
-            selected=unit/>
+            choices=VotingUnit::VARIANTS.iter().map(|u| u.code()).collect() labels="rule-unit" selected=unit/>
         <Field feedback name="opens_at" label="consultation-opens" hint="consultation-time-hint" kind="datetime-local"
             required=true rule=Rule::DateTime initial=c.map(|c| paris_input(c.opens_at)).unwrap_or_default()/>
         <Field feedback name="closes_at" label="consultation-closes" hint="consultation-time-hint" kind="datetime-local"
             required=true rule=Rule::DateTime initial=c.map(|c| paris_input(c.closes_at)).unwrap_or_default()/>
         <Radios feedback name="visibility" legend="consultation-visibility"
-            choices=vec![("after_close", "rule-results-after"), ("live", "rule-results-live")]
+            choices=Visibility::VARIANTS.iter().map(|v| v.code()).collect() labels="rule-results"
             selected=visibility/>
         <Field feedback name="quorum" label="consultation-quorum" hint="consultation-quorum-hint" kind="number"
             rule=Rule::Quorum initial=c.and_then(|c| c.quorum).map(|q| q.to_string()).unwrap_or_default()/>
