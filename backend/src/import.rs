@@ -26,8 +26,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::collections::HashMap;
 
-/// The longest file accepted (about 40,000 lines).
-pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+/// The longest file accepted (about 40,000 lines; the domain's rule).
+pub const MAX_BYTES: usize = palier_domain::registry::MAX_IMPORT_BYTES as usize;
 
 /// What is wrong with a line (or the file).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

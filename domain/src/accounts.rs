@@ -240,6 +240,12 @@ pub struct SessionView {
     pub current: bool,
 }
 
+/// The confirmation box of deleting an account, as posted (`on` when
+/// ticked, nothing otherwise): it must be ticked.
+pub fn delete_confirmed(posted: &str) -> Result<(), &'static str> {
+    if posted.is_empty() { Err("error-delete-confirm") } else { Ok(()) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -286,3 +286,22 @@ pub enum QuestionMove {
 }
 
 crate::codes!(QuestionMove);
+
+/// The files a consultation's staff download, by their name in the address
+/// (`/consultations/{id}/<name>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumString, strum::IntoStaticStr, strum::VariantArray)]
+pub enum Export {
+    /// The results, as the results page shows them.
+    #[strum(serialize = "resultats.csv")]
+    Results,
+    /// The anonymous ballot list, once voting is over.
+    #[strum(serialize = "bulletins.csv")]
+    Ballots,
+}
+
+impl Export {
+    /// The file's name in the address.
+    pub fn file_name(self) -> &'static str {
+        self.into()
+    }
+}

@@ -192,6 +192,8 @@ pub enum Rule {
     DisplayName,
     /// A password being chosen: the length rules of [`crate::Password`].
     NewPassword,
+    /// The box ticked to confirm deleting one's account.
+    DeleteConfirm,
     InvitationCode,
     ConsultationTitle,
     ConsultationSummary,
@@ -235,6 +237,7 @@ impl Rule {
             Rule::Email => Email::parse(value).err().map(|e| e.message()),
             Rule::DisplayName => DisplayName::parse(value).err().map(|e| e.message()),
             Rule::NewPassword => Password::parse(value).err().map(|e| e.message()),
+            Rule::DeleteConfirm => crate::accounts::delete_confirmed(value).err(),
             Rule::InvitationCode => InvitationCode::parse(value).err().map(|e| e.message()),
             Rule::ConsultationTitle => form::title(value).err(),
             Rule::ConsultationSummary => form::summary(value).err(),
@@ -275,6 +278,7 @@ impl Rule {
             Rule::DisplayName => NameError::VARIANTS.iter().map(|e| e.message()).collect(),
             // "Common" is only known to the server, which holds the list.
             Rule::NewPassword => PasswordError::VARIANTS.iter().map(|e| e.message()).collect(),
+            Rule::DeleteConfirm => vec!["error-delete-confirm"],
             Rule::InvitationCode => InvitationCodeError::VARIANTS.iter().map(|e| e.message()).collect(),
             Rule::ConsultationTitle => vec!["error-consultation-title"],
             Rule::ConsultationSummary | Rule::ConsultationBody | Rule::QuestionOptions | Rule::ScaleLabel => {
@@ -302,6 +306,38 @@ impl Rule {
     }
 }
 
+/// A rule over several fields of a form, checked in the browser when the
+/// form is sent, by the parser the server runs on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
+pub enum FormRule {
+    /// A consultation's `scope` with the `residences[]` or `buildings[]` ticked.
+    Audience,
+}
+
+impl FormRule {
+    /// The message id of what is wrong with a form whose values for field
+    /// `name` are `values(name)`, or `None` when it is fine.
+    pub fn check(self, values: impl Fn(&str) -> Vec<String>) -> Option<&'static str> {
+        fn ids<T: FromStr>(texts: Vec<String>) -> Vec<T> {
+            texts.iter().filter_map(|text| text.parse().ok()).collect()
+        }
+        match self {
+            FormRule::Audience => {
+                let scope = values("scope").first().and_then(|text| text.parse().ok());
+                let (residences, buildings) = (ids(values("residences[]")), ids(values("buildings[]")));
+                crate::consultations::form::audience(scope, &residences, &buildings).err()
+            }
+        }
+    }
+
+    /// Every message [`FormRule::check`] can give.
+    pub fn messages(self) -> Vec<&'static str> {
+        match self {
+            FormRule::Audience => vec!["error-consultation-scope"],
+        }
+    }
+}
+
 /// The message of an empty field that needs a value.
 pub const REQUIRED: &str = "error-required";
 /// The message of an empty current password.
@@ -322,6 +358,29 @@ mod tests {
                     assert!(rule.messages().contains(&message), "{rule:?} gave {message} for {sample:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_audience_needs_a_place_of_its_scope() {
+        let form = |scope: &str, residences: &[&str], buildings: &[&str]| {
+            FormRule::Audience.check(|name| {
+                let texts: &[&str] = match name {
+                    "scope" => &[scope],
+                    "residences[]" => residences,
+                    "buildings[]" => buildings,
+                    _ => &[],
+                };
+                texts.iter().map(|t| t.to_string()).collect()
+            })
+        };
+        assert_eq!(form("organisation", &[], &[]), None);
+        assert_eq!(form("residences", &["3"], &[]), None);
+        assert_eq!(form("buildings", &[], &["7", "8"]), None);
+        for (scope, residences, buildings) in
+            [("residences", &[][..], &["7"][..]), ("buildings", &["3"], &[]), ("", &[], &[])]
+        {
+            assert_eq!(form(scope, residences, buildings), Some("error-consultation-scope"), "{scope}");
         }
     }
 

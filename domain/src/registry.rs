@@ -27,6 +27,8 @@ pub const MAX_CITY: usize = 100;
 pub const MAX_BUILDING_NAME: usize = 100;
 pub const MAX_UNIT_LABEL: usize = 100;
 pub const MAX_LEASE_REF: usize = 64;
+/// The largest households file accepted for import (about 40,000 lines).
+pub const MAX_IMPORT_BYTES: u64 = 4 * 1024 * 1024;
 /// How many tenants a household accepts: from 1 to 20, 4 unless staff say otherwise.
 pub const MAX_OCCUPANTS: u8 = 20;
 pub const DEFAULT_MAX_OCCUPANTS: u8 = 4;
@@ -114,6 +116,16 @@ pub fn lease_ref(text: &str) -> Result<String, &'static str> {
         Err("error-lease-ref")
     } else {
         Ok(lease.to_owned())
+    }
+}
+
+/// The households file to import, by its size in bytes (`None`: no file
+/// chosen): there is one, and it is not too large.
+pub fn import_file(size: Option<u64>) -> Result<u64, &'static str> {
+    match size {
+        None | Some(0) => Err("error-import-no-file"),
+        Some(size) if size > MAX_IMPORT_BYTES => Err("import-problem-too-large"),
+        Some(size) => Ok(size),
     }
 }
 

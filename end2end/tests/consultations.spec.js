@@ -40,10 +40,21 @@ for (const javaScript of [true, false]) {
       await page.getByLabel("Titre").fill(title);
       await page.getByLabel("Résumé").fill("Où ranger les vélos ?");
       await page.getByLabel("Présentation").fill("Le local sera **fermé à clé**.");
-      await page.getByLabel("Résidence Le Parc", { exact: true }).check();
       await page.getByLabel("Ouverture du vote", { exact: true }).fill(inDays(7));
       await page.getByLabel("Fin du vote", { exact: true }).fill(inDays(1));
       await page.getByLabel("Quorum (facultatif)").fill("20");
+      // No residence ticked: said before sending with JavaScript, after without.
+      const newPage = page.url();
+      await page.getByRole("button", { name: "Créer le brouillon" }).click();
+      await expect(page.locator(".field__error", { hasText: "cochez au moins une résidence ou un bâtiment" })).toBeVisible();
+      if (javaScript) expect(page.url()).toBe(newPage);
+      await expect(page.getByLabel("Titre")).toHaveValue(title);
+      await settle(page);
+      if (!javaScript) {
+        await page.getByLabel("Ouverture du vote", { exact: true }).fill(inDays(7));
+        await page.getByLabel("Fin du vote", { exact: true }).fill(inDays(1));
+      }
+      await page.getByLabel("Résidence Le Parc", { exact: true }).check();
       await page.getByRole("button", { name: "Créer le brouillon" }).click();
       await expect(page.locator(".field__error", { hasText: "La fin du vote doit venir après son ouverture." })).toBeVisible();
       await expect(page.getByLabel("Titre")).toHaveValue(title);

@@ -58,6 +58,14 @@ for (const javaScript of [true, false]) {
     test("a tenant chooses how often to get emails", async ({ page }) => {
       await signIn(page, tenant(), javaScript);
       await visit(page, "/compte", { javaScript });
+      // Deleting the account needs the box ticked: said before sending with
+      // JavaScript, after without (the password is wrong anyway: nothing is deleted).
+      const deletion = page.locator("form", { has: page.getByRole("button", { name: "Supprimer mon compte" }) });
+      await deletion.getByLabel("Votre mot de passe actuel, pour confirmer").fill("pas le bon");
+      await deletion.getByRole("button", { name: "Supprimer mon compte" }).click();
+      await expect(page.locator(".field__error", { hasText: "Cochez la case pour confirmer la suppression." })).toBeVisible();
+      if (javaScript) await expect(page).toHaveURL(/\/compte$/);
+      await settle(page);
       await page.getByRole("link", { name: "Choisir mes emails" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes emails");
       await settle(page);

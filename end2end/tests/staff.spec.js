@@ -29,6 +29,20 @@ for (const javaScript of [true, false]) {
       await page.getByRole("link", { name: "Importer des logements" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Importer des logements");
       await settle();
+      // No file chosen: said before sending with JavaScript, after without.
+      const importPage = page.url();
+      await page.getByRole("button", { name: "Importer" }).click();
+      await expect(page.getByText("Choisissez un fichier CSV.")).toBeVisible();
+      if (javaScript) {
+        expect(page.url()).toBe(importPage);
+        // A file the server would refuse for its size is not even sent.
+        const huge = Buffer.alloc(4 * 1024 * 1024 + 1, "a");
+        await page.getByLabel("Fichier CSV").setInputFiles({ name: "gros.csv", mimeType: "text/csv", buffer: huge });
+        await expect(page.getByText("Le fichier est trop gros (4 Mo au plus).")).toBeVisible();
+        await page.getByRole("button", { name: "Importer" }).click();
+        expect(page.url()).toBe(importPage);
+      }
+      await settle();
       const csv = `residence;batiment;logement;bail\nRésidence Le Parc;Bâtiment 2;Logement ${tag}-1;${tag}-1\nRésidence Le Parc;Bâtiment 2;Logement ${tag}-2;${tag}-2\n`;
       await page.getByLabel("Fichier CSV").setInputFiles({ name: "logements.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
       await page.getByRole("button", { name: "Importer" }).click();

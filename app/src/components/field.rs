@@ -7,7 +7,7 @@ use crate::components::islands::{hydrated, text_of};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast as _;
-use palier_domain::form::Rule;
+use palier_domain::form::{FormRule, Rule};
 use serde::{Deserialize, Serialize};
 
 /// A labelled input with its hint and error. With a `rule`, the same parser
@@ -21,7 +21,7 @@ pub fn Field(
     /// Message id of the label.
     label: &'static str,
     /// Message id of a hint under the label.
-    #[prop(optional)]
+    #[prop(default = None, into)]
     hint: Option<&'static str>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
@@ -30,7 +30,7 @@ pub fn Field(
     initial: Option<String>,
     #[prop(optional)] required: bool,
     /// The rule the browser checks as the person types.
-    #[prop(optional)]
+    #[prop(default = None, into)]
     rule: Option<Rule>,
     #[prop(optional)] maxlength: Option<usize>,
     /// A text area of this many rows instead of a one-line input.
@@ -56,6 +56,7 @@ pub fn Field(
             empty.into_iter().chain(choices).collect()
         }),
         autocomplete: autocomplete.map(str::to_owned),
+        accept: None,
         value: if secret { None } else { feedback.value(name).or(initial) },
         required,
         maxlength,
@@ -87,6 +88,8 @@ pub struct FieldView {
     /// A list to choose from (value, label), instead of an input.
     pub choices: Option<Vec<(String, String)>>,
     pub autocomplete: Option<String>,
+    /// The kinds of file a file input takes.
+    pub accept: Option<String>,
     pub value: Option<String>,
     pub required: bool,
     pub maxlength: Option<usize>,
@@ -126,13 +129,127 @@ fn CheckedField(field: FieldView, rule: Rule, messages: Vec<(String, String)>) -
     // A new problem shows when the person leaves the field; a problem shown
     // goes away as soon as what is typed is right (before they reach the
     // button, which would otherwise move under their finger).
-    let on_change = move |event: leptos::ev::Event| checked.set(Some(check(&event_target_value(&event))));
+    // What the field would send: a checkbox sends its value only when ticked.
+    let checkbox = field.kind == "checkbox";
+    let sent = move |event: &leptos::ev::Event| {
+        if checkbox && !event_target_checked(event) { String::new() } else { event_target_value(event) }
+    };
+    let on_change = move |event: leptos::ev::Event| checked.set(Some(check(&sent(&event))));
     let on_input = move |event: leptos::ev::Event| {
         if error.with_untracked(Option::is_some) {
-            checked.set(Some(check(&event_target_value(&event))));
+            checked.set(Some(check(&sent(&event))));
         }
     };
     field_markup(field, error, wrapper, (on_change, on_input), Some(hydrated()))
+}
+
+/// The households file of an import, checked in the browser by the
+/// domain's rule (`registry::import_file`: one is chosen, not too large)
+/// when it is chosen and when its form is sent; the server checks again and
+/// reports the file's lines.
+#[component]
+pub fn ImportFileField(
+    feedback: Feedback,
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    /// The kinds of file taken (`accept`).
+    accept: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let field = FieldView {
+        id: feedback.field_id(name),
+        name: name.to_owned(),
+        label: i18n.t(label),
+        hint: hint.map(|hint| i18n.t(hint)),
+        kind: "file".to_owned(),
+        rows: None,
+        choices: None,
+        autocomplete: None,
+        accept: Some(accept.to_owned()),
+        value: None,
+        required: true,
+        maxlength: None,
+        error: None,
+    };
+    let messages = ["error-import-no-file", "import-problem-too-large"].map(|id| (id.to_owned(), i18n.t(id))).to_vec();
+    view! { <CheckedImportFile field messages/> }
+}
+
+#[island]
+fn CheckedImportFile(field: FieldView, messages: Vec<(String, String)>) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let messages = StoredValue::new(messages);
+    let id = StoredValue::new(field.id.clone());
+    // What is wrong with the file chosen, in the page's language.
+    let problem = move || {
+        let size = id
+            .with_value(|id| document().get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+            .map(|file| file.size() as u64);
+        palier_domain::registry::import_file(size).err().map(|m| messages.with_value(|all| text_of(all, m)))
+    };
+    let wrapper = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(wrapper) = wrapper.get() else { return };
+        let form = wrapper.closest("form").ok().flatten().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+        check_on_submit(form, move |event| {
+            let found = problem();
+            let invalid = found.is_some();
+            error.set(found);
+            if invalid {
+                if !event.default_prevented() {
+                    id.with_value(|id| focus(id));
+                }
+                event.prevent_default();
+            }
+        });
+    });
+    let on_change = move |_: leptos::ev::Event| error.set(problem());
+    field_markup(field, error.into(), wrapper, (on_change, |_| {}), Some(hydrated()))
+}
+
+/// The message of a rule over several fields (`rule`), where it stands in
+/// the page; with JavaScript the rule is checked when the form is sent, and
+/// the focus moves into the element `focus_in` (the fields it is about).
+/// `error` is the server's message for the last submission.
+#[island]
+pub fn FormCheck(
+    rule: FormRule,
+    focus_in: String,
+    messages: Vec<(String, String)>,
+    error: Option<String>,
+) -> impl IntoView {
+    let error = RwSignal::new(error);
+    let wrapper = NodeRef::<leptos::html::Span>::new();
+    Effect::new(move |_| {
+        let Some(wrapper) = wrapper.get() else { return };
+        let form = wrapper.closest("form").ok().flatten().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
+        let (focus_in, messages) = (focus_in.clone(), messages.clone());
+        check_on_submit(form.clone(), move |event| {
+            let problem = rule.check(|name| posted_values(form.clone(), name));
+            error.set(problem.map(|id| text_of(&messages, id)));
+            if problem.is_some() {
+                if !event.default_prevented()
+                    && let Some(first) = document()
+                        .get_element_by_id(&focus_in)
+                        .and_then(|area| area.query_selector("input").ok().flatten())
+                        .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = first.focus();
+                }
+                event.prevent_default();
+            }
+        });
+    });
+    let shown = hydrated();
+    view! {
+        <span node_ref=wrapper data-hydrated=move || shown.get().then_some("true")>
+            {move || error.get().map(|message| view! { <span class="field__error">{message}</span> })}
+        </span>
+    }
 }
 
 /// Runs `on_submit` when `form` is sent (before the browser sends it).
@@ -183,6 +300,7 @@ fn field_markup(
         }
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
+    let checkbox = field.kind == "checkbox";
     let control = match (field.rows, field.choices) {
         (_, Some(choices)) => {
             let chosen = field.value.unwrap_or_default();
@@ -229,6 +347,7 @@ fn field_markup(
                 name=field.name
                 type=field.kind
                 autocomplete=field.autocomplete
+                accept=field.accept
                 required=field.required
                 maxlength=field.maxlength
                 value=field.value
@@ -240,13 +359,32 @@ fn field_markup(
         }
         .into_any(),
     };
+    let hint = field.hint.map(|hint| view! { <span class="field__hint" id=hint_id>{hint}</span> });
+    let error_text =
+        move || error.get().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> });
+    let hydrated = move || hydrated.is_some_and(|h| h.get()).then_some("true");
+    // A checkbox comes before its label, the hint inside it.
+    if checkbox {
+        return view! {
+            <div class="field" class:field--invalid=move || error.with(Option::is_some) node_ref=wrapper
+                data-hydrated=hydrated>
+                {error_text}
+                <div class="choice">
+                    {control}
+                    <label for=field.id>{field.label}{hint}</label>
+                </div>
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <div class="field" class:field--invalid=move || error.with(Option::is_some) node_ref=wrapper
-            data-hydrated=move || hydrated.is_some_and(|h| h.get()).then_some("true")>
+            data-hydrated=hydrated>
             <label for=field.id>{field.label}</label>
-            {field.hint.map(|hint| view! { <span class="field__hint" id=hint_id>{hint}</span> })}
-            {move || error.get().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> })}
+            {hint}
+            {error_text}
             {control}
         </div>
     }
+    .into_any()
 }

@@ -11,6 +11,7 @@ use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
+use palier_domain::form::Rule;
 
 /// What the last submission of a form returned.
 #[derive(Clone, Copy)]
@@ -175,29 +176,17 @@ pub fn PostForm(
     }
 }
 
-/// A labelled checkbox.
+/// A labelled checkbox (it sends `on` when ticked). With a `rule`, the
+/// browser checks it as the server will (e.g. a confirmation to tick).
 #[component]
 pub fn Checkbox(
     feedback: Feedback,
     name: &'static str,
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] rule: Option<Rule>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = feedback.field_id(name);
-    let error = move || feedback.field_error(name);
-    view! {
-        <div class="field" class:field--invalid=move || error().is_some()>
-            {move || error().map(|message| view! { <span class="field__error">{i18n.t(&message)}</span> })}
-            <div class="choice">
-                <input type="checkbox" id=id.clone() name=name value="on"/>
-                <label for=id>
-                    {i18n.t(label)}
-                    {hint.map(|hint| view! { <span class="field__hint">{i18n.t(hint)}</span> })}
-                </label>
-            </div>
-        </div>
-    }
+    view! { <Field feedback name label hint kind="checkbox" initial="on" rule/> }
 }
 
 /// A success notice chosen by the `ok` query parameter (set by the redirect

@@ -113,6 +113,21 @@ pub fn decision(input: &Input<Decision>) -> Result<Decision, &'static str> {
     input.value().copied().ok_or("error-decision")
 }
 
+/// Who a consultation is for: the scope chosen, with at least one of its
+/// places ticked (the form's other places are left out).
+pub fn audience(
+    scope: Option<Scope>,
+    residences: &[ResidenceId],
+    buildings: &[BuildingId],
+) -> Result<Audience, &'static str> {
+    match scope {
+        Some(Scope::Organisation) => Ok(Audience::Organisation),
+        Some(Scope::Residences) if !residences.is_empty() => Ok(Audience::Residences(residences.to_vec())),
+        Some(Scope::Buildings) if !buildings.is_empty() => Ok(Audience::Buildings(buildings.to_vec())),
+        _ => Err("error-consultation-scope"),
+    }
+}
+
 const TOO_LONG: &str = "error-text-too-long";
 const DATETIME: &str = "error-datetime";
 
@@ -130,19 +145,9 @@ impl Settings {
         for id in posted.buildings {
             form.keep("buildings", &id.to_string());
         }
-        let audience = match posted.scope.value() {
-            Some(Scope::Organisation) => Some(Audience::Organisation),
-            Some(Scope::Residences) if !posted.residences.is_empty() => {
-                Some(Audience::Residences(posted.residences.to_vec()))
-            }
-            Some(Scope::Buildings) if !posted.buildings.is_empty() => {
-                Some(Audience::Buildings(posted.buildings.to_vec()))
-            }
-            _ => None,
-        };
-        if audience.is_none() {
-            form.add("scope", "error-consultation-scope");
-        }
+        let audience = audience(posted.scope.value().copied(), posted.residences, posted.buildings)
+            .map_err(|message| form.add("scope", message))
+            .ok();
         let unit =
             form.field("unit", posted.unit.text(), |_| posted.unit.value().copied().ok_or("error-consultation-unit"));
         let opens = form.field("opens_at", posted.opens_at, paris_datetime);

@@ -10,6 +10,7 @@ use axum::{Extension, Form};
 use palier_app::server::AppState;
 use palier_backend::policy::{AccessError, Refusal};
 use palier_backend::sessions::CurrentSession;
+use palier_domain::consultations::Export;
 use palier_domain::ids::{ConsultationId, HouseholdId, ResidenceId};
 use palier_domain::registry::LetterChoice;
 
@@ -137,6 +138,8 @@ pub async fn consultation_csv(
     use palier_backend::consultations::results;
     use palier_backend::policy::Permission;
     let Some(Extension(session)) = session else { return StatusCode::UNAUTHORIZED.into_response() };
+    // Any other file name is no file of ours.
+    let Ok(export) = file.parse::<Export>() else { return StatusCode::NOT_FOUND.into_response() };
     let now = state.clock.now();
     let definition = match open(&state.db, &state.definitions, &state.seal, &session.actor, id, Access::Read, now).await
     {
@@ -151,23 +154,25 @@ pub async fn consultation_csv(
     if !definition.results_visible(now) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    let csv = match file.as_str() {
+    let csv = match export {
         // While the vote is open, the same stepped count as the page: an
         // exact count, twice, would show what one ballot added.
-        "resultats.csv" => {
+        Export::Results => {
             state.live_counts.counted(&state.db, &definition, state.clock.now()).await.map(|r| results::results_csv(&r))
         }
-        "bulletins.csv" if definition.status().is_over() => {
+        Export::Ballots if definition.status().is_over() => {
             results::all_ballots(&state.db, &definition).await.map(|b| results::ballots_csv(&definition, &b))
         }
-        "bulletins.csv" => return StatusCode::FORBIDDEN.into_response(),
-        _ => return StatusCode::NOT_FOUND.into_response(),
+        Export::Ballots => return StatusCode::FORBIDDEN.into_response(),
     };
     match csv {
         Ok(csv) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"consultation-{id}-{file}\"")),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"consultation-{id}-{}\"", export.file_name()),
+                ),
                 (header::CACHE_CONTROL, "no-store".to_owned()),
             ],
             // A byte-order mark so spreadsheet programs read the accents right.

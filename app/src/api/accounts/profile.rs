@@ -98,9 +98,7 @@ pub async fn delete_account(password: String, confirm: Option<String>) -> Result
     let session = require_session()?;
     let mut form = FormErrors::new();
     form.secret("password", &password, current_password);
-    if confirm.is_none() {
-        form.add("confirm", "error-delete-confirm");
-    }
+    form.field("confirm", confirm.as_deref().unwrap_or_default(), palier_domain::accounts::delete_confirmed);
     AppError::unless_valid(form.clone())?;
     match accounts::delete_account(&state.db, session.actor.user_id, &password).await {
         Ok(()) => {

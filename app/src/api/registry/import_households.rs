@@ -16,6 +16,7 @@ pub async fn import_households(data: MultipartData) -> Result<(), AppError> {
     use palier_backend::policy::Permission;
     use palier_backend::registry::access;
     use palier_domain::ids::OrganisationId;
+    use palier_domain::registry::import_file;
     let (state, actor) = signed_in()?;
     let mut multipart = data.into_inner().ok_or(AppError::BadRequest)?;
     let mut organisation_id: Option<OrganisationId> = None;
@@ -29,9 +30,10 @@ pub async fn import_households(data: MultipartData) -> Result<(), AppError> {
             Some("file") => {
                 let mut bytes = Vec::new();
                 while let Ok(Some(chunk)) = field.chunk().await {
-                    if bytes.len() + chunk.len() > import::MAX_BYTES {
+                    let size = u64::try_from(bytes.len() + chunk.len()).unwrap_or(u64::MAX);
+                    if let Err(message) = import_file(Some(size)) {
                         let mut form = FormErrors::new();
-                        form.add_with("file", "import-problem-too-large", &[("line", "1".into())]);
+                        form.add_with("file", message, &[("line", "1".into())]);
                         return Err(AppError::Invalid(form));
                     }
                     bytes.extend_from_slice(&chunk);
@@ -43,12 +45,12 @@ pub async fn import_households(data: MultipartData) -> Result<(), AppError> {
     }
     let organisation_id = organisation_id.ok_or(AppError::BadRequest)?;
     access::organisation(&state.db, &actor, organisation_id, Permission::ManageRegistry).await?;
-    let file = file.filter(|f| !f.is_empty());
-    let Some(file) = file else {
+    let file = file.unwrap_or_default();
+    if let Err(message) = import_file(u64::try_from(file.len()).ok()) {
         let mut form = FormErrors::new();
-        form.add("file", "error-import-no-file");
+        form.add("file", message);
         return Err(AppError::Invalid(form));
-    };
+    }
     match import::import_households(&state.db, Some(actor.user_id), organisation_id.get(), &file, |_, _| {}).await {
         Ok(report) => {
             leptos_axum::redirect(&format!(

@@ -159,7 +159,7 @@ pub fn AccountPage() -> impl IntoView {
                         <PostForm action=DeleteAccount::PATH feedback>
                             <Field feedback name="password" label="field-password-confirm" kind="password"
                                 autocomplete="current-password" required=true rule=Rule::CurrentPassword/>
-                            <Checkbox feedback name="confirm" label="account-delete-confirm"/>
+                            <Checkbox feedback name="confirm" label="account-delete-confirm" rule=Rule::DeleteConfirm/>
                             <button type="submit" class="button button--danger">{i18n.t("account-delete-submit")}</button>
                         </PostForm>
                     }

@@ -9,7 +9,7 @@ use crate::components::page::{Loaded, param, with_id};
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use palier_domain::consultations::{Detail, Results};
+use palier_domain::consultations::{Detail, Export, Results};
 use palier_domain::ids::ConsultationId;
 
 /// The charts and tables of one question's results.
@@ -191,8 +191,8 @@ pub fn ResultsPage() -> impl IntoView {
                             <a class="button button--secondary" href=format!("/consultations/{}/depouillement", page.id)>{i18n.t("recount-title")}</a>
                         })}
                         {page.staff.then(|| view! {
-                            <a class="button button--secondary" href=format!("/consultations/{}/resultats.csv", page.id)>{i18n.t("results-csv")}</a>
-                            <a class="button button--secondary" href=format!("/consultations/{}/bulletins.csv", page.id)>{i18n.t("recount-csv")}</a>
+                            <a class="button button--secondary" href=format!("/consultations/{}/{}", page.id, Export::Results.file_name())>{i18n.t("results-csv")}</a>
+                            <a class="button button--secondary" href=format!("/consultations/{}/{}", page.id, Export::Ballots.file_name())>{i18n.t("recount-csv")}</a>
                         })}
                     </nav>
                 </div>

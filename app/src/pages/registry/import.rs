@@ -2,6 +2,7 @@
 //! spreadsheet, all or nothing, every bad line named.
 
 use crate::api::registry::import_households::ImportHouseholds;
+use crate::components::field::ImportFileField;
 use crate::components::form::Feedback;
 use crate::components::page::{param, query};
 use crate::i18n::use_i18n;
@@ -54,14 +55,9 @@ pub fn ImportPage() -> impl IntoView {
             })}
             <p>{i18n.t("import-body")}</p>
             <pre class="example">"residence;batiment;logement;bail;occupants_max\nRésidence Les Tilleuls;Bâtiment A;Logement A01;TIL-A01;4"</pre>
-            <form class="form" method="post" action=ImportHouseholds::PATH enctype="multipart/form-data">
+            <form class="form" method="post" action=ImportHouseholds::PATH enctype="multipart/form-data" novalidate>
                 <input type="hidden" name="organisation_id" value=organisation/>
-                <div class="field">
-                    <label for="field-file">{i18n.t("import-file")}</label>
-                    <span class="field__hint" id="field-file-hint">{i18n.t("import-file-hint")}</span>
-                    <input type="file" id="field-file" name="file" accept=".csv,text/csv" required=true
-                        aria-describedby="field-file-hint"/>
-                </div>
+                <ImportFileField feedback name="file" label="import-file" hint="import-file-hint" accept=".csv,text/csv"/>
                 <button type="submit" class="button">{i18n.t("import-submit")}</button>
             </form>
         </div>

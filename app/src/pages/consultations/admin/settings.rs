@@ -1,10 +1,11 @@
 //! The settings fields of a consultation, for creating or editing one.
 
+use crate::components::field::FormCheck;
 use crate::components::form::{Feedback, Field};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use palier_domain::consultations::{Audience, ConsultationAdmin, Scope, Visibility, VotingUnit};
-use palier_domain::form::Rule;
+use palier_domain::form::{FormRule, Rule};
 use palier_domain::ids::{BuildingId, ResidenceId};
 use palier_domain::registry::Place;
 use palier_domain::time::paris_input;
@@ -20,15 +21,27 @@ fn Radios(
     choices: Vec<&'static str>,
     labels: &'static str,
     selected: &'static str,
+    /// A rule over this and other fields, checked in the browser, whose
+    /// message shows here.
+    #[prop(optional)]
+    check: Option<FormRule>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let kept = feedback.value(name).unwrap_or_else(|| selected.to_owned());
-    let error = feedback.field_error(name);
+    let error = feedback.field_error(name).map(|e| i18n.t(&e));
     let invalid = error.is_some();
+    let id = feedback.field_id(name);
+    let error = match check {
+        Some(rule) => {
+            let messages = rule.messages().into_iter().map(|m| (m.to_owned(), i18n.t(m))).collect();
+            view! { <FormCheck rule focus_in=id.clone() messages error/> }.into_any()
+        }
+        None => error.map(|message| view! { <span class="field__error">{message}</span> }).into_any(),
+    };
     view! {
-        <fieldset class="field" class:field--invalid=invalid id=feedback.field_id(name)>
+        <fieldset class="field" class:field--invalid=invalid id=id>
             <legend>{i18n.t(legend)}</legend>
-            {error.map(|e| view! { <span class="field__error">{i18n.t(&e)}</span> })}
+            {error}
             {choices.into_iter().map(|value| {
                 let id = format!("{}-{value}", feedback.field_id(name));
                 view! {
@@ -75,7 +88,8 @@ pub fn SettingsFields(
         <Field feedback name="body" label="consultation-body" hint="consultation-body-hint" rows=10 maxlength=20000
             rule=Rule::ConsultationBody initial=c.map(|c| c.body.clone()).unwrap_or_default()/>
         <Radios feedback name="scope" legend="consultation-scope"
-            choices=Scope::VARIANTS.iter().map(|s| s.code()).collect() labels="scope" selected=scope/>
+            choices=Scope::VARIANTS.iter().map(|s| s.code()).collect() labels="scope" selected=scope
+            check=FormRule::Audience/>
         <fieldset class="field">
             <legend>{i18n.t("consultation-places")}</legend>
             <span class="field__hint">{i18n.t("consultation-places-hint")}</span>
