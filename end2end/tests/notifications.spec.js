@@ -66,6 +66,13 @@ for (const javaScript of [true, false]) {
       await expect(page.locator(".field__error", { hasText: "Cochez la case pour confirmer la suppression." })).toBeVisible();
       if (javaScript) await expect(page).toHaveURL(/\/compte$/);
       await settle(page);
+      // Ticked, the box is fine (and the wrong password is what stops it).
+      await deletion.getByLabel("Votre mot de passe actuel, pour confirmer").fill("pas le bon");
+      await deletion.getByLabel("Je comprends que c'est définitif").check();
+      await deletion.getByRole("button", { name: "Supprimer mon compte" }).click();
+      await expect(page.locator(".field__error", { hasText: "Ce mot de passe n'est pas le bon." })).toBeVisible();
+      await expect(page.locator(".field__error", { hasText: "Cochez la case" })).toHaveCount(0);
+      await settle(page);
       await page.getByRole("link", { name: "Choisir mes emails" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mes emails");
       await settle(page);

@@ -57,7 +57,14 @@ pub fn Field(
         }),
         autocomplete: autocomplete.map(str::to_owned),
         accept: None,
-        value: if secret { None } else { feedback.value(name).or(initial) },
+        // A checkbox always sends its own value when ticked, whatever came back.
+        value: if secret {
+            None
+        } else if kind == "checkbox" {
+            initial
+        } else {
+            feedback.value(name).or(initial)
+        },
         required,
         maxlength,
         error: feedback.field_message(name).map(|(id, args)| i18n.t_args(&id, &args)),

@@ -193,8 +193,10 @@ pub fn Checkbox(
 /// after a form), e.g. `?ok=password-changed` shows `ok-password-changed`.
 #[component]
 pub fn OkNotice(
-    /// The `ok` values this page knows.
-    known: &'static [&'static str],
+    /// The `ok` values this page knows (an enum's codes among them: the
+    /// message of `open_now` is `ok-open-now`).
+    #[prop(into)]
+    known: Vec<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
@@ -203,7 +205,7 @@ pub fn OkNotice(
         let known = known.iter().find(|k| **k == value)?;
         Some(view! {
             <div class="notice notice--success" role="status">
-                <p>{i18n.t(&format!("ok-{known}"))}</p>
+                <p>{i18n.t_code("ok", known)}</p>
             </div>
         })
     }

@@ -228,6 +228,19 @@ async fn staff_build_a_consultation_with_forms_and_its_rules_freeze_once_schedul
     let message_at = back.body.find(&format!("{message}</span>")).unwrap();
     assert!(open_at < message_at && open_at < field_at, "the message and its field are in the open form");
     assert!(back.body.contains("Bleu\nVert\nRouge"), "what was typed stays");
+    // A browser that keeps no cookie gets the message back without what says
+    // which question it was: it shows above the list, not lost.
+    let page = app
+        .post_form_from(
+            staff,
+            &builder_page,
+            "/api/consultations/update_question",
+            &[("question_id", &first), ("kind", "single"), ("prompt", " "), ("options", "Bleu\nVert")],
+        )
+        .await;
+    let back = app.follow(staff, &page).await;
+    assert_eq!(back.body.matches(&format!("{message}</a>")).count(), 1, "in the summary above the list");
+    assert_eq!(back.body.matches("<details open").count(), 0);
 
     // The preview shows the ballot as a tenant would see it, sanitised.
     let page = app.get_as(staff, &format!("/gestion/consultations/{id}/apercu")).await;

@@ -22,7 +22,7 @@ pub async fn change_status(id: ConsultationId, action: StatusAction) -> Result<(
     };
     match result {
         Ok(()) => {
-            leptos_axum::redirect(&format!("/gestion/consultations/{id}?ok={}", action.code().replace('_', "-")));
+            leptos_axum::redirect(&format!("/gestion/consultations/{id}?ok={}", action.code()));
             Ok(())
         }
         Err(error) => Err(build_error(error, FormErrors::new(), "consultation")),

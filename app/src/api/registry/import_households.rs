@@ -30,8 +30,11 @@ pub async fn import_households(data: MultipartData) -> Result<(), AppError> {
             Some("file") => {
                 let mut bytes = Vec::new();
                 while let Ok(Some(chunk)) = field.chunk().await {
+                    // Only the size here: an empty file is refused after the caller's rights are checked.
                     let size = u64::try_from(bytes.len() + chunk.len()).unwrap_or(u64::MAX);
-                    if let Err(message) = import_file(Some(size)) {
+                    if size > 0
+                        && let Err(message) = import_file(Some(size))
+                    {
                         let mut form = FormErrors::new();
                         form.add_with("file", message, &[("line", "1".into())]);
                         return Err(AppError::Invalid(form));

@@ -13,7 +13,7 @@ use crate::api::consultations::record_paper_ballot::RecordPaperBallot;
 use crate::api::consultations::update::UpdateConsultation;
 use crate::api::consultations::update_question::UpdateQuestion;
 use crate::components::ballot::BallotQuestions;
-use crate::components::form::{ErrorSummary, Feedback, Field, OkNotice, PostForm, error_text};
+use crate::components::form::{ErrorSummary, Feedback, Field, OkNotice, PostForm};
 use crate::components::page::{Loaded, param, with_id};
 use crate::i18n::{I18n, use_i18n};
 use leptos::prelude::*;
@@ -167,10 +167,14 @@ pub fn ConsultationAdminPage() -> impl IntoView {
                         " · " {c.organisation.clone()}
                     </p>
                     <h1>{c.title.clone()}</h1>
-                    <OkNotice known=&[
-                        "consultation-created", "consultation-saved", "question-added", "question-saved", "schedule",
-                        "unschedule", "open-now", "extended", "published", "archive", "paper-recorded",
-                    ]/>
+                    <OkNotice known={
+                        let mut known = vec![
+                            "consultation-created", "consultation-saved", "question-added", "question-saved", "extended",
+                            "published", "paper-recorded",
+                        ];
+                        known.extend(StatusAction::VARIANTS.iter().map(|action| action.code()));
+                        known
+                    }/>
                     <section class="card" aria-labelledby="lifecycle">
                         <h2 id="lifecycle">{i18n.t("lifecycle-title")} " : " {i18n.t_code("status", c.status.code())}</h2>
                         <ErrorSummary feedback={Feedback::of::<ChangeStatus>()}/>
@@ -187,10 +191,9 @@ pub fn ConsultationAdminPage() -> impl IntoView {
                     <section class="card" id="questions" aria-labelledby="questions-title">
                         <h2 id="questions-title">{i18n.t_with("consultation-questions", &[("count", c.questions.len().into())])}</h2>
                         <ErrorSummary feedback={Feedback::of::<QuestionAction>()}/>
-                        // An edit refused for its fields shows in its question's form.
-                        {edit_feedback.error().filter(|e| e.form().is_none()).map(|error| view! {
-                            <div class="notice notice--error" role="alert"><p>{error_text(&error)}</p></div>
-                        })}
+                        // A refused edit shows in its question's form; here only
+                        // when the answer does not say which question it was.
+                        {edit_feedback.value("question_id").is_none().then(|| view! { <ErrorSummary feedback=edit_feedback/> })}
                         <ol class="question-list">{questions}</ol>
                         {editable.then(|| view! {
                             <h3>{i18n.t("question-add")}</h3>
