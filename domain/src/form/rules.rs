@@ -1,0 +1,173 @@
+//! The rules fields follow, by name: the browser runs the parser a name
+//! stands for, as the server does.
+
+use super::Input;
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+
+/// The rule a form field follows, named so that a page can tell the browser
+/// which parser to run on it (a function cannot travel to the browser, a
+/// name can).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
+pub enum Rule {
+    /// Something must be typed.
+    Required,
+    /// The address someone signs in with: anything typed (an old account
+    /// may predate today's rules), but something.
+    SignInEmail,
+    /// A password someone already has: anything typed, but something.
+    CurrentPassword,
+    Email,
+    DisplayName,
+    /// A password being chosen: the length rules of [`crate::Password`].
+    NewPassword,
+    /// The box ticked to confirm deleting one's account.
+    DeleteConfirm,
+    InvitationCode,
+    ConsultationTitle,
+    ConsultationSummary,
+    ConsultationBody,
+    /// A `datetime-local` field.
+    DateTime,
+    Quorum,
+    QuestionPrompt,
+    QuestionOptions,
+    ChoiceCount,
+    ScaleLabel,
+    MaxChars,
+    Response,
+    /// The home of a paper ballot, chosen in a list.
+    PaperUnit,
+    /// A receipt looked up in the ballot list (nothing is fine).
+    Receipt,
+    ResidenceName,
+    Address,
+    Postcode,
+    City,
+    BuildingName,
+    UnitLabel,
+    LeaseRef,
+    MaxOccupants,
+    CodeValidityDays,
+    OrganisationName,
+    Slug,
+}
+
+impl Rule {
+    /// The message id of what is wrong with `value`, or `None` when it is fine.
+    pub fn check(self, value: &str) -> Option<&'static str> {
+        use crate::consultations::form;
+        use crate::registry;
+        use crate::{DisplayName, Email, EmailError, InvitationCode, Password};
+        match self {
+            Rule::Required => value.trim().is_empty().then_some(REQUIRED),
+            Rule::SignInEmail => value.trim().is_empty().then_some(EmailError::Empty.message()),
+            Rule::CurrentPassword => value.is_empty().then_some(PASSWORD_EMPTY),
+            Rule::Email => Email::parse(value).err().map(|e| e.message()),
+            Rule::DisplayName => DisplayName::parse(value).err().map(|e| e.message()),
+            Rule::NewPassword => Password::parse(value).err().map(|e| e.message()),
+            Rule::DeleteConfirm => crate::accounts::delete_confirmed(value).err(),
+            Rule::InvitationCode => InvitationCode::parse(value).err().map(|e| e.message()),
+            Rule::ConsultationTitle => form::title(value).err(),
+            Rule::ConsultationSummary => form::summary(value).err(),
+            Rule::ConsultationBody => form::body(value).err(),
+            Rule::DateTime => form::datetime(value).err(),
+            Rule::Quorum => form::quorum(&Input::new(value)).err(),
+            Rule::QuestionPrompt => form::prompt(value).err(),
+            Rule::QuestionOptions => form::option_lines(value).err(),
+            Rule::ChoiceCount => form::choice_count(&Input::new(value)).err(),
+            Rule::ScaleLabel => form::scale_label(value).err(),
+            Rule::MaxChars => form::max_chars(&Input::new(value)).err(),
+            Rule::Response => form::response(value).err(),
+            Rule::PaperUnit => form::paper_unit(&Input::new(value)).err(),
+            Rule::Receipt => form::receipt(value).err(),
+            Rule::ResidenceName => registry::residence_name(value).err(),
+            Rule::Address => registry::address(value).err(),
+            Rule::Postcode => registry::postcode(value).err(),
+            Rule::City => registry::city(value).err(),
+            Rule::BuildingName => registry::building_name(value).err(),
+            Rule::UnitLabel => registry::unit_label(value).err(),
+            Rule::LeaseRef => registry::lease_ref(value).err(),
+            Rule::MaxOccupants => registry::max_occupants(&Input::new(value)).err(),
+            Rule::CodeValidityDays => registry::code_validity_days(&Input::new(value)).err(),
+            Rule::OrganisationName => crate::platform::organisation_name(value).err(),
+            Rule::Slug => crate::platform::slug(value).err(),
+        }
+    }
+
+    /// Every message [`Rule::check`] can give, so a page can send their texts along.
+    pub fn messages(self) -> Vec<&'static str> {
+        use crate::{EmailError, InvitationCodeError, NameError, PasswordError};
+        use strum::VariantArray as _;
+        match self {
+            Rule::Required => vec![REQUIRED],
+            Rule::SignInEmail => vec![EmailError::Empty.message()],
+            Rule::CurrentPassword => vec![PASSWORD_EMPTY],
+            Rule::Email => EmailError::VARIANTS.iter().map(|e| e.message()).collect(),
+            Rule::DisplayName => NameError::VARIANTS.iter().map(|e| e.message()).collect(),
+            // "Common" is only known to the server, which holds the list.
+            Rule::NewPassword => PasswordError::VARIANTS.iter().map(|e| e.message()).collect(),
+            Rule::DeleteConfirm => vec!["error-delete-confirm"],
+            Rule::InvitationCode => InvitationCodeError::VARIANTS.iter().map(|e| e.message()).collect(),
+            Rule::ConsultationTitle => vec!["error-consultation-title"],
+            Rule::ConsultationSummary | Rule::ConsultationBody | Rule::QuestionOptions | Rule::ScaleLabel => {
+                vec!["error-text-too-long"]
+            }
+            Rule::DateTime => vec!["error-datetime"],
+            Rule::Quorum => vec!["error-quorum"],
+            Rule::QuestionPrompt => vec!["error-question-prompt"],
+            Rule::ChoiceCount => vec!["error-choice-limits"],
+            Rule::MaxChars => vec!["error-max-chars"],
+            Rule::Response => vec!["error-response"],
+            Rule::PaperUnit => vec!["error-paper-unit"],
+            Rule::Receipt => vec!["error-receipt-length", "error-receipt-character"],
+            Rule::ResidenceName => vec!["error-residence-name-empty", "error-text-too-long"],
+            Rule::Address | Rule::City => vec!["error-text-too-long"],
+            Rule::Postcode => vec!["error-postcode"],
+            Rule::BuildingName => vec!["error-building-name"],
+            Rule::UnitLabel => vec!["error-unit-label"],
+            Rule::LeaseRef => vec!["error-lease-ref"],
+            Rule::MaxOccupants => vec!["error-max-occupants"],
+            Rule::CodeValidityDays => vec!["error-code-validity-days"],
+            Rule::OrganisationName => vec!["error-organisation-name"],
+            Rule::Slug => vec!["error-slug"],
+        }
+    }
+}
+
+/// A rule over several fields of a form, checked in the browser when the
+/// form is sent, by the parser the server runs on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
+pub enum FormRule {
+    /// A consultation's `scope` with the `residences[]` or `buildings[]` ticked.
+    Audience,
+}
+
+impl FormRule {
+    /// The message id of what is wrong with a form whose values for field
+    /// `name` are `values(name)`, or `None` when it is fine.
+    pub fn check(self, values: impl Fn(&str) -> Vec<String>) -> Option<&'static str> {
+        fn ids<T: FromStr>(texts: Vec<String>) -> Vec<T> {
+            texts.iter().filter_map(|text| text.parse().ok()).collect()
+        }
+        match self {
+            FormRule::Audience => {
+                let scope = values("scope").first().and_then(|text| text.parse().ok());
+                let (residences, buildings) = (ids(values("residences[]")), ids(values("buildings[]")));
+                crate::consultations::form::audience(scope, &residences, &buildings).err()
+            }
+        }
+    }
+
+    /// Every message [`FormRule::check`] can give.
+    pub fn messages(self) -> Vec<&'static str> {
+        match self {
+            FormRule::Audience => vec!["error-consultation-scope"],
+        }
+    }
+}
+
+/// The message of an empty field that needs a value.
+pub const REQUIRED: &str = "error-required";
+/// The message of an empty current password.
+pub const PASSWORD_EMPTY: &str = "error-password-empty";
