@@ -37,8 +37,7 @@ pub struct SeedReport {
 pub struct DemoConsultation {
     pub id: i64,
     pub title: String,
-    /// `open` or `published`.
-    pub status: String,
+    pub status: palier_domain::consultations::Status,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,8 +51,7 @@ pub struct DemoResidence {
 pub struct DemoAccount {
     pub email: String,
     pub password: String,
-    /// `platform_admin`, `org_admin`, `staff` or `tenant`.
-    pub role: String,
+    pub role: DemoRole,
     pub name: String,
     /// The organisation the account works for or lives in.
     pub organisation: String,
@@ -82,26 +80,79 @@ pub enum SeedError {
     Unexpected(#[from] anyhow::Error),
 }
 
+/// What a demo account is for (its code in the `--json` report).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::Display)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum DemoRole {
+    PlatformAdmin,
+    OrgAdmin,
+    Staff,
+    Tenant,
+}
+
 struct Person {
     local: &'static str,
     name: &'static str,
-    role: &'static str,
+    role: DemoRole,
     locale: Locale,
     /// (residence index, unit index) for tenants.
     home: Option<(usize, usize)>,
 }
 
 const PEOPLE: &[Person] = &[
-    Person { local: "admin", name: "Administratrice Palier", role: "platform_admin", locale: Locale::Fr, home: None },
-    Person { local: "gestion", name: "Claire Lefèvre", role: "org_admin", locale: Locale::Fr, home: None },
-    Person { local: "concertation", name: "Karim Benali", role: "staff", locale: Locale::Fr, home: None },
-    Person { local: "jeanne.martin", name: "Jeanne Martin", role: "tenant", locale: Locale::Fr, home: Some((0, 0)) },
-    Person { local: "paul.martin", name: "Paul Martin", role: "tenant", locale: Locale::Fr, home: Some((0, 0)) },
-    Person { local: "amina.diallo", name: "Amina Diallo", role: "tenant", locale: Locale::En, home: Some((0, 1)) },
-    Person { local: "louis.bernard", name: "Louis Bernard", role: "tenant", locale: Locale::Fr, home: Some((0, 2)) },
-    Person { local: "sofia.rossi", name: "Sofia Rossi", role: "tenant", locale: Locale::Fr, home: Some((0, 12)) },
-    Person { local: "marc.petit", name: "Marc Petit", role: "tenant", locale: Locale::Fr, home: Some((1, 0)) },
-    Person { local: "nadia.haddad", name: "Nadia Haddad", role: "tenant", locale: Locale::Fr, home: Some((1, 8)) },
+    Person {
+        local: "admin",
+        name: "Administratrice Palier",
+        role: DemoRole::PlatformAdmin,
+        locale: Locale::Fr,
+        home: None,
+    },
+    Person { local: "gestion", name: "Claire Lefèvre", role: DemoRole::OrgAdmin, locale: Locale::Fr, home: None },
+    Person { local: "concertation", name: "Karim Benali", role: DemoRole::Staff, locale: Locale::Fr, home: None },
+    Person {
+        local: "jeanne.martin",
+        name: "Jeanne Martin",
+        role: DemoRole::Tenant,
+        locale: Locale::Fr,
+        home: Some((0, 0)),
+    },
+    Person {
+        local: "paul.martin",
+        name: "Paul Martin",
+        role: DemoRole::Tenant,
+        locale: Locale::Fr,
+        home: Some((0, 0)),
+    },
+    Person {
+        local: "amina.diallo",
+        name: "Amina Diallo",
+        role: DemoRole::Tenant,
+        locale: Locale::En,
+        home: Some((0, 1)),
+    },
+    Person {
+        local: "louis.bernard",
+        name: "Louis Bernard",
+        role: DemoRole::Tenant,
+        locale: Locale::Fr,
+        home: Some((0, 2)),
+    },
+    Person {
+        local: "sofia.rossi",
+        name: "Sofia Rossi",
+        role: DemoRole::Tenant,
+        locale: Locale::Fr,
+        home: Some((0, 12)),
+    },
+    Person { local: "marc.petit", name: "Marc Petit", role: DemoRole::Tenant, locale: Locale::Fr, home: Some((1, 0)) },
+    Person {
+        local: "nadia.haddad",
+        name: "Nadia Haddad",
+        role: DemoRole::Tenant,
+        locale: Locale::Fr,
+        home: Some((1, 8)),
+    },
 ];
 
 struct ResidenceSpec {
@@ -243,7 +294,7 @@ pub async fn seed_demo(
             display_name: name,
             locale: person.locale,
             email_verified: true,
-            platform_admin: person.role == "platform_admin",
+            platform_admin: person.role == DemoRole::PlatformAdmin,
         };
         let user = accounts::insert(&txn, account, &hash).await.map_err(|error| match error {
             CreateAccountError::EmailTaken => anyhow::anyhow!("a demo email is already taken"),
@@ -252,14 +303,14 @@ pub async fn seed_demo(
         let mut residence = None;
         let mut unit = None;
         match person.role {
-            "staff" if staff_id.is_none() => {
+            DemoRole::Staff if staff_id.is_none() => {
                 staff_id = Some(user.id);
                 accounts::set_membership(&txn, user.id, org.id, OrgRole::Staff).await.context("demo membership")?;
             }
-            "org_admin" => {
+            DemoRole::OrgAdmin => {
                 accounts::set_membership(&txn, user.id, org.id, OrgRole::Admin).await.context("demo membership")?;
             }
-            "staff" => {
+            DemoRole::Staff => {
                 accounts::set_membership(&txn, user.id, org.id, OrgRole::Staff).await.context("demo membership")?;
             }
             _ => {}
@@ -274,7 +325,7 @@ pub async fn seed_demo(
         accounts.push(DemoAccount {
             email: email.into(),
             password: plain,
-            role: person.role.to_owned(),
+            role: person.role,
             name: person.name.to_owned(),
             organisation: org.name.clone(),
             residence,
@@ -336,7 +387,7 @@ pub async fn seed_demo(
     accounts.push(DemoAccount {
         email: email.into(),
         password: plain,
-        role: "org_admin".to_owned(),
+        role: DemoRole::OrgAdmin.to_owned(),
         name: "Équipe Logis Voisin".to_owned(),
         organisation: neighbour.name.clone(),
         residence: None,

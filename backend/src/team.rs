@@ -142,7 +142,7 @@ pub async fn invite(
     let message = StaffInvitation {
         organisation: organisation.name.clone(),
         inviter: inviter.name.clone(),
-        role: role.code().to_owned(),
+        role,
         link: links.invitation(&token.plain),
         days: INVITATION_LIFETIME.num_days(),
     };

@@ -218,6 +218,31 @@ impl fmt::Debug for Password {
     }
 }
 
+/// Something secret a person typed — a password, the token of a link — as a
+/// server function receives it. Server functions' argument types derive
+/// `Debug`, so this one's prints `Secret(<redacted>)`: a logged request
+/// never shows what was typed.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(text: impl Into<String>) -> Self {
+        Self(text.into())
+    }
+
+    /// The text itself, to check or hash it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
 /// The signed-in person's account, for the account page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountView {
@@ -250,6 +275,15 @@ pub fn delete_confirmed(posted: &str) -> Result<(), &'static str> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn secrets_never_print() {
+        let secret = Secret::new("correct horse battery staple");
+        assert_eq!(format!("{secret:?}"), "Secret(<redacted>)");
+        assert_eq!(secret.expose(), "correct horse battery staple");
+        let json = serde_json::to_string(&secret).unwrap_or_default();
+        assert_eq!(json, "\"correct horse battery staple\"", "it travels as the bare text");
+    }
 
     #[test]
     fn emails_are_trimmed_and_lower_cased() {

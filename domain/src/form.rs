@@ -220,6 +220,44 @@ mod tests {
         }
     }
 
+    /// A form's values as [`FormRule::check`] reads them.
+    fn values<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Vec<String> + 'a {
+        move |name| pairs.iter().filter(|(n, _)| *n == name).map(|(_, v)| v.to_string()).collect()
+    }
+
+    #[test]
+    fn the_closing_comes_after_the_opening() {
+        let check = |opens, closes| FormRule::Schedule.check(values(&[("opens_at", opens), ("closes_at", closes)]));
+        assert_eq!(check("2026-12-01T18:00", "2026-12-08T18:00"), None);
+        assert_eq!(check("2026-12-01T18:00", "2026-12-01T18:00"), Some("error-closes-before-opens"));
+        assert_eq!(check("2026-12-08T18:00", "2026-12-01T09:00"), Some("error-closes-before-opens"));
+        // A time not typed yet is its own field's problem.
+        assert_eq!(check("", "2026-12-01T09:00"), None);
+    }
+
+    #[test]
+    fn a_question_has_what_its_kind_needs() {
+        let check = |pairs: &[(&str, &str)]| FormRule::Question.check(values(pairs));
+        let base = [("prompt", "Quelle couleur ?"), ("max_chars", "500")];
+        let with = |extra: &[(&'static str, &'static str)]| -> Vec<(&'static str, &'static str)> {
+            base.iter().chain(extra).copied().collect()
+        };
+        assert_eq!(check(&with(&[("kind", "single"), ("options", "Bleu\nVert")])), None);
+        assert_eq!(check(&with(&[("kind", "single"), ("options", "Bleu")])), Some("error-options-too-few"));
+        assert_eq!(
+            check(&with(&[("kind", "multiple"), ("options", "A\nB\nC"), ("min_choices", "3"), ("max_choices", "1")])),
+            Some("error-choice-limits")
+        );
+        assert_eq!(check(&with(&[("kind", "multiple"), ("options", "A\nB\nC")])), Some("error-choice-limits"));
+        assert_eq!(check(&with(&[("kind", "scale")])), Some("error-scale-labels"));
+        assert_eq!(
+            check(&with(&[("kind", "scale"), ("scale_low", "Pas du tout"), ("scale_high", "Tout à fait")])),
+            None
+        );
+        // A prompt left empty is the prompt field's own message, not this rule's.
+        assert_eq!(check(&[("kind", "text"), ("max_chars", "500")]), None);
+    }
+
     #[test]
     fn inputs_keep_the_text_and_read_the_value() {
         let number: Input<u32> = Input::new(" 12 ");

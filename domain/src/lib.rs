@@ -38,6 +38,6 @@ pub mod shell;
 pub mod team;
 pub mod time;
 
-pub use accounts::{DisplayName, Email, EmailError, NameError, Password, PasswordError};
+pub use accounts::{DisplayName, Email, EmailError, NameError, Password, PasswordError, Secret};
 pub use locale::Locale;
 pub use registry::{InvitationCode, InvitationCodeError};

@@ -71,19 +71,20 @@ pub async fn set_notification_preferences(modes: BTreeMap<Category, Mode>) -> Re
 /// proof). `None` when it is not genuine.
 #[server(prefix = "/api", endpoint = "notifications/unsubscribe_info", input = GetUrl)]
 /// The answer is what the link stops: one category, or every one (`None`).
-pub async fn unsubscribe_info(token: String) -> Result<Option<Option<Category>>, AppError> {
+pub async fn unsubscribe_info(token: palier_domain::Secret) -> Result<Option<Option<Category>>, AppError> {
     use crate::server::state;
     let state = state()?;
-    Ok(state.settings.unsubscribe_key.verify(&token).map(|(_, category)| category))
+    Ok(state.settings.unsubscribe_key.verify(token.expose()).map(|(_, category)| category))
 }
 
 /// Applies an unsubscribe link, from the button of its page.
 #[server(prefix = "/api", endpoint = "notifications/unsubscribe")]
-pub async fn unsubscribe(token: String) -> Result<(), AppError> {
+pub async fn unsubscribe(token: palier_domain::Secret) -> Result<(), AppError> {
     use crate::server::state;
     let state = state()?;
     let applied =
-        palier_backend::notifications::unsubscribe::apply(&state.db, &state.settings.unsubscribe_key, &token).await?;
+        palier_backend::notifications::unsubscribe::apply(&state.db, &state.settings.unsubscribe_key, token.expose())
+            .await?;
     if applied.is_none() {
         return Err(AppError::NotFound);
     }

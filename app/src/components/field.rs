@@ -41,6 +41,11 @@ pub fn Field(
     #[prop(optional)]
     choices: Option<Vec<(String, String)>>,
     #[prop(optional)] placeholder: Option<&'static str>,
+    /// A rule over this and other fields (a radio choice that others depend
+    /// on), checked in the browser when the form is sent; its message shows
+    /// in place of the field's own.
+    #[prop(optional)]
+    check: Option<FormRule>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let secret = kind == "password";
@@ -76,7 +81,12 @@ pub fn Field(
         }
         None => {
             let error = field.error.clone();
-            field_markup(field, Signal::stored(error), NodeRef::new(), (|_| {}, |_| {}), None).into_any()
+            let slot = check.map(|rule| {
+                let error = error.clone();
+                view! { <FormCheck rule focus_in=field.id.clone() messages=form_messages(rule) error/> }.into_any()
+            });
+            let error = if slot.is_some() { None } else { error };
+            field_markup(field, Signal::stored(error), NodeRef::new(), (|_| {}, |_| {}), None, slot).into_any()
         }
     }
 }
@@ -147,7 +157,7 @@ fn CheckedField(field: FieldView, rule: Rule, messages: Vec<(String, String)>) -
             checked.set(Some(check(&sent(&event))));
         }
     };
-    field_markup(field, error, wrapper, (on_change, on_input), Some(hydrated()))
+    field_markup(field, error, wrapper, (on_change, on_input), Some(hydrated()), None)
 }
 
 /// The households file of an import, checked in the browser by the
@@ -215,7 +225,7 @@ fn CheckedImportFile(field: FieldView, messages: Vec<(String, String)>) -> impl 
         });
     });
     let on_change = move |_: leptos::ev::Event| error.set(problem());
-    field_markup(field, error.into(), wrapper, (on_change, |_| {}), Some(hydrated()))
+    field_markup(field, error.into(), wrapper, (on_change, |_| {}), Some(hydrated()), None)
 }
 
 /// The message of a rule over several fields (`rule`), where it stands in
@@ -239,10 +249,14 @@ pub fn FormCheck(
             let problem = rule.check(|name| posted_values(form.clone(), name));
             error.set(problem.map(|id| text_of(&messages, id)));
             if problem.is_some() {
+                // The control itself, or the first one inside it (a group of choices).
                 if !event.default_prevented()
                     && let Some(first) = document()
                         .get_element_by_id(&focus_in)
-                        .and_then(|area| area.query_selector("input").ok().flatten())
+                        .and_then(|area| match area.tag_name().as_str() {
+                            "INPUT" | "SELECT" | "TEXTAREA" => Some(area),
+                            _ => area.query_selector("input, select, textarea").ok().flatten(),
+                        })
                         .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok())
                 {
                     let _ = first.focus();
@@ -257,6 +271,12 @@ pub fn FormCheck(
             {move || error.get().map(|message| view! { <span class="field__error">{message}</span> })}
         </span>
     }
+}
+
+/// The texts of every message `rule` can give, for a [`FormCheck`].
+pub fn form_messages(rule: FormRule) -> Vec<(String, String)> {
+    let i18n = use_i18n();
+    rule.messages().into_iter().map(|m| (m.to_owned(), i18n.t(m))).collect()
 }
 
 /// Runs `on_submit` when `form` is sent (before the browser sends it).
@@ -284,12 +304,15 @@ fn focus(id: &str) {
 }
 
 /// The markup of a field, the same on the server and in an island.
+/// `error_slot`, when given, shows instead of the field's error (a check
+/// over several fields, see [`FormCheck`]).
 fn field_markup(
     field: FieldView,
     error: Signal<Option<String>>,
     wrapper: NodeRef<leptos::html::Div>,
-    (on_change, on_input): (impl Fn(leptos::ev::Event) + 'static, impl Fn(leptos::ev::Event) + 'static),
+    (on_change, on_input): (impl Fn(leptos::ev::Event) + Clone + 'static, impl Fn(leptos::ev::Event) + 'static),
     hydrated: Option<ReadSignal<bool>>,
+    error_slot: Option<AnyView>,
 ) -> impl IntoView {
     let hint_id = format!("{}-hint", field.id);
     let error_id = format!("{}-error", field.id);
@@ -308,6 +331,42 @@ fn field_markup(
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
     let checkbox = field.kind == "checkbox";
+    let hydrated = move || hydrated.is_some_and(|h| h.get()).then_some("true");
+    // Radio buttons: a group with its legend, one choice under the other.
+    if field.kind == "radio" {
+        let chosen = field.value.unwrap_or_default();
+        let (id, name) = (field.id.clone(), field.name.clone());
+        let hint = field.hint.map(|hint| view! { <span class="field__hint" id=hint_id>{hint}</span> });
+        let error_text = move || {
+            error.get().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> })
+        };
+        let radios = field
+            .choices
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(value, label)| {
+                let radio_id = format!("{id}-{value}");
+                let checked = value == chosen;
+                view! {
+                    <div class="choice">
+                        <input type="radio" id=radio_id.clone() name=name.clone() value=value checked=checked
+                            on:change=on_change.clone()/>
+                        <label for=radio_id>{label}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        return view! {
+            <fieldset class="field" class:field--invalid=move || error.with(Option::is_some) id=field.id
+                aria-describedby=described_by data-hydrated=hydrated>
+                <legend>{field.label}</legend>
+                {hint}
+                {error_slot.unwrap_or_else(|| error_text.into_any())}
+                {radios}
+            </fieldset>
+        }
+        .into_any();
+    }
     let control = match (field.rows, field.choices) {
         (_, Some(choices)) => {
             let chosen = field.value.unwrap_or_default();
@@ -369,7 +428,7 @@ fn field_markup(
     let hint = field.hint.map(|hint| view! { <span class="field__hint" id=hint_id>{hint}</span> });
     let error_text =
         move || error.get().map(|message| view! { <span class="field__error" id=error_id.clone()>{message}</span> });
-    let hydrated = move || hydrated.is_some_and(|h| h.get()).then_some("true");
+    let error_text = error_slot.unwrap_or_else(|| error_text.into_any());
     // A checkbox comes before its label, the hint inside it.
     if checkbox {
         return view! {

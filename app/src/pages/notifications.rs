@@ -173,7 +173,7 @@ pub fn UnsubscribePage() -> impl IntoView {
     let token = query("jeton").unwrap_or_default();
     let load = {
         let token = token.clone();
-        move || unsubscribe_info(token.clone())
+        move || unsubscribe_info(palier_domain::Secret::new(token.clone()))
     };
     view! {
         <Title text=i18n.t("unsubscribe-title")/>

@@ -11,7 +11,6 @@ pub mod residence;
 pub mod settings;
 
 use crate::components::form::{Feedback, Field};
-use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use palier_domain::form::Rule;
 use palier_domain::ids::BuildingId;
@@ -37,31 +36,14 @@ fn ResidenceFields(
     }
 }
 
-/// A `<select name="building_id">` of a residence's buildings (or none).
+/// The choice of a residence's building (or none), when it has some.
 #[component]
 fn BuildingSelect(feedback: Feedback, buildings: Vec<Building>, selected: Option<BuildingId>) -> impl IntoView {
-    let i18n = use_i18n();
-    let kept = feedback.value("building_id");
-    let selected = kept.unwrap_or_else(|| selected.map(|b| b.to_string()).unwrap_or_default());
-    let error = feedback.field_error("building_id");
-    let invalid = error.is_some();
-    let id = feedback.field_id("building_id");
     (!buildings.is_empty()).then(|| {
+        let choices = buildings.into_iter().map(|b| (b.id.to_string(), b.name)).collect();
         view! {
-            <div class="field" class:field--invalid=invalid>
-                <label for=id.clone()>{i18n.t("household-building")}</label>
-                {error.map(|e| view! { <span class="field__error">{i18n.t(&e)}</span> })}
-                <select id=id name="building_id">
-                    <option value="" selected=selected.is_empty()>{i18n.t("household-no-building")}</option>
-                    {buildings
-                        .into_iter()
-                        .map(|b| {
-                            let value = b.id.to_string();
-                            view! { <option value=value.clone() selected=selected == value>{b.name}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <Field feedback name="building_id" label="household-building" choices placeholder="household-no-building"
+                initial=selected.map(|b| b.to_string()).unwrap_or_default()/>
         }
     })
 }

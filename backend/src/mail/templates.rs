@@ -239,8 +239,8 @@ impl EmailTemplate for EmailChangeNotice {
 pub struct StaffInvitation {
     pub organisation: String,
     pub inviter: String,
-    /// `admin` or `staff`.
-    pub role: String,
+    /// Serialised as its code (`admin`, `staff`), which the templates compare.
+    pub role: palier_domain::team::OrgRole,
     pub link: String,
     pub days: i64,
 }
@@ -357,7 +357,7 @@ mod tests {
             &StaffInvitation {
                 organisation: "Habitat".into(),
                 inviter: "Claire".into(),
-                role: "admin".into(),
+                role: palier_domain::team::OrgRole::Admin,
                 link: link.clone(),
                 days: 7,
             },

@@ -215,12 +215,12 @@ pub(super) async fn seed(
         DemoConsultation {
             id: halls.consultation.id,
             title: halls.consultation.title.clone(),
-            status: "open".to_owned(),
+            status: palier_domain::consultations::Status::Open,
         },
         DemoConsultation {
             id: courtyard_id,
             title: courtyard.consultation.title.clone(),
-            status: "published".to_owned(),
+            status: palier_domain::consultations::Status::Published,
         },
     ])
 }

@@ -1,7 +1,8 @@
 use palier_backend::entities::{household, membership, occupancy, user};
-use palier_backend::seed::{SeedError, seed_demo};
+use palier_backend::seed::{DemoRole, SeedError, seed_demo};
 use palier_backend::testing::{codes, fresh_database, seal};
 use palier_domain::InvitationCode;
+use palier_domain::consultations::Status;
 use sea_orm::{ColumnTrait as _, EntityTrait as _, PaginatorTrait as _, QueryFilter as _};
 
 #[tokio::test]
@@ -19,14 +20,14 @@ async fn seed_demo_creates_a_usable_organisation_once() {
     assert!(report.households.iter().all(|h| h.building.is_some()));
 
     for role in ["platform_admin", "org_admin", "staff", "tenant"] {
-        assert!(report.accounts.iter().any(|a| a.role == role), "no demo {role}");
+        assert!(report.accounts.iter().any(|a| a.role.to_string() == role), "no demo {role}");
     }
     // Some households are joined, most are not.
     let joined = report.households.iter().filter(|h| h.occupants > 0).count();
     assert!((3..40).contains(&joined), "{joined} households joined");
     assert_eq!(
         occupancy::Entity::find().count(&db).await.unwrap() as usize,
-        report.accounts.iter().filter(|a| a.role == "tenant").count()
+        report.accounts.iter().filter(|a| a.role == DemoRole::Tenant).count()
     );
     assert_eq!(membership::Entity::find().count(&db).await.unwrap(), 3);
 
@@ -66,13 +67,14 @@ async fn the_demo_shows_a_whole_consultation_cycle_in_the_first_residence() {
     assert_eq!(report.consultations.len(), 2);
 
     // Open, one question of each kind, and the demo tenants have not voted yet.
-    let open = report.consultations.iter().find(|c| c.status == "open").unwrap();
+    let open = report.consultations.iter().find(|c| c.status == Status::Open).unwrap();
     let open = definition(&db, open.id).await.unwrap().unwrap();
     assert_eq!(open.status().code(), "open");
     let kinds: std::collections::BTreeSet<&str> = open.questions.iter().map(|q| q.kind.code().code()).collect();
     assert_eq!(kinds.len(), 5, "{kinds:?}");
     assert!(open.questions.iter().any(|q| matches!(q.kind, QuestionKind::Ranking)));
-    let tenant = report.accounts.iter().find(|a| a.role == "tenant" && a.residence.as_deref() == Some(&first.name));
+    let tenant =
+        report.accounts.iter().find(|a| a.role == DemoRole::Tenant && a.residence.as_deref() == Some(&first.name));
     let tenant =
         user::Entity::find().filter(user::Column::Email.eq(&tenant.unwrap().email)).one(&db).await.unwrap().unwrap();
     let actor = palier_backend::sessions::load_actor(&db, &tenant).await.unwrap();
@@ -80,7 +82,7 @@ async fn the_demo_shows_a_whole_consultation_cycle_in_the_first_residence() {
     assert!(!voted, "the demo tenant can still vote");
 
     // Published, with ballots on both channels, results and a response.
-    let done = report.consultations.iter().find(|c| c.status == "published").unwrap();
+    let done = report.consultations.iter().find(|c| c.status == Status::Published).unwrap();
     let done = definition(&db, done.id).await.unwrap().unwrap();
     assert_eq!(done.status().code(), "published");
     assert!(done.consultation.response_body.as_deref().is_some_and(|r| !r.is_empty()));

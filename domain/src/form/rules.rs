@@ -141,7 +141,15 @@ impl Rule {
 pub enum FormRule {
     /// A consultation's `scope` with the `residences[]` or `buildings[]` ticked.
     Audience,
+    /// A consultation's `closes_at` after its `opens_at`.
+    Schedule,
+    /// A question's `kind` with what it needs: enough `options`, choice
+    /// limits (`min_choices`, `max_choices`), the scale's labels.
+    Question,
 }
+
+/// The messages of a question's fields that depend on its other fields.
+const QUESTION_SHAPE: [&str; 3] = ["error-options-too-few", "error-choice-limits", "error-scale-labels"];
 
 impl FormRule {
     /// The message id of what is wrong with a form whose values for field
@@ -156,6 +164,34 @@ impl FormRule {
                 let (residences, buildings) = (ids(values("residences[]")), ids(values("buildings[]")));
                 crate::consultations::form::audience(scope, &residences, &buildings).err()
             }
+            FormRule::Schedule => {
+                let one = |name: &str| values(name).into_iter().next().unwrap_or_default();
+                crate::consultations::form::schedule(&one("opens_at"), &one("closes_at")).err()
+            }
+            FormRule::Question => {
+                use crate::consultations::form::{QuestionDraft, QuestionForm};
+                let one = |name: &str| values(name).into_iter().next().unwrap_or_default();
+                let number = |name: &str| Input::new(one(name));
+                let (min, max, chars) = (number("min_choices"), number("max_choices"), number("max_chars"));
+                let (prompt, options, low, high) = (one("prompt"), one("options"), one("scale_low"), one("scale_high"));
+                let mut form = super::FormErrors::new();
+                QuestionDraft::parse(
+                    &mut form,
+                    QuestionForm {
+                        kind: &Input::new(one("kind")),
+                        prompt: &prompt,
+                        required: !values("required").is_empty(),
+                        options: &options,
+                        min_choices: &min,
+                        max_choices: &max,
+                        scale_low: &low,
+                        scale_high: &high,
+                        max_chars: &chars,
+                    },
+                );
+                // The fields' own rules show their other messages next to them.
+                form.errors.iter().find_map(|e| QUESTION_SHAPE.into_iter().find(|m| *m == e.message))
+            }
         }
     }
 
@@ -163,6 +199,8 @@ impl FormRule {
     pub fn messages(self) -> Vec<&'static str> {
         match self {
             FormRule::Audience => vec!["error-consultation-scope"],
+            FormRule::Schedule => vec!["error-closes-before-opens"],
+            FormRule::Question => QUESTION_SHAPE.to_vec(),
         }
     }
 }

@@ -26,23 +26,25 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
 
 /// Whether a reset link can still be used.
 #[server(prefix = "/api", endpoint = "accounts/reset_link_status", input = GetUrl)]
-pub async fn reset_link_status(token: String) -> Result<bool, AppError> {
+pub async fn reset_link_status(token: palier_domain::Secret) -> Result<bool, AppError> {
     use crate::server::state;
     let state = state()?;
-    Ok(palier_backend::accounts::reset_link_is_valid(&state.db, &token).await?)
+    Ok(palier_backend::accounts::reset_link_is_valid(&state.db, token.expose()).await?)
 }
 
 /// Sets a new password from a reset link; every session ends; no sign-in.
 #[server(prefix = "/api", endpoint = "accounts/reset_password")]
-pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+pub async fn reset_password(token: palier_domain::Secret, password: palier_domain::Secret) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::server::state;
     use crate::validation::parse_password;
     use palier_backend::accounts::{self, ResetError};
     let state = state()?;
     let mut form = FormErrors::new();
-    let Some(password) = parse_password(&mut form, "password", &password) else { return Err(AppError::Invalid(form)) };
-    match accounts::reset_password(&state.db, &state.settings.links(), &token, password).await {
+    let Some(password) = parse_password(&mut form, "password", password.expose()) else {
+        return Err(AppError::Invalid(form));
+    };
+    match accounts::reset_password(&state.db, &state.settings.links(), token.expose(), password).await {
         Ok(()) => {
             state.outbox.wake();
             leptos_axum::redirect("/connexion?ok=password-reset");
@@ -59,7 +61,10 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 
 /// Changes the password (the current one is required); other sessions end.
 #[server(prefix = "/api", endpoint = "accounts/change_password")]
-pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+pub async fn change_password(
+    current_password: palier_domain::Secret,
+    new_password: palier_domain::Secret,
+) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::server::{require_session, state};
     use crate::validation::{self, parse_password};
@@ -67,8 +72,8 @@ pub async fn change_password(current_password: String, new_password: String) -> 
     let state = state()?;
     let session = require_session()?;
     let mut form = FormErrors::new();
-    form.secret("current_password", &current_password, validation::current_password);
-    let new_password = parse_password(&mut form, "new_password", &new_password);
+    form.secret("current_password", current_password.expose(), validation::current_password);
+    let new_password = parse_password(&mut form, "new_password", new_password.expose());
     let Some(new_password) = new_password.filter(|_| form.is_empty()) else { return Err(AppError::Invalid(form)) };
     let links = state.settings.links();
     match accounts::change_password(
@@ -76,7 +81,7 @@ pub async fn change_password(current_password: String, new_password: String) -> 
         &links,
         session.actor.user_id,
         session.session_id,
-        &current_password,
+        current_password.expose(),
         new_password,
     )
     .await

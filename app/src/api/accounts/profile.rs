@@ -34,7 +34,7 @@ pub async fn rename(display_name: String) -> Result<(), AppError> {
 
 /// Starts a change of address: a link to the new one, a notice to the old one.
 #[server(prefix = "/api", endpoint = "accounts/change_email")]
-pub async fn change_email(new_email: String, password: String) -> Result<(), AppError> {
+pub async fn change_email(new_email: String, password: palier_domain::Secret) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::server::{require_session, state};
     use crate::validation::{current_password, parse_email};
@@ -43,10 +43,16 @@ pub async fn change_email(new_email: String, password: String) -> Result<(), App
     let session = require_session()?;
     let mut form = FormErrors::new();
     let email = parse_email(&mut form, "new_email", &new_email);
-    form.secret("password", &password, current_password);
+    form.secret("password", password.expose(), current_password);
     let Some(email) = email.filter(|_| form.is_empty()) else { return Err(AppError::Invalid(form)) };
-    match accounts::request_email_change(&state.db, &state.settings.links(), session.actor.user_id, &email, &password)
-        .await
+    match accounts::request_email_change(
+        &state.db,
+        &state.settings.links(),
+        session.actor.user_id,
+        &email,
+        password.expose(),
+    )
+    .await
     {
         Ok(()) => {
             state.outbox.wake();
@@ -68,12 +74,12 @@ pub async fn change_email(new_email: String, password: String) -> Result<(), App
 
 /// Uses the link sent to a new address.
 #[server(prefix = "/api", endpoint = "accounts/confirm_email_change")]
-pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
+pub async fn confirm_email_change(token: palier_domain::Secret) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::server::{session, state};
     use palier_backend::accounts::{self, EmailChangeOutcome};
     let state = state()?;
-    match accounts::confirm_email_change(&state.db, &token, session().as_ref()).await? {
+    match accounts::confirm_email_change(&state.db, token.expose(), session().as_ref()).await? {
         EmailChangeOutcome::Changed => {
             leptos_axum::redirect("/compte?ok=email-changed");
             Ok(())
@@ -89,7 +95,7 @@ pub async fn confirm_email_change(token: String) -> Result<(), AppError> {
 
 /// Deletes the account (password and a ticked confirmation required).
 #[server(prefix = "/api", endpoint = "accounts/delete_account")]
-pub async fn delete_account(password: String, confirm: Option<String>) -> Result<(), AppError> {
+pub async fn delete_account(password: palier_domain::Secret, confirm: Option<String>) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::server::{clear_session_cookie, require_session, state};
     use crate::validation::current_password;
@@ -97,10 +103,10 @@ pub async fn delete_account(password: String, confirm: Option<String>) -> Result
     let state = state()?;
     let session = require_session()?;
     let mut form = FormErrors::new();
-    form.secret("password", &password, current_password);
+    form.secret("password", password.expose(), current_password);
     form.field("confirm", confirm.as_deref().unwrap_or_default(), palier_domain::accounts::delete_confirmed);
     AppError::unless_valid(form.clone())?;
-    match accounts::delete_account(&state.db, session.actor.user_id, &password).await {
+    match accounts::delete_account(&state.db, session.actor.user_id, password.expose()).await {
         Ok(()) => {
             clear_session_cookie(&state.settings);
             leptos_axum::redirect("/?ok=account-deleted");

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 /// Creates an account and sends the verification email (or, when the address
 /// already has an account, emails its owner). Always leads to "check your email".
 #[server(prefix = "/api", endpoint = "accounts/register")]
-pub async fn register(display_name: String, email: String, password: String) -> Result<(), AppError> {
+pub async fn register(display_name: String, email: String, password: palier_domain::Secret) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::i18n::RequestLocale;
     use crate::server::{client_ip, rate_limited, state};
@@ -16,7 +16,7 @@ pub async fn register(display_name: String, email: String, password: String) -> 
     let mut form = FormErrors::new();
     let display_name = parse_name(&mut form, "display_name", &display_name);
     let email = parse_email(&mut form, "email", &email);
-    let password = parse_password(&mut form, "password", &password);
+    let password = parse_password(&mut form, "password", password.expose());
     let (Some(display_name), Some(email), Some(password)) = (display_name, email, password) else {
         return Err(AppError::Invalid(form));
     };
@@ -42,10 +42,10 @@ pub async fn register(display_name: String, email: String, password: String) -> 
 /// Uses the link of a verification email (posted from its page, so that
 /// mail scanners that open links do not use it up).
 #[server(prefix = "/api", endpoint = "accounts/verify_email")]
-pub async fn verify_email(token: String) -> Result<(), AppError> {
+pub async fn verify_email(token: palier_domain::Secret) -> Result<(), AppError> {
     use crate::server::state;
     let state = state()?;
-    if palier_backend::accounts::verify_email(&state.db, &token).await? {
+    if palier_backend::accounts::verify_email(&state.db, token.expose()).await? {
         leptos_axum::redirect("/connexion?ok=verified");
         Ok(())
     } else {

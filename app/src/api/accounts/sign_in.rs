@@ -5,7 +5,7 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "accounts/login")]
 pub async fn login(
     email: String,
-    password: String,
+    password: palier_domain::Secret,
     remember: Option<String>,
     redirect_to: Option<String>,
 ) -> Result<(), AppError> {
@@ -19,12 +19,12 @@ pub async fn login(
     let state = state()?;
     let mut form = FormErrors::new();
     form.field("email", &email, sign_in_email);
-    form.secret("password", &password, current_password);
+    form.secret("password", password.expose(), current_password);
     AppError::unless_valid(form.clone())?;
     let remember = remember.is_some();
     let ip = client_ip();
     let agent = user_agent();
-    let credentials = Credentials { email: &email, password: &password, remember, user_agent: &agent, ip: &ip };
+    let credentials = Credentials { email: &email, password: password.expose(), remember, user_agent: &agent, ip: &ip };
     match accounts::login(&state.db, &state.settings.links(), credentials).await {
         Ok((session, user)) => {
             set_session_cookie(&state.settings, &session.token, remember);

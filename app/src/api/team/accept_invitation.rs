@@ -3,13 +3,13 @@ use leptos::prelude::*;
 
 /// Accepts an invitation with the signed-in account.
 #[server(prefix = "/api", endpoint = "team/accept_invitation")]
-pub async fn accept_invitation(token: String) -> Result<(), AppError> {
+pub async fn accept_invitation(token: palier_domain::Secret) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::server::{require_session, state};
     use palier_backend::team::{self, AcceptError};
     let state = state()?;
     let session = require_session()?;
-    match team::accept_as(&state.db, &token, session.actor.user_id).await {
+    match team::accept_as(&state.db, token.expose(), session.actor.user_id).await {
         Ok(()) => {
             leptos_axum::redirect("/gestion?ok=joined-team");
             Ok(())

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 /// Accepts an invitation by creating the account (signs in).
 #[server(prefix = "/api", endpoint = "team/accept_invitation_new_account")]
 pub async fn accept_invitation_new_account(
-    token: String,
+    token: palier_domain::Secret,
     display_name: String,
-    password: String,
+    password: palier_domain::Secret,
 ) -> Result<(), AppError> {
     use crate::error::FormErrors;
     use crate::server::{set_session_cookie, state, user_agent};
@@ -15,9 +15,9 @@ pub async fn accept_invitation_new_account(
     let state = state()?;
     let mut form = FormErrors::new();
     let name = parse_name(&mut form, "display_name", &display_name);
-    let password = parse_password(&mut form, "password", &password);
+    let password = parse_password(&mut form, "password", password.expose());
     let (Some(name), Some(password)) = (name, password) else { return Err(AppError::Invalid(form)) };
-    match team::accept_with_new_account(&state.db, &token, name, password, &user_agent()).await {
+    match team::accept_with_new_account(&state.db, token.expose(), name, password, &user_agent()).await {
         Ok(session) => {
             set_session_cookie(&state.settings, &session.token, false);
             leptos_axum::redirect("/gestion?ok=joined-team");

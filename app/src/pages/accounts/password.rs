@@ -53,7 +53,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <h1>{i18n.t("reset-title")}</h1>
             <Loaded load={
                 let token = token.clone();
-                move || reset_link_status(token.clone())
+                move || reset_link_status(palier_domain::Secret::new(token.clone()))
             } view=move |valid| {
                     let usable = valid && !matches!(feedback.error(), Some(crate::error::AppError::NotFound));
                     if !usable {

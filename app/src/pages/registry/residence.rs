@@ -114,17 +114,12 @@ pub fn ResidenceAdminPage() -> impl IntoView {
                         <h2 id="letters">{i18n.t("letters-title")}</h2>
                         <p>{i18n.t("letters-body")}</p>
                         <form class="form" method="post" action=letters_action target="_blank">
-                            <fieldset class="field">
-                                <legend>{i18n.t("letters-which")}</legend>
-                                <div class="choice">
-                                    <input type="radio" id="which-unclaimed" name="which" value=LetterChoice::Unclaimed.code() checked=true/>
-                                    <label for="which-unclaimed">{i18n.t("letters-unclaimed")}</label>
-                                </div>
-                                <div class="choice">
-                                    <input type="radio" id="which-all" name="which" value=LetterChoice::All.code()/>
-                                    <label for="which-all">{i18n.t("letters-all")}</label>
-                                </div>
-                            </fieldset>
+                            <Field feedback=Feedback::none() name="which" label="letters-which" kind="radio"
+                                initial=LetterChoice::Unclaimed.code()
+                                choices=vec![
+                                    (LetterChoice::Unclaimed.code().to_owned(), i18n.t("letters-unclaimed")),
+                                    (LetterChoice::All.code().to_owned(), i18n.t("letters-all")),
+                                ]/>
                             <p class="notice notice--warning">{i18n.t("letters-warning")}</p>
                             <button type="submit" class="button">{i18n.t("letters-submit")}</button>
                         </form>

@@ -19,7 +19,7 @@ pub fn InvitationPage() -> impl IntoView {
     let token = query("jeton").unwrap_or_default();
     let load = {
         let token = token.clone();
-        move || get_invitation_info(token.clone())
+        move || get_invitation_info(palier_domain::Secret::new(token.clone()))
     };
     view! {
         <Title text=i18n.t("invitation-title")/>

@@ -91,13 +91,11 @@ pub fn TeamPage() -> impl IntoView {
                         <PostForm action=InviteStaff::PATH feedback=invite_feedback>
                             <input type="hidden" name="organisation_id" value=org_invite/>
                             <Field feedback=invite_feedback name="email" label="field-email" kind="email" required=true rule=Rule::Email/>
-                            <div class="field">
-                                <label for="field-role">{i18n.t("team-role")}</label>
-                                <select id="field-role" name="role">
-                                    <option value=OrgRole::Staff.code() selected=true>{role_label(i18n, OrgRole::Staff)}</option>
-                                    <option value=OrgRole::Admin.code()>{role_label(i18n, OrgRole::Admin)}</option>
-                                </select>
-                            </div>
+                            <Field feedback=invite_feedback name="role" label="team-role" required=true
+                                rule=Rule::Required initial=OrgRole::Staff.code()
+                                choices=[OrgRole::Staff, OrgRole::Admin]
+                                    .map(|role| (role.code().to_owned(), role_label(i18n, role)))
+                                    .to_vec()/>
                             <button type="submit" class="button">{i18n.t("team-invite-submit")}</button>
                         </PostForm>
                         {(!team.invitations.is_empty()).then(|| view! {

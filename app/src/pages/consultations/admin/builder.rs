@@ -92,14 +92,11 @@ fn lifecycle(i18n: I18n, c: &ConsultationAdmin) -> AnyView {
                 <h3>{i18n.t("publish-title")}</h3>
                 <PostForm action=PublishResponse::PATH feedback>
                     <input type="hidden" name="id" value=id.to_string()/>
-                    <div class="field">
-                        <label for="field-decision">{i18n.t("publish-decision")}</label>
-                        <select id="field-decision" name="decision">
-                            {Decision::VARIANTS.iter().map(|d| view! {
-                                <option value=d.code() selected=decision == d.code()>{i18n.t_code("decision", d.code())}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
+                    <Field feedback name="decision" label="publish-decision" initial=decision
+                        choices=Decision::VARIANTS
+                            .iter()
+                            .map(|d| (d.code().to_owned(), i18n.t_code("decision", d.code())))
+                            .collect()/>
                     <Field feedback name="response" label="publish-response" hint="consultation-body-hint" rows=8
                         rule=Rule::Response initial=response/>
                     <button type="submit" class="button">{i18n.t("publish-submit")}</button>

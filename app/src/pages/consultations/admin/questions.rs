@@ -3,12 +3,13 @@
 
 use crate::api::consultations::question_action::QuestionAction;
 use crate::api::consultations::update_question::UpdateQuestion;
+use crate::components::field::{FormCheck, form_messages};
 use crate::components::form::{Feedback, Field, PostForm};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use palier_domain::consultations::{KindCode, Question, QuestionKind, QuestionMove};
-use palier_domain::form::Rule;
+use palier_domain::form::{FormRule, Rule};
 use strum::VariantArray as _;
 
 /// The fields of a question (add, or edit `current`).
@@ -35,16 +36,12 @@ pub fn QuestionFieldsForm(feedback: Feedback, #[prop(optional)] current: Option<
         _ => (String::new(), String::new(), String::new(), String::new(), "500".to_owned()),
     };
     view! {
-        <div class="field">
-            <label for=format!("{prefix}-kind")>{i18n.t("question-kind")}</label>
-            <select id=format!("{prefix}-kind") name="kind">
-                {KindCode::VARIANTS.iter().map(|k| view! {
-                    <option value=k.code() selected=kind == k.code()>{i18n.t_code("kind", k.code())}</option>
-                }).collect_view()}
-            </select>
-        </div>
+        <Field feedback name="kind" label="question-kind" initial=kind.to_owned()
+            choices=KindCode::VARIANTS.iter().map(|k| (k.code().to_owned(), i18n.t_code("kind", k.code()))).collect()/>
         <Field feedback name="prompt" label="question-prompt" required=true maxlength=500 rule=Rule::QuestionPrompt
             initial=c.map(|q| q.prompt.clone()).unwrap_or_default()/>
+        <FormCheck rule=FormRule::Question focus_in=feedback.field_id("options")
+            messages=form_messages(FormRule::Question) error=None/>
         <Field feedback name="options" label="question-options" hint="question-options-hint" rows=5
             rule=Rule::QuestionOptions initial=options/>
         <div class="field-row">

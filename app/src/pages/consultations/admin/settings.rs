@@ -1,6 +1,6 @@
 //! The settings fields of a consultation, for creating or editing one.
 
-use crate::components::field::FormCheck;
+use crate::components::field::{FormCheck, form_messages};
 use crate::components::form::{Feedback, Field};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
@@ -11,48 +11,11 @@ use palier_domain::registry::Place;
 use palier_domain::time::paris_input;
 use strum::VariantArray as _;
 
-/// Radio buttons for one setting: the codes of an enum's variants, each
+/// The choices of a setting: the codes of an enum's variants, each
 /// labelled by message `<labels>-<code>`.
-#[component]
-fn Radios(
-    feedback: Feedback,
-    name: &'static str,
-    legend: &'static str,
-    choices: Vec<&'static str>,
-    labels: &'static str,
-    selected: &'static str,
-    /// A rule over this and other fields, checked in the browser, whose
-    /// message shows here.
-    #[prop(optional)]
-    check: Option<FormRule>,
-) -> impl IntoView {
+fn radio_choices(codes: impl IntoIterator<Item = &'static str>, labels: &'static str) -> Vec<(String, String)> {
     let i18n = use_i18n();
-    let kept = feedback.value(name).unwrap_or_else(|| selected.to_owned());
-    let error = feedback.field_error(name).map(|e| i18n.t(&e));
-    let invalid = error.is_some();
-    let id = feedback.field_id(name);
-    let error = match check {
-        Some(rule) => {
-            let messages = rule.messages().into_iter().map(|m| (m.to_owned(), i18n.t(m))).collect();
-            view! { <FormCheck rule focus_in=id.clone() messages error/> }.into_any()
-        }
-        None => error.map(|message| view! { <span class="field__error">{message}</span> }).into_any(),
-    };
-    view! {
-        <fieldset class="field" class:field--invalid=invalid id=id>
-            <legend>{i18n.t(legend)}</legend>
-            {error}
-            {choices.into_iter().map(|value| {
-                let id = format!("{}-{value}", feedback.field_id(name));
-                view! {
-                    <div class="choice">
-                        <input type="radio" id=id.clone() name=name value=value checked=kept == value/>
-                        <label for=id>{i18n.t_code(labels, value)}</label>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
-    }
+    codes.into_iter().map(|code| (code.to_owned(), i18n.t_code(labels, code))).collect()
 }
 
 /// The ids kept from the last submission for `field`, or else `current`.
@@ -87,8 +50,8 @@ pub fn SettingsFields(
             rule=Rule::ConsultationSummary initial=c.map(|c| c.summary.clone()).unwrap_or_default()/>
         <Field feedback name="body" label="consultation-body" hint="consultation-body-hint" rows=10 maxlength=20000
             rule=Rule::ConsultationBody initial=c.map(|c| c.body.clone()).unwrap_or_default()/>
-        <Radios feedback name="scope" legend="consultation-scope"
-            choices=Scope::VARIANTS.iter().map(|s| s.code()).collect() labels="scope" selected=scope
+        <Field feedback name="scope" label="consultation-scope" kind="radio"
+            choices=radio_choices(Scope::VARIANTS.iter().map(|s| s.code()), "scope") initial=scope
             check=FormRule::Audience/>
         <fieldset class="field">
             <legend>{i18n.t("consultation-places")}</legend>
@@ -116,15 +79,16 @@ pub fn SettingsFields(
                 }
             }).collect_view()}
         </fieldset>
-        <Radios feedback name="unit" legend="consultation-unit"
-            choices=VotingUnit::VARIANTS.iter().map(|u| u.code()).collect() labels="rule-unit" selected=unit/>
+        <Field feedback name="unit" label="consultation-unit" kind="radio"
+            choices=radio_choices(VotingUnit::VARIANTS.iter().map(|u| u.code()), "rule-unit") initial=unit/>
         <Field feedback name="opens_at" label="consultation-opens" hint="consultation-time-hint" kind="datetime-local"
             required=true rule=Rule::DateTime initial=c.map(|c| paris_input(c.opens_at)).unwrap_or_default()/>
         <Field feedback name="closes_at" label="consultation-closes" hint="consultation-time-hint" kind="datetime-local"
             required=true rule=Rule::DateTime initial=c.map(|c| paris_input(c.closes_at)).unwrap_or_default()/>
-        <Radios feedback name="visibility" legend="consultation-visibility"
-            choices=Visibility::VARIANTS.iter().map(|v| v.code()).collect() labels="rule-results"
-            selected=visibility/>
+        <FormCheck rule=FormRule::Schedule focus_in=feedback.field_id("closes_at")
+            messages=form_messages(FormRule::Schedule) error=None/>
+        <Field feedback name="visibility" label="consultation-visibility" kind="radio"
+            choices=radio_choices(Visibility::VARIANTS.iter().map(|v| v.code()), "rule-results") initial=visibility/>
         <Field feedback name="quorum" label="consultation-quorum" hint="consultation-quorum-hint" kind="number"
             rule=Rule::Quorum initial=c.and_then(|c| c.quorum).map(|q| q.to_string()).unwrap_or_default()/>
     }
