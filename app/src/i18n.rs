@@ -114,9 +114,21 @@ mod tests {
         let mut found = BTreeMap::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            for line in text.lines().filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase())) {
-                if let Some((id, body)) = line.split_once(" =") {
+            let mut current: Option<String> = None;
+            for line in text.lines() {
+                if line.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    && let Some((id, body)) = line.split_once(" =")
+                {
                     found.insert(id.trim().to_owned(), body.to_owned());
+                    current = Some(id.trim().to_owned());
+                } else if line.starts_with([' ', '}'])
+                    && let Some(body) = current.as_ref().and_then(|id| found.get_mut(id))
+                {
+                    // A message over several lines (a choice by `$variable`).
+                    body.push('\n');
+                    body.push_str(line);
+                } else {
+                    current = None;
                 }
             }
         }

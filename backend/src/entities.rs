@@ -1,12 +1,15 @@
 //! sea-orm entities: one module per table, mirroring the migrations.
 
 pub mod app_secret;
+pub mod attachment;
 pub mod audit_log;
 pub mod ballot;
 pub mod ballot_answer;
 pub mod building;
+pub mod comment;
 pub mod consultation;
 pub mod consultation_scope;
+pub mod content_report;
 pub mod eligible_unit;
 pub mod email_token;
 pub mod household;
@@ -18,6 +21,10 @@ pub mod occupancy;
 pub mod organisation;
 pub mod outbox_email;
 pub mod participation;
+pub mod project;
+pub mod project_category;
+pub mod project_event;
+pub mod project_support;
 pub mod question;
 pub mod question_option;
 pub mod rate_limit;

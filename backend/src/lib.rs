@@ -11,13 +11,16 @@
 //! text never reaches a user: the app maps these enums to localised messages.
 
 pub mod accounts;
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod consultations;
 pub mod dashboard;
 pub mod db;
+pub mod discussion;
 pub mod entities;
+pub mod export;
 pub mod import;
 pub mod letters;
 pub mod links;
@@ -28,8 +31,10 @@ pub mod notifications;
 pub mod outbox;
 pub mod platform;
 pub mod policy;
+pub mod projects;
 pub mod rate_limit;
 pub mod registry;
+pub mod search;
 pub mod seed;
 pub mod sessions;
 pub mod shell;

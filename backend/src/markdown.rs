@@ -19,6 +19,22 @@ pub fn to_safe_html(markdown: &str) -> String {
         .to_string()
 }
 
+/// Safe HTML for what tenants write (projects, comments): a subset of
+/// markdown — paragraphs, emphasis, lists, quotes, links — without
+/// headings, tables or images, so a neighbour's text never looks like the
+/// page itself and loads nothing from elsewhere.
+pub fn tenant_html(markdown: &str) -> String {
+    let mut unsafe_html = String::with_capacity(markdown.len() * 2);
+    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, Options::empty()));
+    ammonia::Builder::empty()
+        .add_tags(["p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code"])
+        .add_tag_attributes("a", ["href"])
+        .url_schemes(std::collections::HashSet::from(["http", "https", "mailto", "tel"]))
+        .link_rel(Some("noopener noreferrer nofollow ugc"))
+        .clean(&unsafe_html)
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,6 +58,17 @@ mod tests {
         assert!(!html.contains("style="));
         assert!(!html.contains("href=\"javascript"), "{html}");
         assert!(html.contains("texte"));
+    }
+
+    #[test]
+    fn tenants_write_a_subset() {
+        let html = tenant_html(
+            "# Titre\n\nUn **jardin** ![x](https://tracker.example/p.png)\n\n- bacs\n\n<img src=x onerror=alert(1)>",
+        );
+        assert!(!html.contains("<h1") && !html.contains("<img"), "{html}");
+        assert!(html.contains("Titre") && html.contains("<strong>jardin</strong>") && html.contains("<li>bacs</li>"));
+        let link = tenant_html("[voir](https://example.org) [x](javascript:alert(1))");
+        assert!(link.contains("rel=\"noopener noreferrer nofollow ugc\"") && !link.contains("javascript"), "{link}");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 mod centre;
 mod preferences;
+mod projects;
 
 pub use centre::*;
 pub use preferences::*;
@@ -32,11 +33,12 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+use palier_domain::discussion::{ContentRef, ReportReason};
 use palier_domain::ids::NotificationId;
 use palier_domain::notifications::{Category, Kind, Mode, NotificationView, NotificationsPage, Preference};
 
 /// The kinds that may be emailed: each has a template `notification_<kind>`.
-pub const EMAILED_KINDS: [Kind; 8] = [
+pub const EMAILED_KINDS: [Kind; 15] = [
     Kind::ConsultationOpened,
     Kind::ConsultationClosing,
     Kind::ConsultationExtended,
@@ -45,6 +47,13 @@ pub const EMAILED_KINDS: [Kind; 8] = [
     Kind::HomeJoined,
     Kind::HomeLeft,
     Kind::PaperBallot,
+    Kind::ProjectPublished,
+    Kind::ProjectChanged,
+    Kind::ProjectProgress,
+    Kind::NewComment,
+    Kind::CommentReply,
+    Kind::ContentHidden,
+    Kind::ContentRestored,
 ];
 
 /// The `email_state` of a notification whose email went to the outbox.
@@ -74,6 +83,18 @@ pub enum Event {
     /// (The unit is the household, or the adult `unit_id` when adults vote
     /// one by one: then only that person is told.)
     PaperBallot { consultation_id: i64, household_id: i64, unit_id: i64, adult: bool },
+    /// A project was published; for the residence's tenants but its author.
+    ProjectPublished { project_id: i64 },
+    /// A project changed status (`event_id` on its timeline); for its author and supporters.
+    ProjectChanged { project_id: i64, event_id: i64 },
+    /// The landlord posted progress (`event_id`); for its author and supporters.
+    ProjectProgress { project_id: i64, event_id: i64 },
+    /// A comment on an item; for the item's author.
+    NewComment { comment_id: i64 },
+    /// A reply to a comment; for that comment's author.
+    CommentReply { comment_id: i64 },
+    /// `content` was hidden (or shown again); for its author.
+    ContentModerated { content: ContentRef, hidden: bool, reason: Option<ReportReason>, at: DateTime<Utc> },
 }
 
 impl Event {
@@ -89,6 +110,13 @@ impl Event {
             Event::HomeJoined { .. } => Kind::HomeJoined,
             Event::HomeLeft { .. } => Kind::HomeLeft,
             Event::PaperBallot { .. } => Kind::PaperBallot,
+            Event::ProjectPublished { .. } => Kind::ProjectPublished,
+            Event::ProjectChanged { .. } => Kind::ProjectChanged,
+            Event::ProjectProgress { .. } => Kind::ProjectProgress,
+            Event::NewComment { .. } => Kind::NewComment,
+            Event::CommentReply { .. } => Kind::CommentReply,
+            Event::ContentModerated { hidden: true, .. } => Kind::ContentHidden,
+            Event::ContentModerated { hidden: false, .. } => Kind::ContentRestored,
         }
     }
 
@@ -101,6 +129,12 @@ impl Event {
             | Event::ResponsePublished { .. } => Category::Consultations,
             Event::BallotCast { .. } => Category::Votes,
             Event::HomeJoined { .. } | Event::HomeLeft { .. } | Event::PaperBallot { .. } => Category::Home,
+            Event::ProjectChanged { .. }
+            | Event::ProjectProgress { .. }
+            | Event::NewComment { .. }
+            | Event::CommentReply { .. }
+            | Event::ContentModerated { .. } => Category::Projects,
+            Event::ProjectPublished { .. } => Category::Neighbourhood,
         }
     }
 
@@ -121,6 +155,16 @@ impl Event {
             // One can join, leave and join again: each time is news.
             Event::HomeJoined { household_id, user_id } | Event::HomeLeft { household_id, user_id } => {
                 format!("{}:{household_id}:{user_id}:{}", self.kind().code(), now.timestamp_micros())
+            }
+            Event::ProjectPublished { project_id } => format!("{}:{project_id}", self.kind().code()),
+            Event::ProjectChanged { event_id, .. } | Event::ProjectProgress { event_id, .. } => {
+                format!("{}:{event_id}", self.kind().code())
+            }
+            Event::NewComment { comment_id } | Event::CommentReply { comment_id } => {
+                format!("{}:{comment_id}", self.kind().code())
+            }
+            Event::ContentModerated { content, at, .. } => {
+                format!("{}:{}:{}:{}", self.kind().code(), content.kind().code(), content.id(), at.timestamp_micros())
             }
         }
     }
@@ -144,6 +188,12 @@ impl Event {
                     .all(conn)
                     .await;
             }
+            Event::ProjectPublished { .. }
+            | Event::ProjectChanged { .. }
+            | Event::ProjectProgress { .. }
+            | Event::NewComment { .. }
+            | Event::CommentReply { .. }
+            | Event::ContentModerated { .. } => return projects::recipients(conn, self).await,
             Event::HomeJoined { household_id, user_id } | Event::HomeLeft { household_id, user_id } => {
                 let mut people: Vec<i64> = occupancy::Entity::find()
                     .select_only()
@@ -225,6 +275,12 @@ impl Event {
                 let params = serde_json::json!({ "name": name, "unit": home.unit_label, "residence": residence });
                 Ok(Some((params, "/mon-logement".to_owned())))
             }
+            Event::ProjectPublished { .. }
+            | Event::ProjectChanged { .. }
+            | Event::ProjectProgress { .. }
+            | Event::NewComment { .. }
+            | Event::CommentReply { .. }
+            | Event::ContentModerated { .. } => projects::content(conn, self).await,
         }
     }
 }
@@ -326,6 +382,23 @@ mod tests {
             Event::HomeJoined { household_id: 1, user_id: 1 },
             Event::HomeLeft { household_id: 1, user_id: 1 },
             Event::PaperBallot { consultation_id: 1, household_id: 1, unit_id: 1, adult: false },
+            Event::ProjectPublished { project_id: 1 },
+            Event::ProjectChanged { project_id: 1, event_id: 1 },
+            Event::ProjectProgress { project_id: 1, event_id: 1 },
+            Event::NewComment { comment_id: 1 },
+            Event::CommentReply { comment_id: 1 },
+            Event::ContentModerated {
+                content: ContentRef::Comment(palier_domain::ids::CommentId::new(1)),
+                hidden: true,
+                reason: Some(ReportReason::Spam),
+                at: Utc::now(),
+            },
+            Event::ContentModerated {
+                content: ContentRef::Comment(palier_domain::ids::CommentId::new(1)),
+                hidden: false,
+                reason: None,
+                at: Utc::now(),
+            },
         ];
         use strum::VariantArray as _;
         let kinds: Vec<Kind> = events.iter().map(|e| e.kind()).collect();

@@ -87,8 +87,18 @@ pub enum Permission {
     ReadAuditLog,
     /// Change the organisation's settings (how long invitation codes work, …).
     ManageSettings,
-    /// See a residence's page and what is published for it.
+    /// See a residence's page and what is published for it; comment and
+    /// report what is there.
     ViewResidence,
+    /// Propose a project for a residence: its tenants, and staff on behalf
+    /// of a tenant who called or came.
+    ProposeProject,
+    /// Support a residence's projects: its tenants (staff do not).
+    SupportProject,
+    /// Answer projects (review, accept, refuse, progress): staff.
+    AnswerProjects,
+    /// Decide on reported content: staff (council moderators come with councils).
+    Moderate,
 }
 
 /// Why the policy said no, as the person is told: someone of the
@@ -146,10 +156,12 @@ impl Actor {
             Permission::ManageStaff | Permission::ReadAuditLog | Permission::ManageSettings => {
                 role == Some(OrgRole::Admin)
             }
-            Permission::ViewResidence => {
+            Permission::ViewResidence | Permission::ProposeProject => {
                 // A whole-organisation scope is open to staff only; tenants see their residence.
                 role.is_some() || (scope.residence_id.is_some() && self.lives_in(scope))
             }
+            Permission::SupportProject => scope.residence_id.is_some() && self.lives_in(scope),
+            Permission::AnswerProjects | Permission::Moderate => role.is_some(),
         }
     }
 
@@ -265,6 +277,25 @@ mod tests {
         tenant.homes.push(Home { household_id: 1, residence_id: RES_A, building_id: None, organisation_id: ORG_2 });
         assert_eq!(tenant.authorise(Permission::ViewBackOffice, Scope::organisation(ORG_2)), Err(Refusal::Forbidden));
         assert_eq!(tenant.authorise(Permission::ViewResidence, Scope::residence(ORG_2, RES_A)), Ok(()));
+    }
+
+    #[test]
+    fn tenants_propose_and_support_staff_answer_and_moderate() {
+        let mut tenant = actor();
+        tenant.homes.push(Home { household_id: 100, residence_id: RES_A, building_id: None, organisation_id: ORG_1 });
+        let here = Scope::residence(ORG_1, RES_A);
+        assert!(tenant.can(Permission::ProposeProject, here));
+        assert!(tenant.can(Permission::SupportProject, here));
+        assert!(!tenant.can(Permission::SupportProject, Scope::residence(ORG_1, RES_B)));
+        assert!(!tenant.can(Permission::AnswerProjects, here));
+        assert!(!tenant.can(Permission::Moderate, here));
+        let mut staff = actor();
+        staff.memberships.push(Membership { organisation_id: ORG_1, role: OrgRole::Staff });
+        assert!(staff.can(Permission::ProposeProject, here), "for a tenant who called");
+        assert!(!staff.can(Permission::SupportProject, here), "staff do not support");
+        assert!(staff.can(Permission::AnswerProjects, here));
+        assert!(staff.can(Permission::Moderate, here));
+        assert!(!staff.can(Permission::Moderate, Scope::residence(ORG_2, RES_A)));
     }
 
     #[test]

@@ -71,6 +71,24 @@ pub enum Action {
     /// learn that a unit voted while the vote is open, so each one is logged.
     #[strum(serialize = "consultation.paper_ballot_refused")]
     ConsultationPaperBallotRefused,
+    /// Staff entered a project for a tenant who called, came or wrote.
+    #[strum(serialize = "project.recorded")]
+    ProjectRecorded,
+    /// Staff moved a project on (review, accepted, refused, started, done).
+    #[strum(serialize = "project.status_changed")]
+    ProjectStatusChanged,
+    #[strum(serialize = "project.progress_posted")]
+    ProjectProgressPosted,
+    #[strum(serialize = "project.categories_changed")]
+    ProjectCategoriesChanged,
+    /// A moderator hid reported content.
+    #[strum(serialize = "content.hidden")]
+    ContentHidden,
+    #[strum(serialize = "content.restored")]
+    ContentRestored,
+    /// A moderator found the reports of an item wrong.
+    #[strum(serialize = "content.reports_dismissed")]
+    ReportsDismissed,
     /// A stored code this version does not know (its code is kept in the details).
     #[strum(serialize = "unknown")]
     Unknown,

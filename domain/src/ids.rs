@@ -73,4 +73,12 @@ ids! {
     UnitId,
     /// A notification in someone's centre.
     NotificationId,
+    /// A project proposed for a residence (Habitant 3.0).
+    ProjectId,
+    /// A category of an organisation's projects.
+    CategoryId,
+    /// A comment on a project (or other content that takes comments).
+    CommentId,
+    /// A stored file: a photo of a project, of its progress, …
+    AttachmentId,
 }

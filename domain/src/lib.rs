@@ -24,15 +24,51 @@ macro_rules! codes {
 }
 pub(crate) use codes;
 
+/// A fieldless enum that crosses the wire and is stored by its code: the
+/// derives every such enum needs (serde and strum with the same
+/// `snake_case` names, its variants listed) and its [`codes!`] `code()`.
+macro_rules! wire_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$variant_meta:meta])* $variant:ident),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Hash,
+            PartialOrd,
+            Ord,
+            serde::Serialize,
+            serde::Deserialize,
+            strum::EnumString,
+            strum::IntoStaticStr,
+            strum::VariantArray,
+            strum::Display,
+        )]
+        #[serde(rename_all = "snake_case")]
+        #[strum(serialize_all = "snake_case")]
+        pub enum $name {
+            $($(#[$variant_meta])* $variant),*
+        }
+
+        crate::codes!($name);
+    };
+}
+pub(crate) use wire_enum;
+
 pub mod accounts;
+pub mod attachments;
 pub mod audit;
 pub mod consultations;
 pub mod dashboard;
+pub mod discussion;
 pub mod form;
 pub mod ids;
 pub mod locale;
 pub mod notifications;
 pub mod platform;
+pub mod projects;
 pub mod registry;
 pub mod shell;
 pub mod team;

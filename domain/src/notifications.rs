@@ -34,6 +34,20 @@ pub enum Kind {
     HomeLeft,
     /// Staff entered a paper ballot for the home.
     PaperBallot,
+    /// A neighbour published a project for my residence.
+    ProjectPublished,
+    /// A project I proposed or support changed status (reviewed, answered, started, done, withdrawn).
+    ProjectChanged,
+    /// The landlord posted progress on a project I proposed or support.
+    ProjectProgress,
+    /// Someone commented my project.
+    NewComment,
+    /// Someone replied to my comment.
+    CommentReply,
+    /// Something I wrote was hidden (after reports, or by a moderator).
+    ContentHidden,
+    /// Something I wrote is shown again.
+    ContentRestored,
 }
 
 crate::codes!(Kind);
@@ -65,20 +79,26 @@ pub enum Category {
     /// My own votes. In the app only: the receipt email is transactional
     /// and always goes, and nothing else is emailed.
     Votes,
+    /// Projects I proposed or support, and what I wrote about them:
+    /// answers, progress, comments, replies, moderation.
+    Projects,
+    /// New projects of my residence.
+    Neighbourhood,
 }
 
 crate::codes!(Category);
 
 impl Category {
     /// The categories a person chooses a mode for.
-    pub const CHOOSABLE: [Category; 2] = [Category::Consultations, Category::Home];
+    pub const CHOOSABLE: [Category; 4] =
+        [Category::Consultations, Category::Projects, Category::Neighbourhood, Category::Home];
 
     /// Consultations have deadlines, so they are emailed at once; the rest
     /// waits for the daily digest.
     pub fn default_mode(self) -> Mode {
         match self {
-            Category::Consultations => Mode::Immediate,
-            Category::Home => Mode::Digest,
+            Category::Consultations | Category::Projects => Mode::Immediate,
+            Category::Home | Category::Neighbourhood => Mode::Digest,
             Category::Votes => Mode::None,
         }
     }

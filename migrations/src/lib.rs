@@ -18,6 +18,7 @@ mod m20261202_000009_create_live_results;
 mod m20261202_000010_add_consultation_extended_from;
 mod m20261202_000011_create_sealed_ballots;
 mod m20261203_000012_add_organisation_code_validity;
+mod m20261208_000013_create_projects;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_add_consultation_extended_from::Migration),
             Box::new(m20261202_000011_create_sealed_ballots::Migration),
             Box::new(m20261203_000012_add_organisation_code_validity::Migration),
+            Box::new(m20261208_000013_create_projects::Migration),
         ]
     }
 }

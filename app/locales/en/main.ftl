@@ -383,6 +383,13 @@ audit-action-staff-removed = Person removed from the team
 audit-action-staff-joined = Invitation accepted
 audit-action-unknown = Unknown action
 audit-action-organisation-settings-changed = Organisation settings changed
+audit-action-project-recorded = Project entered for a tenant
+audit-action-project-status-changed = Project: answer or step
+audit-action-project-progress-posted = Project progress posted
+audit-action-project-categories-changed = Project categories changed
+audit-action-content-hidden = Content hidden by moderation
+audit-action-content-restored = Content restored by moderation
+audit-action-content-reports-dismissed = Reports dismissed by moderation
 audit-action-organisation-created = Organisation created
 
 ## Platform
@@ -675,6 +682,35 @@ notification-ballot-cast = Your vote is recorded: “{ $title }”. Your receipt
 notification-paper-ballot = A paper ballot was entered for your home in “{ $title }”. If nobody in your home filled it in, tell your landlord.
 notification-home-joined = { $name } joined home { $unit } ({ $residence }).
 notification-home-left = { $name } is no longer part of home { $unit } ({ $residence }).
+notification-project-published = New project in your residence: “{ $title }”.
+notification-project-changed = The project “{ $title }” { $status ->
+    [under_review] is under review: the landlord must answer within the announced time
+    [accepted] was accepted
+    [rejected] was refused
+    [in_progress] is being carried out
+    [done] is done
+    [withdrawn] was withdrawn by its author
+   *[other] has changed
+}.
+notification-project-progress = The landlord posted progress on the project “{ $title }”.
+notification-new-comment = { $name } commented on “{ $title }”.
+notification-comment-reply = { $name } replied to your comment on “{ $title }”.
+notification-content-hidden = { $what ->
+    [project] Your project “{ $excerpt }” was hidden
+    [photo] A photo of your project “{ $excerpt }” was hidden
+   *[comment] Your comment “{ $excerpt }” was hidden
+} { $reason ->
+    [spam] (reported as advertising or spam).
+    [offensive] (reported as hurtful or insulting).
+    [personal_data] (reported for showing personal data).
+    [off_topic] (reported as off-topic).
+   *[other] by a moderator.
+}
+notification-content-restored = { $what ->
+    [project] Your project “{ $excerpt }” is shown again.
+    [photo] A photo of your project “{ $excerpt }” is shown again.
+   *[comment] Your comment “{ $excerpt }” is shown again.
+}
 
 account-notifications-title = My emails
 account-notifications-body = Choose what Palier sends you by email: straight away, once a day, or nothing.
@@ -687,6 +723,10 @@ preferences-category-consultations = Consultations in my residence
 preferences-category-consultations-hint = A vote opens, the last reminder 48 hours before it ends, results, the landlord's response.
 preferences-category-home = My home
 preferences-category-home-hint = Someone joins or leaves your home on Palier.
+preferences-category-projects = My projects and comments
+preferences-category-projects-hint = The landlord's answers and progress on projects you propose or support, comments and replies, moderation.
+preferences-category-neighbourhood = New projects in my residence
+preferences-category-neighbourhood-hint = A neighbour proposes a project for your residence.
 preferences-mode-immediate = An email straight away
 preferences-mode-digest = One summary a day, in the morning
 preferences-mode-none = No email
@@ -698,6 +738,8 @@ unsubscribe-invalid = This unsubscribe link is not valid. It may have been cut: 
 unsubscribe-manage = Choose my emails (sign in)
 unsubscribe-what-consultations = You will no longer get emails about the consultations of your residence.
 unsubscribe-what-home = You will no longer get emails about your home.
+unsubscribe-what-projects = You will no longer get emails about your projects and comments.
+unsubscribe-what-neighbourhood = You will no longer get emails about new projects in your residence.
 unsubscribe-what-all = You will no longer get any notification emails.
 unsubscribe-kept = You will still see this news in your notifications on Palier. Security emails and vote receipts continue.
 unsubscribe-submit = Confirm unsubscribing

@@ -384,6 +384,13 @@ audit-action-staff-joined = Invitation acceptée
 audit-action-unknown = Action inconnue
 audit-action-organisation-created = Organisme créé
 audit-action-organisation-settings-changed = Réglages de l'organisme modifiés
+audit-action-project-recorded = Projet saisi pour un locataire
+audit-action-project-status-changed = Projet : réponse ou étape
+audit-action-project-progress-posted = Avancement d'un projet publié
+audit-action-project-categories-changed = Catégories de projets modifiées
+audit-action-content-hidden = Contenu masqué par la modération
+audit-action-content-restored = Contenu rétabli par la modération
+audit-action-content-reports-dismissed = Signalements écartés par la modération
 
 ## Plateforme
 platform-title = Plateforme
@@ -678,6 +685,35 @@ notification-ballot-cast = Votre vote est enregistré : « { $title } ». Votre 
 notification-paper-ballot = Un bulletin papier a été saisi pour votre logement dans « { $title } ». Si personne chez vous ne l'a rempli, prévenez votre bailleur.
 notification-home-joined = { $name } a rejoint le logement { $unit } ({ $residence }).
 notification-home-left = { $name } ne fait plus partie du logement { $unit } ({ $residence }).
+notification-project-published = Nouveau projet dans votre résidence : « { $title } ».
+notification-project-changed = Le projet « { $title } » { $status ->
+    [under_review] est à l'étude : le bailleur doit répondre dans le délai annoncé
+    [accepted] a été accepté
+    [rejected] a été refusé
+    [in_progress] est en cours de réalisation
+    [done] est réalisé
+    [withdrawn] a été retiré par son auteur
+   *[other] a changé
+}.
+notification-project-progress = Le bailleur a publié l'avancement du projet « { $title } ».
+notification-new-comment = { $name } a commenté « { $title } ».
+notification-comment-reply = { $name } a répondu à votre commentaire sur « { $title } ».
+notification-content-hidden = { $what ->
+    [project] Votre projet « { $excerpt } » a été masqué
+    [photo] Une photo de votre projet « { $excerpt } » a été masquée
+   *[comment] Votre commentaire « { $excerpt } » a été masqué
+} { $reason ->
+    [spam] (signalé comme publicité ou spam).
+    [offensive] (signalé comme blessant ou insultant).
+    [personal_data] (signalé parce qu'il montre des données personnelles).
+    [off_topic] (signalé comme hors sujet).
+   *[other] par un modérateur.
+}
+notification-content-restored = { $what ->
+    [project] Votre projet « { $excerpt } » est de nouveau visible.
+    [photo] Une photo de votre projet « { $excerpt } » est de nouveau visible.
+   *[comment] Votre commentaire « { $excerpt } » est de nouveau visible.
+}
 
 account-notifications-title = Mes emails
 account-notifications-body = Choisissez ce que Palier vous envoie par email : tout de suite, une fois par jour, ou rien.
@@ -690,6 +726,10 @@ preferences-category-consultations = Consultations de ma résidence
 preferences-category-consultations-hint = Ouverture d'un vote, dernier rappel 48 heures avant la fin, résultats, réponse du bailleur.
 preferences-category-home = Mon logement
 preferences-category-home-hint = Une personne rejoint ou quitte votre logement sur Palier.
+preferences-category-projects = Mes projets et mes commentaires
+preferences-category-projects-hint = Réponse du bailleur et avancement des projets que vous proposez ou soutenez, commentaires et réponses, modération.
+preferences-category-neighbourhood = Nouveaux projets de ma résidence
+preferences-category-neighbourhood-hint = Un voisin propose un projet pour votre résidence.
 preferences-mode-immediate = Un email tout de suite
 preferences-mode-digest = Un résumé par jour, le matin
 preferences-mode-none = Pas d'email
@@ -701,6 +741,8 @@ unsubscribe-invalid = Ce lien de désabonnement n'est pas valide. Il a peut-êtr
 unsubscribe-manage = Choisir mes emails (connexion)
 unsubscribe-what-consultations = Vous ne recevrez plus d'emails sur les consultations de votre résidence.
 unsubscribe-what-home = Vous ne recevrez plus d'emails sur votre logement.
+unsubscribe-what-projects = Vous ne recevrez plus d'emails sur vos projets et vos commentaires.
+unsubscribe-what-neighbourhood = Vous ne recevrez plus d'emails sur les nouveaux projets de votre résidence.
 unsubscribe-what-all = Vous ne recevrez plus aucun email de notification.
 unsubscribe-kept = Vous verrez toujours ces informations dans vos notifications sur Palier. Les emails de sécurité et les reçus de vote continuent.
 unsubscribe-submit = Confirmer le désabonnement

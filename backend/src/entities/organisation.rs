@@ -10,6 +10,15 @@ pub struct Model {
     pub name: String,
     /// Days a household's invitation code works after its letter.
     pub code_validity_days: i32,
+    /// Who supports a project: `household` or `adult` (one support each).
+    pub support_unit: String,
+    /// `supports` (a number) or `percent` (of the residence's households).
+    pub support_threshold_kind: String,
+    pub support_threshold: i32,
+    /// Days the landlord has to answer a project under review.
+    pub answer_days: i32,
+    /// Reports by different people that hide an item until a moderator decides.
+    pub report_threshold: i32,
     pub created_at: DateTimeUtc,
 }
 

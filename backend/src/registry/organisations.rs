@@ -15,19 +15,22 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
+/// A new organisation, with the default categories of projects.
 pub async fn create_organisation<C: ConnectionTrait>(
     conn: &C,
     slug: &str,
     name: &str,
 ) -> Result<organisation::Model, DbErr> {
-    organisation::ActiveModel {
+    let organisation = organisation::ActiveModel {
         slug: Set(slug.to_owned()),
         name: Set(name.to_owned()),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
     .insert(conn)
-    .await
+    .await?;
+    crate::projects::add_default_categories(conn, organisation.id).await?;
+    Ok(organisation)
 }
 
 pub async fn organisation<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<organisation::Model>, DbErr> {

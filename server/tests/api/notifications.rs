@@ -108,7 +108,12 @@ async fn email_preferences_are_saved_per_category_and_bad_choices_change_nothing
         )
         .await;
     assert_eq!(saved.header("location"), Some("/compte/notifications?ok=preferences-saved"));
-    let chosen = vec![(Category::Consultations, Mode::None), (Category::Home, Mode::Immediate)];
+    let chosen = vec![
+        (Category::Consultations, Mode::None),
+        (Category::Projects, Mode::Immediate),
+        (Category::Neighbourhood, Mode::Digest),
+        (Category::Home, Mode::Immediate),
+    ];
     assert_eq!(
         notifications::preferences(&app.db, world.tenant_a)
             .await
@@ -149,7 +154,12 @@ async fn email_preferences_are_saved_per_category_and_bad_choices_change_nothing
             .into_iter()
             .map(|p| (p.category, p.mode))
             .collect::<Vec<_>>(),
-        vec![(Category::Consultations, Mode::Immediate), (Category::Home, Mode::Digest)]
+        vec![
+            (Category::Consultations, Mode::Immediate),
+            (Category::Projects, Mode::Immediate),
+            (Category::Neighbourhood, Mode::Digest),
+            (Category::Home, Mode::Digest),
+        ]
     );
 }
 
@@ -205,7 +215,12 @@ async fn an_emails_unsubscribe_link_works_in_one_click_and_from_its_page_without
             .into_iter()
             .map(|p| (p.category, p.mode))
             .collect::<Vec<_>>(),
-        vec![(Category::Consultations, Mode::None), (Category::Home, Mode::Digest)]
+        vec![
+            (Category::Consultations, Mode::None),
+            (Category::Projects, Mode::Immediate),
+            (Category::Neighbourhood, Mode::Digest),
+            (Category::Home, Mode::Digest),
+        ]
     );
 
     // The page's button, for a link that stops everything.
@@ -220,7 +235,12 @@ async fn an_emails_unsubscribe_link_works_in_one_click_and_from_its_page_without
             .into_iter()
             .map(|p| (p.category, p.mode))
             .collect::<Vec<_>>(),
-        vec![(Category::Consultations, Mode::None), (Category::Home, Mode::None)]
+        vec![
+            (Category::Consultations, Mode::None),
+            (Category::Projects, Mode::None),
+            (Category::Neighbourhood, Mode::None),
+            (Category::Home, Mode::None),
+        ]
     );
     assert!(app.get("/desabonnement/fait").await.body.contains("Désabonnement confirmé"));
     // Tenant B's preferences were never touched.

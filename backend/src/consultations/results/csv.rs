@@ -1,25 +1,12 @@
 //! The CSV downloads of a consultation: its results and its anonymous ballot list.
 
 use super::Definition;
+use crate::export::text_cell;
 use palier_domain::consultations::{Detail, PublishedBallot, Results, percent};
-use std::borrow::Cow;
-
-/// `text` as a spreadsheet shows it without running it: a cell that starts
-/// with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a
-/// formula, so it gets a leading apostrophe (OWASP, "CSV injection").
-/// Question prompts, option labels and free-text answers are typed by
-/// people; every one of them goes through here.
-pub fn text_cell(text: &str) -> Cow<'_, str> {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{text}"))
-    } else {
-        Cow::Borrowed(text)
-    }
-}
 
 /// The results as CSV: one line per option (or scale value), with counts and shares.
 pub fn results_csv(results: &Results) -> String {
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let mut writer = crate::export::writer();
     let _ = writer.write_record(["question", "answer", "count", "percent", "borda", "first_choices"]);
     for question in &results.questions {
         match &question.detail {
@@ -71,12 +58,12 @@ pub fn results_csv(results: &Results) -> String {
             }
         }
     }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    crate::export::finish(writer)
 }
 
 /// The anonymous ballot list as CSV: a receipt per line, one column per question.
 pub fn ballots_csv(definition: &Definition, ballots: &[PublishedBallot]) -> String {
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let mut writer = crate::export::writer();
     let mut header = vec!["receipt".to_owned()];
     header.extend(definition.questions.iter().map(|q| text_cell(&q.prompt).into_owned()));
     let _ = writer.write_record(&header);
@@ -85,7 +72,7 @@ pub fn ballots_csv(definition: &Definition, ballots: &[PublishedBallot]) -> Stri
         line.extend(ballot.answers.iter().map(|(_, a)| a.as_deref().map(text_cell).unwrap_or_default().into_owned()));
         let _ = writer.write_record(&line);
     }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    crate::export::finish(writer)
 }
 
 #[cfg(test)]
