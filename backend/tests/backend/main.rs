@@ -9,4 +9,5 @@ mod consultations;
 mod database;
 mod notifications;
 mod outbox;
+mod projects;
 mod seed;
