@@ -6,8 +6,10 @@ pub mod accounts;
 pub mod audit;
 pub mod consultations;
 pub mod dashboard;
+pub mod discussion;
 pub mod notifications;
 pub mod platform;
+pub mod projects;
 pub mod registry;
 pub mod shell;
 pub mod team;
@@ -18,4 +20,17 @@ use leptos::server_fn::ServerFn as _;
 /// uploads). The server refuses any other body for them before their codec
 /// sees it: server_fn's multipart decoder panics on a request without a
 /// boundary.
-pub const MULTIPART_PATHS: &[&str] = &[registry::import_households::ImportHouseholds::PATH];
+pub const MULTIPART_PATHS: &[&str] = &[
+    registry::import_households::ImportHouseholds::PATH,
+    projects::propose::ProposeProject::PATH,
+    projects::rewrite::RewriteProject::PATH,
+    projects::progress::PostProgress::PATH,
+];
+
+/// The server functions that take photos: their bodies may be as large as
+/// three photos (the others are limited to the server's usual size).
+pub const PHOTO_PATHS: &[&str] = &[
+    projects::propose::ProposeProject::PATH,
+    projects::rewrite::RewriteProject::PATH,
+    projects::progress::PostProgress::PATH,
+];

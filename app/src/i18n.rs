@@ -163,7 +163,7 @@ mod tests {
                         .filter(|line| !line.trim_start().starts_with("//"))
                         .collect::<Vec<_>>()
                         .join("\n");
-                    for marker in [".t(\"", ".t_with(\""] {
+                    for marker in [".t(\"", ".t_with(\"", " label=\"", " hint=\"", " placeholder=\""] {
                         for piece in text.split(marker).skip(1) {
                             if let Some((id, _)) = piece.split_once('"') {
                                 out.insert(id.to_owned());
@@ -244,7 +244,7 @@ mod tests {
     /// Ids built at run time with `t_code` from the wire enums' codes.
     #[test]
     fn every_code_shown_as_text_has_its_text() {
-        use palier_domain::consultations::{Decision, KindCode, QuestionMove, Status};
+        use palier_domain::consultations::{Decision, KindCode, QuestionMove, Status, VotingUnit};
         use palier_domain::team::OrgRole;
         use strum::VariantArray as _;
         let defined = ids("fr");
@@ -257,6 +257,27 @@ mod tests {
         wanted.extend(
             palier_domain::audit::Action::VARIANTS.iter().map(|a| code("audit-action", &a.code().replace('.', "-"))),
         );
+        {
+            use palier_domain::discussion::{ContentKind, Decision, Moderation, ReportReason};
+            use palier_domain::projects::{Action, Channel, DefaultCategory, Need, Sort, Status, ThresholdKind};
+            wanted.extend(Status::VARIANTS.iter().map(|s| code("project-status", s.code())));
+            wanted.extend(Status::VARIANTS.iter().map(|s| code("project-event", s.code())));
+            wanted.extend(DefaultCategory::VARIANTS.iter().map(|c| code("project-category", c.code())));
+            wanted.extend(Need::VARIANTS.iter().map(|n| code("project-need", n.code())));
+            wanted.extend(Action::VARIANTS.iter().map(|a| code("project-action", a.code())));
+            wanted.extend(Channel::VARIANTS.iter().map(|c| code("project-channel", c.code())));
+            wanted.extend(Channel::VARIANTS.iter().map(|c| code("project-by-channel", c.code())));
+            wanted.extend(Sort::VARIANTS.iter().map(|s| code("projects-sort", s.code())));
+            wanted.extend(ThresholdKind::VARIANTS.iter().map(|k| code("settings-threshold-kind", k.code())));
+            wanted.extend(VotingUnit::VARIANTS.iter().map(|u| code("settings-unit", u.code())));
+            wanted.extend(Moderation::VARIANTS.iter().map(|m| code("moderation", m.code())));
+            wanted.extend(ContentKind::VARIANTS.iter().map(|k| code("moderation-kind", k.code())));
+            wanted.extend(ContentKind::VARIANTS.iter().map(|k| code("report-open", k.code())));
+            wanted.extend(Decision::VARIANTS.iter().map(|d| code("moderation-decision", d.code())));
+            wanted.extend(Decision::VARIANTS.iter().map(|d| code("ok", d.code())));
+            wanted.extend(ReportReason::VARIANTS.iter().map(|r| code("report-reason", r.code())));
+            wanted.extend(ReportReason::VARIANTS.iter().map(|r| code("moderation-reason", r.code())));
+        }
         let missing: Vec<_> = wanted.iter().filter(|id| !defined.contains(*id)).collect();
         assert!(missing.is_empty(), "missing: {missing:?}");
     }

@@ -42,9 +42,11 @@ use crate::pages::consultations::{
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::home::HomePage;
 use crate::pages::info::{AccessibilityPage, LegalPage, SecrecyPage};
+use crate::pages::moderation::ModerationPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::notifications::{NotificationPreferencesPage, NotificationsPage, UnsubscribePage, UnsubscribedPage};
 use crate::pages::platform::PlatformPage;
+use crate::pages::projects::{edit::EditProjectPage, list::ProjectsPage, new::NewProjectPage, view::ProjectPage};
 use crate::pages::registry::{
     back_office::BackOfficePage,
     homes::{JoinPage, MyHomePage, ResidencePage},
@@ -128,6 +130,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/gestion/organisations/:org/equipe") view=TeamPage ssr=WHOLE/>
                         <Route path=path!("/gestion/organisations/:org/journal") view=AuditPage ssr=WHOLE/>
                         <Route path=path!("/gestion/organisations/:org/reglages") view=SettingsPage ssr=WHOLE/>
+                        <Route path=path!("/gestion/organisations/:org/moderation") view=ModerationPage ssr=WHOLE/>
+                        <Route path=path!("/projets") view=ProjectsPage ssr=WHOLE/>
+                        <Route path=path!("/projets/nouveau") view=NewProjectPage ssr=WHOLE/>
+                        <Route path=path!("/projets/:id") view=ProjectPage ssr=WHOLE/>
+                        <Route path=path!("/projets/:id/modifier") view=EditProjectPage ssr=WHOLE/>
                         <Route path=path!("/gestion/residences/:id") view=ResidenceAdminPage ssr=WHOLE/>
                         <Route path=path!("/gestion/menages/:id") view=HouseholdAdminPage ssr=WHOLE/>
                         <Route path=path!("/invitation") view=InvitationPage ssr=WHOLE/>

@@ -3,8 +3,17 @@
 
 /// Areas of the site for signed-in people only: a visitor who opens one is
 /// sent to the sign-in page first (see `server/src/http/session.rs`).
-pub const SIGNED_IN_ONLY: &[&str] =
-    &["/accueil", "/compte", "/notifications", "/rejoindre", "/mon-logement", "/gestion", "/admin"];
+pub const SIGNED_IN_ONLY: &[&str] = &[
+    "/accueil",
+    "/compte",
+    "/notifications",
+    "/rejoindre",
+    "/mon-logement",
+    "/gestion",
+    "/admin",
+    "/projets",
+    "/pieces-jointes",
+];
 
 /// Whether `path` is in an area for signed-in people only.
 pub fn needs_sign_in(path: &str) -> bool {

@@ -67,6 +67,8 @@ pub struct AppState {
     /// Live results of open votes, recounted at most every few seconds.
     pub live_counts: palier_backend::consultations::results::LiveCounts,
     pub settings: Arc<Settings>,
+    /// Where photos and other attachments are kept.
+    pub attachments: palier_backend::attachments::Attachments,
     /// The time every time-dependent rule applies (see `palier_backend::clock`).
     pub clock: palier_backend::clock::Clock,
 }

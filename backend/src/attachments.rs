@@ -97,6 +97,23 @@ impl Store for FileStore {
     }
 }
 
+/// No store: every call fails (for work that adds no file, such as the demo).
+pub struct NoStore;
+
+impl Store for NoStore {
+    fn put(&self, _: String, _: Variant, _: Vec<u8>) -> StoreFuture<'_, ()> {
+        Box::pin(async { Err(io::Error::other("no attachments store")) })
+    }
+
+    fn get(&self, _: String, _: Variant) -> StoreFuture<'_, Option<Vec<u8>>> {
+        Box::pin(async { Err(io::Error::other("no attachments store")) })
+    }
+
+    fn delete(&self, _: String) -> StoreFuture<'_, ()> {
+        Box::pin(async { Err(io::Error::other("no attachments store")) })
+    }
+}
+
 /// The attachments of a server: its store, shared.
 #[derive(Clone)]
 pub struct Attachments(Arc<dyn Store>);

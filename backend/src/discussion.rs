@@ -92,6 +92,13 @@ pub async fn subject<C: ConnectionTrait>(conn: &C, subject: Subject, id: i64) ->
     }
 }
 
+/// The page comment `id` is on.
+pub async fn link_of<C: ConnectionTrait>(conn: &C, id: CommentId) -> Result<Option<String>, DbErr> {
+    let Some(row) = comment::Entity::find_by_id(id.get()).one(conn).await? else { return Ok(None) };
+    let Ok(kind) = row.subject.parse() else { return Ok(None) };
+    Ok(subject(conn, kind, row.subject_id).await?.map(|s| s.link))
+}
+
 /// Keeps the item's count of comments (shown in lists) in step.
 async fn count_comment<C: ConnectionTrait>(conn: &C, subject: Subject, id: i64, by: i32) -> Result<(), DbErr> {
     match subject {

@@ -17,19 +17,17 @@
 pub mod answer;
 pub mod list;
 pub mod page;
+pub mod photos;
 pub mod propose;
 pub mod support;
 
 use crate::entities::{organisation, project, project_category, project_event};
 use crate::policy::{AccessError, Actor, Permission, Refusal, Scope};
 use chrono::{DateTime, Utc};
-use palier_domain::consultations::VotingUnit;
 use palier_domain::discussion::Moderation;
 use palier_domain::ids::ProjectId;
-use palier_domain::projects::{
-    Category, CategoryName, DEFAULT_ANSWER_DAYS, DEFAULT_REPORT_THRESHOLD, DefaultCategory, EventKind, Need, Status,
-    Threshold, ThresholdKind,
-};
+use palier_domain::projects::{Category, CategoryName, DefaultCategory, EventKind, Need, Status};
+use palier_domain::registry::OrganisationSettings;
 use sea_orm::{
     ActiveModelTrait as _, ActiveValue::Set, ColumnTrait as _, ConnectionTrait, DbErr, EntityTrait as _,
     QueryFilter as _, QueryOrder as _,
@@ -87,26 +85,9 @@ impl From<std::io::Error> for ProjectError {
     }
 }
 
-/// What an organisation chose for its projects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ProjectSettings {
-    pub unit: VotingUnit,
-    pub threshold: Threshold,
-    pub answer_days: u16,
-    pub report_threshold: u16,
-}
-
-/// The project settings of `organisation`.
-pub fn settings_of(organisation: &organisation::Model) -> ProjectSettings {
-    ProjectSettings {
-        unit: organisation.support_unit.parse().unwrap_or(VotingUnit::Household),
-        threshold: Threshold {
-            kind: organisation.support_threshold_kind.parse().unwrap_or(ThresholdKind::Supports),
-            value: u32::try_from(organisation.support_threshold).unwrap_or(Threshold::default().value),
-        },
-        answer_days: u16::try_from(organisation.answer_days).unwrap_or(DEFAULT_ANSWER_DAYS),
-        report_threshold: u16::try_from(organisation.report_threshold).unwrap_or(DEFAULT_REPORT_THRESHOLD),
-    }
+/// The project settings of `organisation` (see `registry::settings_of`).
+pub fn settings_of(organisation: &organisation::Model) -> OrganisationSettings {
+    crate::registry::settings_of(organisation)
 }
 
 /// The French labels of the default categories (the interface shows each

@@ -13,6 +13,7 @@ use sea_orm::{ColumnTrait as _, DatabaseConnection, EntityTrait as _, QueryFilte
 use serde::Serialize;
 
 mod demo_consultations;
+mod demo_projects;
 
 /// The demo organisation's slug; seeding twice is refused.
 pub const DEMO_SLUG: &str = "habitat-exemple";
@@ -31,6 +32,17 @@ pub struct SeedReport {
     pub residences: Vec<DemoResidence>,
     /// The demo consultations of the first residence.
     pub consultations: Vec<DemoConsultation>,
+    /// The demo projects of the first residence (drafts left out).
+    pub projects: Vec<DemoProject>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoProject {
+    pub id: i64,
+    pub title: String,
+    pub status: palier_domain::projects::Status,
+    /// Under review past its deadline.
+    pub overdue: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -285,6 +297,8 @@ pub async fn seed_demo(
 
     let mut accounts = Vec::new();
     let mut staff_id = None;
+    // Demo tenants of the first residence, one per home (they act in the demo projects).
+    let mut first_tenants: Vec<(usize, i64)> = Vec::new();
     for (person, (plain, hash)) in PEOPLE.iter().zip(credentials) {
         let email =
             Email::parse(&format!("{}@{DEMO_DOMAIN}", person.local)).map_err(|e| anyhow::anyhow!("demo email: {e}"))?;
@@ -316,6 +330,9 @@ pub async fn seed_demo(
             _ => {}
         }
         if let Some((r, u)) = person.home {
+            if r == 0 && !first_tenants.iter().any(|(unit, _)| *unit == u) {
+                first_tenants.push((u, user.id));
+            }
             let (household_id, index) = homes[r][u];
             registry::add_occupant(&txn, household_id, user.id).await.context("demo occupancy")?;
             households[index].occupants += 1;
@@ -387,7 +404,7 @@ pub async fn seed_demo(
     accounts.push(DemoAccount {
         email: email.into(),
         password: plain,
-        role: DemoRole::OrgAdmin.to_owned(),
+        role: DemoRole::OrgAdmin,
         name: "Équipe Logis Voisin".to_owned(),
         organisation: neighbour.name.clone(),
         residence: None,
@@ -408,5 +425,7 @@ pub async fn seed_demo(
         .map(|(_, (household, _))| *household)
         .collect();
     let consultations = demo_consultations::seed(db, seal, org.id, staff, first, &voters).await?;
-    Ok(SeedReport { organisation: org.name, accounts, households, residences, consultations })
+    let tenants: Vec<i64> = first_tenants.into_iter().map(|(_, id)| id).collect();
+    let projects = demo_projects::seed(db, org.id, first, staff, &tenants).await?;
+    Ok(SeedReport { organisation: org.name, accounts, households, residences, consultations, projects })
 }

@@ -3,13 +3,13 @@
 //! Its forms are parsed here, by the rules the CSV import also applies.
 
 mod code;
-mod settings;
+pub mod settings;
 mod views;
 
 pub use code::{InvitationCode, InvitationCodeError};
 pub use settings::{
-    DEFAULT_CODE_VALIDITY_DAYS, MAX_CODE_VALIDITY_DAYS, MIN_CODE_VALIDITY_DAYS, OrganisationSettings, SettingsView,
-    code_validity_days,
+    DEFAULT_CODE_VALIDITY_DAYS, MAX_CODE_VALIDITY_DAYS, MIN_CODE_VALIDITY_DAYS, OrganisationSettings, SettingsForm,
+    SettingsView, answer_days, code_validity_days, report_threshold, support_threshold,
 };
 pub use views::{
     Building, Home, HouseholdAdmin, HouseholdRow, Occupant, OrganisationOverview, Place, ResidenceAdmin,

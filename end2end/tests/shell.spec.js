@@ -102,7 +102,9 @@ test("the skip link is the first stop of the keyboard and leads to the content",
 // Every kind of page, as the person who sees it: nothing may need sideways
 // scrolling on a 360 px phone (tables turn into stacked cards).
 test("every kind of page fits a 360 px phone without sideways scrolling", async ({ browser }) => {
-  const { accounts, consultations, residences } = demo();
+  const { accounts, consultations, residences, projects } = demo();
+  const garden = projects.find((p) => p.status === "in_progress").id;
+  const overdue = projects.find((p) => p.overdue).id;
   const open = consultations.find((c) => c.status === "open").id;
   const published = consultations.find((c) => c.status === "published").id;
   const residence = residences.find((r) => r.organisation === "Habitat Exemple").id;
@@ -124,6 +126,9 @@ test("every kind of page fits a 360 px phone without sideways scrolling", async 
         `/consultations/${published}`,
         `/consultations/${published}/resultats`,
         `/consultations/${published}/depouillement`,
+        "/projets",
+        "/projets/nouveau",
+        `/projets/${garden}`,
       ],
     ],
     staff: [
@@ -142,6 +147,8 @@ test("every kind of page fits a 360 px phone without sideways scrolling", async 
         `/gestion/consultations/${open}`,
         `/gestion/consultations/${published}`,
         `/gestion/consultations/${open}/apercu`,
+        "/gestion/organisations/1/moderation",
+        `/projets/${overdue}`,
       ],
     ],
     admin: [accounts.find((a) => a.role === "platform_admin"), ["/admin"]],

@@ -28,6 +28,9 @@ pub struct Config {
     /// default `<data dir>/palier.key`; created at first start). Never in the
     /// database: back it up with it, and give every server of a site the same one.
     pub key_file: PathBuf,
+    /// Where photos and other attachments are kept (`PALIER_ATTACHMENTS_DIR`,
+    /// default `<data dir>/attachments`). Back it up with the database.
+    pub attachments_dir: PathBuf,
     /// SMTP when `PALIER_SMTP_URL` is set, else `.eml` files under `<data dir>/outbox/`.
     pub mail_transport: MailTransport,
     /// The sender of every email (`PALIER_MAIL_FROM`).
@@ -57,6 +60,7 @@ struct FileConfig {
     data_dir: Option<String>,
     database_url: Option<String>,
     key_file: Option<String>,
+    attachments_dir: Option<String>,
     smtp_url: Option<String>,
     mail_from: Option<String>,
     site_root: Option<String>,
@@ -115,6 +119,11 @@ impl Config {
         let key_file = match get("PALIER_KEY_FILE", &file.key_file) {
             Some(path) => PathBuf::from(path.trim()),
             None => data_dir.join("palier.key"),
+        };
+
+        let attachments_dir = match get("PALIER_ATTACHMENTS_DIR", &file.attachments_dir) {
+            Some(path) => PathBuf::from(path.trim()),
+            None => data_dir.join("attachments"),
         };
 
         let mail_transport = match get("PALIER_SMTP_URL", &file.smtp_url) {
@@ -197,6 +206,7 @@ impl Config {
             data_dir,
             database_url,
             key_file,
+            attachments_dir,
             mail_transport,
             mail_from,
             site_root,
@@ -242,6 +252,7 @@ impl std::fmt::Debug for Config {
             .field("data_dir", &self.data_dir)
             .field("database_url", &self.database_url_for_logs())
             .field("key_file", &self.key_file)
+            .field("attachments_dir", &self.attachments_dir)
             .field("mail_transport", &self.mail_transport)
             .field("mail_from", &self.mail_from)
             .field("site_root", &self.site_root)

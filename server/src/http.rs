@@ -1,5 +1,6 @@
 //! The HTTP layer: routes, static files and the middleware stack.
 
+pub mod attachments;
 pub mod ballot;
 pub mod client_addr;
 pub mod downloads;
@@ -31,6 +32,8 @@ use tower_http::trace::TraceLayer;
 
 /// The largest request body accepted (forms, CSV uploads).
 pub const BODY_LIMIT_BYTES: usize = 5 * 1024 * 1024;
+/// The largest body of a form with photos: three photos and the form.
+pub const PHOTO_BODY_LIMIT_BYTES: usize = 3 * 10 * 1024 * 1024 + 1024 * 1024;
 /// How long a request may take before the server answers 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -65,6 +68,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/gestion/residences/{id}/lettres", axum::routing::post(downloads::letters))
         .route("/consultations/{id}/{file}", get(downloads::consultation_csv))
         .route("/notifications/{id}/ouvrir", get(notifications::open))
+        .route("/pieces-jointes/{id}/{variant}", get(attachments::photo))
+        .route("/projets/export/{file}", get(downloads::projects_export))
         .route("/desabonnement", axum::routing::post(notifications::one_click))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
@@ -90,7 +95,8 @@ pub fn router(state: AppState, config: &Config) -> Router {
     security::with_headers(router, config.secure_cookies())
         .layer(axum::middleware::from_fn_with_state(typed, typed_values::keep_typed_values))
         .layer(CompressionLayer::new().br(true).gzip(true).quality(CompressionLevel::Precise(4)))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(axum::middleware::from_fn(security::limit_bodies))
+        .layer(RequestBodyLimitLayer::new(PHOTO_BODY_LIMIT_BYTES))
         .layer(axum::middleware::map_response(close_unread))
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))

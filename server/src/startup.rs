@@ -88,6 +88,11 @@ impl Application {
                 secure_cookies: config.secure_cookies(),
                 unsubscribe_key: unsubscribe_key.clone(),
             }),
+            attachments: palier_backend::attachments::Attachments::new(
+                palier_backend::attachments::FileStore::new(&config.attachments_dir).with_context(|| {
+                    format!("PALIER_ATTACHMENTS_DIR: cannot create {}", config.attachments_dir.display())
+                })?,
+            ),
             clock: clock.clone(),
         };
         let notifications = mailer::Settings {

@@ -244,8 +244,6 @@ my-home-housemates = Other accounts of this home
 my-home-housemates-none = None
 my-home-residence-link = See my residence
 residence-participation = { $joined } of { $households } homes have joined Palier.
-residence-coming-title = Consultations and projects
-residence-coming-body = Your landlord's consultations and the residents' projects will appear here.
 
 ## Management
 back-office-title = Management
@@ -776,3 +774,300 @@ field-code-validity-days-hint = From 7 to 365 days after the letter (90 by defau
 settings-save = Save the settings
 ok-settings-saved = The settings are saved.
 error-code-validity-days = Enter a number of days between 7 and 365.
+
+## Tenants' projects (Habitant 3.0)
+nav-projects = Projects
+euros = €{ $amount }
+projects-title = Tenants' projects
+projects-intro = Tenants propose projects for their residence. Support the ones you like: once a project has enough support, the landlord must answer it within an announced time.
+projects-propose = Propose a project
+projects-back = All projects
+projects-drafts = My drafts
+projects-drafts-hint = Only you see them. Publish them from their page.
+projects-record = The landlord's answers in { $year }: { $on_time } of { $due } within the announced time.
+projects-record-none = The landlord's answers in { $year }: no project was waiting for an answer yet.
+projects-filters = Sort and filter projects
+projects-residence = Residence
+projects-any-residence = All residences
+projects-category = Category
+projects-any-category = All categories
+projects-status = Status
+projects-any-status = All statuses
+projects-sort = Order
+projects-sort-newest = Newest first
+projects-sort-most-supported = Most supported first
+projects-sort-oldest-unanswered = Waiting longest for an answer first
+projects-filter = Show
+projects-count = { $count ->
+    [0] No project.
+    [one] 1 project.
+   *[other] { $count } projects.
+}
+projects-export = Open data (no tenant's name or text):
+projects-export-csv = spreadsheet (CSV)
+projects-export-json = JSON
+project-status-draft = Draft
+project-status-submitted = Proposed
+project-status-under-review = Under review
+project-status-accepted = Accepted
+project-status-rejected = Refused
+project-status-in-progress = In progress
+project-status-done = Done
+project-status-withdrawn = Withdrawn
+project-category-garden = Gardens and green spaces
+project-category-conviviality = Get-togethers and parties
+project-category-surroundings = Surroundings and fittings
+project-category-solidarity = Solidarity and mutual help
+project-category-youth = Children and young people
+project-category-seniors = Seniors
+project-category-environment = Environment and energy savings
+project-category-culture = Culture, sport and leisure
+project-category-other = Other
+project-need-volunteers = Volunteers
+project-need-space = A place
+project-need-money = A budget
+project-overdue = Answer overdue
+project-overdue-long = the deadline has passed
+project-hidden-title = Hidden project
+project-comments = { $count ->
+    [0] no comment
+    [one] 1 comment
+   *[other] { $count } comments
+}
+project-supports = { $count ->
+    [0] no support
+    [one] 1 support
+   *[other] { $count } supports
+}
+project-supports-of = { $count } support(s) of { $target } needed
+project-back = Back to the project
+project-draft-title = Draft: only you see it
+project-draft-body = Read your project again, then publish it so your neighbours can support it. You can still change it as long as nobody supports it.
+project-similar-title = A neighbour may already have proposed this
+project-similar-body = These projects of your residence look like it. If one of them is the same, support it rather than publishing another.
+project-place = Where
+project-proposed = Proposed by
+project-by = { $name }
+project-by-gone = a tenant (account deleted)
+project-by-channel-online = a tenant, online
+project-by-channel-phone = a tenant, by phone (entered by the landlord)
+project-by-channel-lodge = a tenant, at the caretaker's lodge (entered by the landlord)
+project-by-channel-paper = a tenant, by letter (entered by the landlord)
+project-cost = Estimated cost
+project-spent = Actual cost
+project-spent-hint = In euros, without cents. Leave empty if you do not know it.
+project-needs = What the project needs
+project-needs-hint = Tick what it takes to carry it out.
+project-due = Landlord's answer expected by
+project-photo = Photo { $number }
+photo-hidden = Photo hidden by moderation.
+project-timeline = Project history
+project-event-draft = Draft created
+project-event-submitted = Project published
+project-event-under-review = The project is under review: the landlord must answer within the announced time
+project-event-accepted = The landlord accepts the project
+project-event-rejected = The landlord refuses the project
+project-event-in-progress = The work starts
+project-event-done = The project is done
+project-event-withdrawn = The author withdraws the project
+project-event-progress = News from the landlord
+project-event-addition = The author adds to the project
+project-event-other = Change
+project-support-title = Support
+project-support-hint = One support per home. You can take yours back until the project is under review.
+project-support = I support this project
+project-supported = Your home supports this project
+project-unsupport = Take back my support
+project-yours = Your project
+project-submit = Publish the project
+project-edit = Change the project
+project-add = Add to the project
+project-add-hint = Neighbours already support it: you can no longer rewrite it, but you can add dated details.
+project-add-label = Your detail
+project-add-submit = Add
+project-withdraw = Withdraw the project
+project-withdraw-body = The project can no longer be supported. Its supporters will be told. You cannot undo this.
+project-withdraw-confirm = Yes, withdraw the project
+project-landlord = The landlord's answer
+project-answer-action = Step
+project-action-review = Start the review (before the support threshold)
+project-action-accept = Accept
+project-action-reject = Refuse (say why)
+project-action-start = Start the work
+project-action-finish = The project is done
+project-answer-message = Public message
+project-answer-message-hint = Tenants read it on the project's page. Required to refuse.
+project-answer-submit = Save the answer
+project-progress = Give news
+project-progress-message = Where does the project stand?
+project-progress-submit = Publish the news
+project-new-title = Propose a project
+project-new-intro = Describe your idea for the residence. It stays a draft, which only you see, until you publish it.
+project-new-staff-intro = Enter the project of a tenant who called, came to the caretaker's lodge or wrote. It is published at once, on their behalf.
+project-on-behalf = For which tenant?
+project-on-behalf-body = The project is recorded for their home, and its page says the landlord entered it.
+project-lease = Lease reference
+project-lease-hint = The one of the tenant's home, for example TIL-A01.
+project-channel = How the tenant proposed it
+project-channel-online = Online
+project-channel-phone = By phone
+project-channel-lodge = At the caretaker's lodge
+project-channel-paper = By letter
+project-residence = Residence
+project-residence-choose = Choose the residence
+project-title = Title of the project
+project-title-hint = In a few words, for example “A shared garden in the courtyard”.
+project-description = Description
+project-description-hint = What you propose, for whom, where. You can write in **bold**, in *italics*, and make lists with dashes.
+project-category = Category
+project-category-choose = Choose a category
+project-building = Building
+project-building-hint = If the project is for one building only.
+project-whole-residence = The whole residence
+project-cost-hint = If you have an idea, in euros, without cents. You can leave it empty.
+field-photos = Photos
+field-photos-hint = { $count ->
+    [0] This project already has three photos.
+    [one] One more photo at most, as JPEG, PNG or WebP, of 10 MB at most.
+   *[other] { $count } photos at most, as JPEG, PNG or WebP, of 10 MB each at most.
+} The hidden information of photos (place, camera) is removed.
+project-draft-submit = Save the draft
+project-record-submit = Publish this tenant's project
+project-photos-again = If you had chosen photos, choose them again.
+project-edit-title = Change the project
+project-edit-intro = You can change it as long as nobody supports it.
+project-save = Save
+project-photos = Photos of the project
+project-photo-remove = Remove this photo
+ok-project-drafted = Your draft is saved. Read it again, then publish it.
+ok-project-recorded = The tenant's project is published.
+ok-project-saved = The project is changed.
+ok-project-published = Your project is published: your neighbours can support it.
+ok-project-added = Your detail is added.
+ok-project-answered = The answer is published and the tenants concerned are told.
+ok-progress-posted = The news is published.
+ok-support-given = Your support is recorded.
+ok-support-reached = Your support is recorded: the project has enough support, the landlord must now answer it.
+ok-support-withdrawn = Your support is taken back.
+ok-project-withdrawn = The project is withdrawn.
+ok-photo-removed = The photo is removed.
+error-project-title-short = The title has at least 5 characters.
+error-project-title-long = The title has 120 characters at most.
+error-project-description-short = Describe the project in 20 characters at least.
+error-project-description-long = The description has 10,000 characters at most.
+error-project-cost = Give an amount in euros, without cents (or leave it empty).
+error-project-category = Choose a category from the list.
+error-project-place = Choose a residence (and a building) from the list.
+error-project-needs = Tick needs from the list.
+error-project-channel = Choose how the tenant proposed the project.
+error-project-action = Choose a step from the list.
+error-project-message-empty = Write a message.
+error-project-message-long = The message has 5,000 characters at most.
+error-project-not-now = This is no longer possible: the project changed meanwhile. Reload the page.
+error-project-lease-unknown = No home of this residence has this lease reference.
+error-photo-count = Three photos at most per project.
+error-photo-too-large = A photo is larger than 10 MB: choose a lighter one.
+error-photo-type = A photo is not a JPEG, PNG or WebP file.
+error-photo-unreadable = A photo is damaged and cannot be read. Choose another one.
+error-photo-pixels = A photo is too large (more than 10,000 pixels on a side).
+
+## Comments, reports, moderation
+comments-title = { $count ->
+    [0] Comments
+    [one] 1 comment
+   *[other] { $count } comments
+}
+comments-none = No comment yet.
+comment-new = Your comment
+comment-label = Your comment
+comment-hint = Stay polite: a comment reported by several neighbours is hidden until a moderator decides.
+comment-as-landlord = You write on behalf of the landlord.
+comment-submit = Publish the comment
+comment-reply = Reply
+comment-reply-label = Your reply
+comment-reply-submit = Publish the reply
+comment-edit = Change
+comment-edit-submit = Save
+comment-delete = Delete
+comment-edited = changed
+comment-landlord = The landlord
+comment-author-gone = Deleted account
+comment-deleted = Comment deleted by its author.
+content-pending = Hidden after several reports, waiting for a moderator's decision.
+content-hidden = Hidden by moderation.
+ok-comment-posted = Your comment is published.
+ok-comment-edited = Your comment is changed.
+ok-comment-deleted = Your comment is deleted.
+error-comment-empty = Write your comment.
+error-comment-long = A comment has 5,000 characters at most.
+error-comment-not-now = This is no longer possible (the 15 minutes to change it are over, or the item no longer takes comments).
+moderation-visible = Shown
+moderation-pending = Hidden until moderated
+moderation-hidden = Hidden by moderation
+report-open-project = Report this project
+report-open-comment = Report
+report-open-photo = Report this photo
+report-reason = Why?
+report-hint = The landlord tells nobody who reported.
+report-reason-spam = Advertising or spam
+report-reason-offensive = Hurtful or insulting
+report-reason-personal-data = Shows personal data
+report-reason-off-topic = Off-topic
+report-submit = Report
+report-done = You reported it.
+ok-reported = Thank you: your report is recorded.
+error-report-reason = Choose a reason.
+project-hidden-notice = Its content is not shown.
+project-hidden-moderator = You see it because you are a moderator.
+moderation-title = Moderation
+moderation-intro = Content reported by tenants. Content reported by enough people is hidden until you decide. Its author is told the decision; each decision goes to the log.
+moderation-empty = No reported content.
+moderation-kind-project = Project
+moderation-kind-comment = Comment
+moderation-kind-photo = Photo
+moderation-author = Author
+moderation-reports = Reports
+moderation-reporters = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
+moderation-reason-spam = advertising ({ $count })
+moderation-reason-offensive = hurtful ({ $count })
+moderation-reason-personal-data = personal data ({ $count })
+moderation-reason-off-topic = off-topic ({ $count })
+moderation-since = First report
+moderation-see = See
+moderation-decision-hide = Hide
+moderation-decision-restore = Restore
+moderation-decision-dismiss = Dismiss the reports
+ok-hide = The content is hidden and its author told.
+ok-restore = The content is restored and its author told.
+ok-dismiss = The reports are dismissed.
+back-office-moderation = Moderation
+
+## Project settings
+settings-projects = Tenants' projects
+settings-support-unit = Who supports a project?
+settings-unit-household = Each home (one support per home)
+settings-unit-adult = Each registered tenant
+settings-threshold-kind = How the support threshold is counted
+settings-threshold-kind-supports = A number of supports
+settings-threshold-kind-percent = A share of the residence's homes (in %)
+settings-threshold = Threshold
+settings-threshold-hint = When a project reaches it, it goes under review and the landlord must answer it. For example 10 supports, or 5 %.
+settings-answer-days = The landlord's time to answer (days)
+settings-answer-days-hint = From 1 to 365 days, from the start of the review. It is shown on each project.
+settings-report-threshold = Reports before content is hidden
+settings-report-threshold-hint = A number of different people, from 1 to 50.
+error-support-threshold = Give a threshold from 1 to 10,000.
+error-support-percent = A share of homes goes up to 100 %.
+error-support-unit = Choose who supports a project.
+error-support-threshold-kind = Choose how the threshold is counted.
+error-answer-days = Give a time from 1 to 365 days.
+error-report-threshold = Give a number from 1 to 50.
+residence-projects-count = { $count ->
+    [0] No project proposed in the residence yet.
+    [one] 1 project proposed in the residence.
+   *[other] { $count } projects proposed in the residence.
+}
+residence-projects-link = See the residence's projects

@@ -244,8 +244,6 @@ my-home-housemates = Autres comptes du logement
 my-home-housemates-none = Aucun
 my-home-residence-link = Voir ma résidence
 residence-participation = { $joined } logement(s) sur { $households } ont rejoint Palier.
-residence-coming-title = Consultations et projets
-residence-coming-body = Les consultations de votre bailleur et les projets des habitants de la résidence apparaîtront ici.
 
 ## Gestion
 back-office-title = Gestion
@@ -779,3 +777,300 @@ field-code-validity-days-hint = De 7 à 365 jours après le courrier (90 par dé
 settings-save = Enregistrer les réglages
 ok-settings-saved = Les réglages sont enregistrés.
 error-code-validity-days = Indiquez un nombre de jours entre 7 et 365.
+
+## Projets des habitants (Habitant 3.0)
+nav-projects = Projets
+euros = { $amount } €
+projects-title = Projets des habitants
+projects-intro = Les habitants proposent des projets pour leur résidence. Soutenez ceux qui vous plaisent : quand un projet a assez de soutiens, le bailleur doit y répondre dans un délai annoncé.
+projects-propose = Proposer un projet
+projects-back = Tous les projets
+projects-drafts = Mes brouillons
+projects-drafts-hint = Vous seul les voyez. Publiez-les depuis leur page.
+projects-record = Réponses du bailleur en { $year } : { $on_time } sur { $due } dans le délai annoncé.
+projects-record-none = Réponses du bailleur en { $year } : aucun projet n'attendait encore de réponse.
+projects-filters = Trier et filtrer les projets
+projects-residence = Résidence
+projects-any-residence = Toutes les résidences
+projects-category = Catégorie
+projects-any-category = Toutes les catégories
+projects-status = État
+projects-any-status = Tous les états
+projects-sort = Ordre
+projects-sort-newest = Les plus récents
+projects-sort-most-supported = Les plus soutenus
+projects-sort-oldest-unanswered = En attente de réponse depuis le plus longtemps
+projects-filter = Afficher
+projects-count = { $count ->
+    [0] Aucun projet.
+    [one] 1 projet.
+   *[other] { $count } projets.
+}
+projects-export = Données ouvertes (sans nom ni texte des habitants) :
+projects-export-csv = tableur (CSV)
+projects-export-json = JSON
+project-status-draft = Brouillon
+project-status-submitted = Proposé
+project-status-under-review = À l'étude
+project-status-accepted = Accepté
+project-status-rejected = Refusé
+project-status-in-progress = En cours
+project-status-done = Réalisé
+project-status-withdrawn = Retiré
+project-category-garden = Jardins et espaces verts
+project-category-conviviality = Convivialité et fêtes
+project-category-surroundings = Cadre de vie et aménagements
+project-category-solidarity = Solidarité et entraide
+project-category-youth = Enfants et jeunes
+project-category-seniors = Seniors
+project-category-environment = Environnement et économies d'énergie
+project-category-culture = Culture, sport et loisirs
+project-category-other = Autre
+project-need-volunteers = Des bénévoles
+project-need-space = Un lieu
+project-need-money = Un budget
+project-overdue = Réponse en retard
+project-overdue-long = le délai est dépassé
+project-hidden-title = Projet masqué
+project-comments = { $count ->
+    [0] aucun commentaire
+    [one] 1 commentaire
+   *[other] { $count } commentaires
+}
+project-supports = { $count ->
+    [0] aucun soutien
+    [one] 1 soutien
+   *[other] { $count } soutiens
+}
+project-supports-of = { $count } soutien(s) sur { $target } nécessaires
+project-back = Retour au projet
+project-draft-title = Brouillon : vous seul le voyez
+project-draft-body = Relisez votre projet, puis publiez-le pour que vos voisins puissent le soutenir. Vous pourrez encore le modifier tant que personne ne l'a soutenu.
+project-similar-title = Un voisin a peut-être déjà proposé cela
+project-similar-body = Ces projets de votre résidence lui ressemblent. Si l'un d'eux est le même, soutenez-le plutôt que d'en publier un autre.
+project-place = Où
+project-proposed = Proposé par
+project-by = { $name }
+project-by-gone = un habitant (compte supprimé)
+project-by-channel-online = un habitant, en ligne
+project-by-channel-phone = un habitant, par téléphone (saisi par le bailleur)
+project-by-channel-lodge = un habitant, à la loge (saisi par le bailleur)
+project-by-channel-paper = un habitant, par courrier (saisi par le bailleur)
+project-cost = Coût estimé
+project-spent = Coût réel
+project-spent-hint = En euros, sans centimes. Laissez vide si vous ne le connaissez pas.
+project-needs = Ce dont le projet a besoin
+project-needs-hint = Cochez ce qu'il faut pour le réaliser.
+project-due = Réponse du bailleur attendue avant le
+project-photo = Photo { $number }
+photo-hidden = Photo masquée par la modération.
+project-timeline = Historique du projet
+project-event-draft = Brouillon créé
+project-event-submitted = Projet publié
+project-event-under-review = Le projet passe à l'étude : le bailleur doit répondre dans le délai annoncé
+project-event-accepted = Le bailleur accepte le projet
+project-event-rejected = Le bailleur refuse le projet
+project-event-in-progress = La réalisation commence
+project-event-done = Le projet est réalisé
+project-event-withdrawn = L'auteur retire son projet
+project-event-progress = Le bailleur donne des nouvelles
+project-event-addition = L'auteur complète son projet
+project-event-other = Changement
+project-support-title = Soutiens
+project-support-hint = Un soutien par logement. Vous pouvez retirer le vôtre tant que le projet n'est pas à l'étude.
+project-support = Je soutiens ce projet
+project-supported = Votre logement soutient ce projet
+project-unsupport = Retirer mon soutien
+project-yours = Votre projet
+project-submit = Publier le projet
+project-edit = Modifier le projet
+project-add = Compléter le projet
+project-add-hint = Des voisins le soutiennent déjà : vous ne pouvez plus le réécrire, mais vous pouvez ajouter des précisions, datées.
+project-add-label = Votre précision
+project-add-submit = Ajouter
+project-withdraw = Retirer le projet
+project-withdraw-body = Le projet ne pourra plus être soutenu. Ses soutiens seront prévenus. Vous ne pourrez pas annuler.
+project-withdraw-confirm = Oui, retirer le projet
+project-landlord = Réponse du bailleur
+project-answer-action = Étape
+project-action-review = Mettre à l'étude (avant le seuil de soutiens)
+project-action-accept = Accepter
+project-action-reject = Refuser (expliquer pourquoi)
+project-action-start = Commencer la réalisation
+project-action-finish = Le projet est réalisé
+project-answer-message = Message public
+project-answer-message-hint = Les habitants le lisent sur la page du projet. Obligatoire pour un refus.
+project-answer-submit = Enregistrer la réponse
+project-progress = Donner des nouvelles
+project-progress-message = Où en est le projet ?
+project-progress-submit = Publier les nouvelles
+project-new-title = Proposer un projet
+project-new-intro = Décrivez votre idée pour la résidence. Elle reste un brouillon, que vous seul voyez, jusqu'à ce que vous la publiiez.
+project-new-staff-intro = Saisissez le projet d'un habitant qui a appelé, est passé à la loge ou a écrit. Il est publié tout de suite, en son nom.
+project-on-behalf = Pour quel habitant ?
+project-on-behalf-body = Le projet est enregistré pour son logement, et la page dit qu'il a été saisi par le bailleur.
+project-lease = Référence du bail
+project-lease-hint = Celle du logement de l'habitant, par exemple TIL-A01.
+project-channel = Comment l'habitant l'a proposé
+project-channel-online = En ligne
+project-channel-phone = Par téléphone
+project-channel-lodge = À la loge
+project-channel-paper = Par courrier
+project-residence = Résidence
+project-residence-choose = Choisissez la résidence
+project-title = Titre du projet
+project-title-hint = En quelques mots, par exemple « Un jardin partagé dans la cour ».
+project-description = Description
+project-description-hint = Ce que vous proposez, pour qui, où. Vous pouvez écrire en **gras**, en *italique* et faire des listes avec des tirets.
+project-category = Catégorie
+project-category-choose = Choisissez une catégorie
+project-building = Bâtiment
+project-building-hint = Si le projet concerne un seul bâtiment.
+project-whole-residence = Toute la résidence
+project-cost-hint = Si vous avez une idée, en euros, sans centimes. Vous pouvez laisser vide.
+field-photos = Photos
+field-photos-hint = { $count ->
+    [0] Ce projet a déjà trois photos.
+    [one] Une photo de plus au plus, en JPEG, PNG ou WebP, de 10 Mo au plus.
+   *[other] { $count } photos au plus, en JPEG, PNG ou WebP, de 10 Mo chacune au plus.
+} Les informations cachées des photos (lieu, appareil) sont supprimées.
+project-draft-submit = Enregistrer le brouillon
+project-record-submit = Publier le projet de cet habitant
+project-photos-again = Si vous aviez choisi des photos, choisissez-les à nouveau.
+project-edit-title = Modifier le projet
+project-edit-intro = Vous pouvez le modifier tant que personne ne l'a soutenu.
+project-save = Enregistrer
+project-photos = Photos du projet
+project-photo-remove = Retirer cette photo
+ok-project-drafted = Votre brouillon est enregistré. Relisez-le, puis publiez-le.
+ok-project-recorded = Le projet de l'habitant est publié.
+ok-project-saved = Le projet est modifié.
+ok-project-published = Votre projet est publié : vos voisins peuvent le soutenir.
+ok-project-added = Votre précision est ajoutée.
+ok-project-answered = La réponse est publiée et les habitants concernés sont prévenus.
+ok-progress-posted = Les nouvelles sont publiées.
+ok-support-given = Votre soutien est enregistré.
+ok-support-reached = Votre soutien est enregistré : le projet a assez de soutiens, le bailleur doit maintenant y répondre.
+ok-support-withdrawn = Votre soutien est retiré.
+ok-project-withdrawn = Le projet est retiré.
+ok-photo-removed = La photo est retirée.
+error-project-title-short = Le titre compte au moins 5 caractères.
+error-project-title-long = Le titre compte 120 caractères au plus.
+error-project-description-short = Décrivez le projet en 20 caractères au moins.
+error-project-description-long = La description compte 10 000 caractères au plus.
+error-project-cost = Indiquez un montant en euros, sans centimes (ou laissez vide).
+error-project-category = Choisissez une catégorie de la liste.
+error-project-place = Choisissez une résidence (et un bâtiment) de la liste.
+error-project-needs = Cochez les besoins de la liste.
+error-project-channel = Choisissez comment l'habitant a proposé le projet.
+error-project-action = Choisissez une étape de la liste.
+error-project-message-empty = Écrivez un message.
+error-project-message-long = Le message compte 5 000 caractères au plus.
+error-project-not-now = Ce n'est plus possible : le projet a changé entre-temps. Rechargez la page.
+error-project-lease-unknown = Aucun logement de cette résidence n'a cette référence de bail.
+error-photo-count = Trois photos au plus par projet.
+error-photo-too-large = Une photo fait plus de 10 Mo : choisissez-en une plus légère.
+error-photo-type = Une photo n'est pas au format JPEG, PNG ou WebP.
+error-photo-unreadable = Une photo est abîmée et ne peut pas être lue. Choisissez-en une autre.
+error-photo-pixels = Une photo est trop grande (plus de 10 000 pixels de côté).
+
+## Commentaires, signalements, modération
+comments-title = { $count ->
+    [0] Commentaires
+    [one] 1 commentaire
+   *[other] { $count } commentaires
+}
+comments-none = Pas encore de commentaire.
+comment-new = Votre commentaire
+comment-label = Votre commentaire
+comment-hint = Restez courtois : un commentaire signalé par plusieurs voisins est masqué jusqu'à la décision d'un modérateur.
+comment-as-landlord = Vous écrivez au nom du bailleur.
+comment-submit = Publier le commentaire
+comment-reply = Répondre
+comment-reply-label = Votre réponse
+comment-reply-submit = Publier la réponse
+comment-edit = Modifier
+comment-edit-submit = Enregistrer
+comment-delete = Supprimer
+comment-edited = modifié
+comment-landlord = Le bailleur
+comment-author-gone = Compte supprimé
+comment-deleted = Commentaire supprimé par son auteur.
+content-pending = Masqué après plusieurs signalements, en attente de la décision d'un modérateur.
+content-hidden = Masqué par la modération.
+ok-comment-posted = Votre commentaire est publié.
+ok-comment-edited = Votre commentaire est modifié.
+ok-comment-deleted = Votre commentaire est supprimé.
+error-comment-empty = Écrivez votre commentaire.
+error-comment-long = Un commentaire compte 5 000 caractères au plus.
+error-comment-not-now = Ce n'est plus possible (le délai de 15 minutes pour modifier est passé, ou l'élément n'accepte plus de commentaire).
+moderation-visible = Visible
+moderation-pending = Masqué en attente de modération
+moderation-hidden = Masqué par la modération
+report-open-project = Signaler ce projet
+report-open-comment = Signaler
+report-open-photo = Signaler cette photo
+report-reason = Pourquoi ?
+report-hint = Le bailleur ne dit à personne qui a signalé.
+report-reason-spam = Publicité ou spam
+report-reason-offensive = Blessant ou insultant
+report-reason-personal-data = Montre des données personnelles
+report-reason-off-topic = Hors sujet
+report-submit = Signaler
+report-done = Vous l'avez signalé.
+ok-reported = Merci : votre signalement est enregistré.
+error-report-reason = Choisissez une raison.
+project-hidden-notice = Son contenu n'est pas affiché.
+project-hidden-moderator = Vous le voyez parce que vous êtes modérateur.
+moderation-title = Modération
+moderation-intro = Les contenus signalés par les habitants. Un contenu signalé par assez de personnes est masqué jusqu'à votre décision. Son auteur est prévenu de la décision ; chaque décision est inscrite au journal.
+moderation-empty = Aucun contenu signalé.
+moderation-kind-project = Projet
+moderation-kind-comment = Commentaire
+moderation-kind-photo = Photo
+moderation-author = Auteur
+moderation-reports = Signalements
+moderation-reporters = { $count ->
+    [one] 1 personne
+   *[other] { $count } personnes
+}
+moderation-reason-spam = publicité ({ $count })
+moderation-reason-offensive = blessant ({ $count })
+moderation-reason-personal-data = données personnelles ({ $count })
+moderation-reason-off-topic = hors sujet ({ $count })
+moderation-since = Premier signalement
+moderation-see = Voir
+moderation-decision-hide = Masquer
+moderation-decision-restore = Rétablir
+moderation-decision-dismiss = Écarter les signalements
+ok-hide = Le contenu est masqué et son auteur prévenu.
+ok-restore = Le contenu est rétabli et son auteur prévenu.
+ok-dismiss = Les signalements sont écartés.
+back-office-moderation = Modération
+
+## Réglages des projets
+settings-projects = Projets des habitants
+settings-support-unit = Qui soutient un projet ?
+settings-unit-household = Chaque logement (un soutien par logement)
+settings-unit-adult = Chaque habitant inscrit
+settings-threshold-kind = Comment compter le seuil de soutiens
+settings-threshold-kind-supports = Un nombre de soutiens
+settings-threshold-kind-percent = Une part des logements de la résidence (en %)
+settings-threshold = Seuil
+settings-threshold-hint = Quand un projet l'atteint, il passe à l'étude et le bailleur doit y répondre. Par exemple 10 soutiens, ou 5 %.
+settings-answer-days = Délai de réponse du bailleur (jours)
+settings-answer-days-hint = Entre 1 et 365 jours, à partir de la mise à l'étude. Il est affiché sur chaque projet.
+settings-report-threshold = Signalements avant de masquer un contenu
+settings-report-threshold-hint = Nombre de personnes différentes, entre 1 et 50.
+error-support-threshold = Indiquez un seuil entre 1 et 10 000.
+error-support-percent = Une part des logements va jusqu'à 100 %.
+error-support-unit = Choisissez qui soutient un projet.
+error-support-threshold-kind = Choisissez comment compter le seuil.
+error-answer-days = Indiquez un délai entre 1 et 365 jours.
+error-report-threshold = Indiquez un nombre entre 1 et 50.
+residence-projects-count = { $count ->
+    [0] Pas encore de projet proposé dans la résidence.
+    [one] 1 projet proposé dans la résidence.
+   *[other] { $count } projets proposés dans la résidence.
+}
+residence-projects-link = Voir les projets de la résidence

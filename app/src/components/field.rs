@@ -62,6 +62,7 @@ pub fn Field(
         }),
         autocomplete: autocomplete.map(str::to_owned),
         accept: None,
+        multiple: false,
         // A checkbox always sends its own value when ticked, whatever came back.
         value: if secret {
             None
@@ -107,6 +108,9 @@ pub struct FieldView {
     pub autocomplete: Option<String>,
     /// The kinds of file a file input takes.
     pub accept: Option<String>,
+    /// A file input that takes several files.
+    #[serde(default)]
+    pub multiple: bool,
     pub value: Option<String>,
     pub required: bool,
     pub maxlength: Option<usize>,
@@ -158,74 +162,6 @@ fn CheckedField(field: FieldView, rule: Rule, messages: Vec<(String, String)>) -
         }
     };
     field_markup(field, error, wrapper, (on_change, on_input), Some(hydrated()), None)
-}
-
-/// The households file of an import, checked in the browser by the
-/// domain's rule (`registry::import_file`: one is chosen, not too large)
-/// when it is chosen and when its form is sent; the server checks again and
-/// reports the file's lines.
-#[component]
-pub fn ImportFileField(
-    feedback: Feedback,
-    name: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    /// The kinds of file taken (`accept`).
-    accept: &'static str,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let field = FieldView {
-        id: feedback.field_id(name),
-        name: name.to_owned(),
-        label: i18n.t(label),
-        hint: hint.map(|hint| i18n.t(hint)),
-        kind: "file".to_owned(),
-        rows: None,
-        choices: None,
-        autocomplete: None,
-        accept: Some(accept.to_owned()),
-        value: None,
-        required: true,
-        maxlength: None,
-        error: None,
-    };
-    let messages = ["error-import-no-file", "import-problem-too-large"].map(|id| (id.to_owned(), i18n.t(id))).to_vec();
-    view! { <CheckedImportFile field messages/> }
-}
-
-#[island]
-fn CheckedImportFile(field: FieldView, messages: Vec<(String, String)>) -> impl IntoView {
-    let error = RwSignal::new(None::<String>);
-    let messages = StoredValue::new(messages);
-    let id = StoredValue::new(field.id.clone());
-    // What is wrong with the file chosen, in the page's language.
-    let problem = move || {
-        let size = id
-            .with_value(|id| document().get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-            .map(|file| file.size() as u64);
-        palier_domain::registry::import_file(size).err().map(|m| messages.with_value(|all| text_of(all, m)))
-    };
-    let wrapper = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let Some(wrapper) = wrapper.get() else { return };
-        let form = wrapper.closest("form").ok().flatten().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
-        check_on_submit(form, move |event| {
-            let found = problem();
-            let invalid = found.is_some();
-            error.set(found);
-            if invalid {
-                if !event.default_prevented() {
-                    id.with_value(|id| focus(id));
-                }
-                event.prevent_default();
-            }
-        });
-    });
-    let on_change = move |_: leptos::ev::Event| error.set(problem());
-    field_markup(field, error.into(), wrapper, (on_change, |_| {}), Some(hydrated()), None)
 }
 
 /// The message of a rule over several fields (`rule`), where it stands in
@@ -297,7 +233,7 @@ pub fn posted_values(form: Option<web_sys::HtmlFormElement>, name: &str) -> Vec<
 }
 
 /// Moves the focus to the element with this id.
-fn focus(id: &str) {
+pub(crate) fn focus(id: &str) {
     if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
     }
@@ -306,7 +242,7 @@ fn focus(id: &str) {
 /// The markup of a field, the same on the server and in an island.
 /// `error_slot`, when given, shows instead of the field's error (a check
 /// over several fields, see [`FormCheck`]).
-fn field_markup(
+pub(crate) fn field_markup(
     field: FieldView,
     error: Signal<Option<String>>,
     wrapper: NodeRef<leptos::html::Div>,
@@ -414,6 +350,7 @@ fn field_markup(
                 type=field.kind
                 autocomplete=field.autocomplete
                 accept=field.accept
+                multiple=field.multiple
                 required=field.required
                 maxlength=field.maxlength
                 value=field.value

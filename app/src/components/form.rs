@@ -42,6 +42,13 @@ impl Feedback {
         if self.value(field).as_deref() == Some(value) { self } else { Self { error: Signal::derive(|| None), ..self } }
     }
 
+    /// This feedback when the last submission was this form's, that is when
+    /// it kept no value for `field` (the hidden id that the list's other
+    /// forms send); otherwise none.
+    pub fn only_without(self, field: &str) -> Self {
+        if self.value(field).is_none() { self } else { Self { error: Signal::derive(|| None), ..self } }
+    }
+
     /// Whether the last submission was refused.
     pub fn refused(&self) -> bool {
         self.error.with(Option::is_some)

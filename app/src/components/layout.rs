@@ -141,6 +141,7 @@ fn NavLinks(user: Option<ShellUser>) -> impl IntoView {
                     </a>
                 </li>
                 {user.has_home.then(|| link("/consultations", "nav-consultations"))}
+                {(user.has_home || user.staff).then(|| link("/projets", "nav-projects"))}
                 {(!user.has_home && !user.staff).then(|| link("/rejoindre", "nav-join"))}
                 {user.staff.then(|| link("/gestion", "nav-back-office"))}
                 {user.platform_admin.then(|| link("/admin", "nav-platform"))}

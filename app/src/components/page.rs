@@ -106,7 +106,7 @@ pub fn PageError(error: AppError) -> impl IntoView {
 /// Links to the previous and next pages of a list.
 #[component]
 pub fn Pager(
-    /// The page's address without `?page=`.
+    /// The page's address without `page=` (it may have other parameters).
     base: String,
     /// Current page, from 0.
     page: u64,
@@ -114,8 +114,9 @@ pub fn Pager(
 ) -> impl IntoView {
     let i18n = use_i18n();
     (pages > 1).then(|| {
-        let previous = (page > 0).then(|| format!("{base}?page={page}"));
-        let next = (page + 1 < pages).then(|| format!("{base}?page={}", page + 2));
+        let join = if base.contains('?') { '&' } else { '?' };
+        let previous = (page > 0).then(|| format!("{base}{join}page={page}"));
+        let next = (page + 1 < pages).then(|| format!("{base}{join}page={}", page + 2));
         view! {
             <nav class="pager" aria-label=i18n.t("pager-label")>
                 {previous.map(|href| view! { <a href=href rel="prev">{i18n.t("pager-previous")}</a> })}

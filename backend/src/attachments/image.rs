@@ -89,6 +89,13 @@ pub fn process(bytes: &[u8]) -> Result<Processed, PhotoError> {
     Ok(Processed { display, thumb, width, height, display_bytes })
 }
 
+/// [`process`] on a thread for blocking work, so the server's async
+/// threads keep serving while a photo is decoded.
+pub async fn process_off_thread(bytes: Vec<u8>) -> anyhow::Result<Result<Processed, PhotoError>> {
+    use anyhow::Context as _;
+    tokio::task::spawn_blocking(move || process(&bytes)).await.context("a photo's decoding task failed")
+}
+
 fn classify(error: image::ImageError) -> PhotoError {
     match error {
         image::ImageError::Limits(_) => PhotoError::TooManyPixels,

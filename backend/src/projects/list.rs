@@ -104,6 +104,10 @@ pub async fn list<C: ConnectionTrait>(
         pages,
         record,
         staff_of: actor.staff_organisations().into_iter().map(OrganisationId::new).collect(),
+        drafts: drafts(conn, actor).await?,
+        can_propose: residences
+            .iter()
+            .any(|r| actor.can(Permission::ProposeProject, Scope::residence(r.organisation_id, r.id))),
     })
 }
 

@@ -135,7 +135,7 @@ async fn publish<C: ConnectionTrait>(conn: &C, row: project::Model, now: DateTim
     let id = row.id;
     let mut active: project::ActiveModel = row.into();
     active.status = Set(Status::Submitted.code().to_owned());
-    active.support_unit = Set(settings.unit.code().to_owned());
+    active.support_unit = Set(settings.support_unit.code().to_owned());
     active.support_target = Set(i32::try_from(settings.threshold.target(households)).unwrap_or(i32::MAX));
     active.submitted_at = Set(Some(now));
     active.updated_at = Set(now);

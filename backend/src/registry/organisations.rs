@@ -6,6 +6,7 @@ use crate::entities::organisation;
 use crate::policy::{Actor, Permission, Scope};
 use chrono::Utc;
 use palier_domain::ids::OrganisationId;
+use palier_domain::projects::Threshold;
 use palier_domain::registry::OrganisationOverview;
 use palier_domain::registry::{DEFAULT_CODE_VALIDITY_DAYS, OrganisationSettings, ResidenceSummary, SettingsView};
 use palier_domain::team::OrgRole;
@@ -112,8 +113,16 @@ pub async fn code_validity<C: ConnectionTrait>(conn: &C, id: i64) -> Result<chro
 
 /// What `organisation`'s admins chose for it.
 pub fn settings_of(organisation: &organisation::Model) -> OrganisationSettings {
+    let defaults = OrganisationSettings::default();
     OrganisationSettings {
         code_validity_days: u16::try_from(organisation.code_validity_days).unwrap_or(DEFAULT_CODE_VALIDITY_DAYS),
+        support_unit: organisation.support_unit.parse().unwrap_or(defaults.support_unit),
+        threshold: Threshold {
+            kind: organisation.support_threshold_kind.parse().unwrap_or(defaults.threshold.kind),
+            value: u32::try_from(organisation.support_threshold).unwrap_or(defaults.threshold.value),
+        },
+        answer_days: u16::try_from(organisation.answer_days).unwrap_or(defaults.answer_days),
+        report_threshold: u16::try_from(organisation.report_threshold).unwrap_or(defaults.report_threshold),
     }
 }
 
@@ -142,7 +151,25 @@ pub async fn update_settings(
     let id = organisation.id;
     let mut active: organisation::ActiveModel = organisation.into();
     active.code_validity_days = Set(i32::from(settings.code_validity_days));
+    active.support_unit = Set(settings.support_unit.code().to_owned());
+    active.support_threshold_kind = Set(settings.threshold.kind.code().to_owned());
+    active.support_threshold = Set(i32::try_from(settings.threshold.value).unwrap_or(i32::MAX));
+    active.answer_days = Set(i32::from(settings.answer_days));
+    active.report_threshold = Set(i32::from(settings.report_threshold));
     active.update(&txn).await?;
+    // What changed, from and to.
+    let mut changes = serde_json::Map::new();
+    let mut note = |name: &str, from: serde_json::Value, to: serde_json::Value| {
+        if from != to {
+            changes.insert(name.to_owned(), serde_json::json!({ "from": from, "to": to }));
+        }
+    };
+    note("code_validity_days", before.code_validity_days.into(), settings.code_validity_days.into());
+    note("support_unit", before.support_unit.code().into(), settings.support_unit.code().into());
+    let threshold = |t: Threshold| format!("{} {}", t.value, t.kind.code()).into();
+    note("support_threshold", threshold(before.threshold), threshold(settings.threshold));
+    note("answer_days", before.answer_days.into(), settings.answer_days.into());
+    note("report_threshold", before.report_threshold.into(), settings.report_threshold.into());
     crate::audit::record(
         &txn,
         crate::audit::Entry {
@@ -151,9 +178,7 @@ pub async fn update_settings(
             action: palier_domain::audit::Action::OrganisationSettingsChanged,
             target_kind: "organisation",
             target_id: Some(id),
-            details: serde_json::json!({
-                "code_validity_days": { "from": before.code_validity_days, "to": settings.code_validity_days },
-            }),
+            details: serde_json::Value::Object(changes),
         },
     )
     .await?;

@@ -236,7 +236,11 @@ pub async fn residence_admin<C: ConnectionTrait>(
 }
 
 /// A residence's page, for its tenants and its landlord's staff.
-pub async fn residence_view<C: ConnectionTrait>(conn: &C, residence: residence::Model) -> Result<ResidenceView, DbErr> {
+pub async fn residence_view<C: ConnectionTrait>(
+    conn: &C,
+    residence: residence::Model,
+    now: chrono::DateTime<Utc>,
+) -> Result<ResidenceView, DbErr> {
     let households =
         household::Entity::find().filter(household::Column::ResidenceId.eq(residence.id)).count(conn).await?;
     let joined = household::Entity::find()
@@ -249,8 +253,15 @@ pub async fn residence_view<C: ConnectionTrait>(conn: &C, residence: residence::
         .await?
         .and_then(|n| u64::try_from(n).ok())
         .unwrap_or(0);
+    let projects = crate::entities::project::Entity::find()
+        .filter(crate::entities::project::Column::ResidenceId.eq(residence.id))
+        .filter(crate::entities::project::Column::Status.ne(palier_domain::projects::Status::Draft.code()))
+        .count(conn)
+        .await?;
     Ok(ResidenceView {
         id: ResidenceId::new(residence.id),
+        projects,
+        answer_record: crate::projects::list::answer_record(conn, residence.organisation_id, now).await?,
         address: one_line(&residence.address, &residence.postcode, &residence.city),
         organisation: super::organisation_name(conn, residence.organisation_id).await?.unwrap_or_default(),
         name: residence.name,

@@ -51,12 +51,27 @@ pub enum Rule {
     CodeValidityDays,
     OrganisationName,
     Slug,
+    SupportThreshold,
+    AnswerDays,
+    ReportThreshold,
+    ProjectTitle,
+    ProjectDescription,
+    /// An estimated or spent cost in euros (nothing is fine).
+    ProjectCost,
+    /// The category chosen in the organisation's list.
+    ProjectCategory,
+    /// A message that must be written (an update, an addition, a comment's edit).
+    ProjectMessage,
+    /// A message that may be empty.
+    OptionalMessage,
+    Comment,
 }
 
 impl Rule {
     /// The message id of what is wrong with `value`, or `None` when it is fine.
     pub fn check(self, value: &str) -> Option<&'static str> {
         use crate::consultations::form;
+        use crate::projects::form as projects;
         use crate::registry;
         use crate::{DisplayName, Email, EmailError, InvitationCode, Password};
         match self {
@@ -92,6 +107,16 @@ impl Rule {
             Rule::CodeValidityDays => registry::code_validity_days(&Input::new(value)).err(),
             Rule::OrganisationName => crate::platform::organisation_name(value).err(),
             Rule::Slug => crate::platform::slug(value).err(),
+            Rule::SupportThreshold => registry::support_threshold(&Input::new(value)).err(),
+            Rule::AnswerDays => registry::answer_days(&Input::new(value)).err(),
+            Rule::ReportThreshold => registry::report_threshold(&Input::new(value)).err(),
+            Rule::ProjectTitle => projects::title(value).err(),
+            Rule::ProjectDescription => projects::description(value).err(),
+            Rule::ProjectCost => projects::cost(&Input::new(value)).err(),
+            Rule::ProjectCategory => projects::category(&Input::new(value)).err(),
+            Rule::ProjectMessage => projects::message(value).err(),
+            Rule::OptionalMessage => projects::optional_message(value).err(),
+            Rule::Comment => crate::discussion::comment_body(value).err(),
         }
     }
 
@@ -131,6 +156,16 @@ impl Rule {
             Rule::CodeValidityDays => vec!["error-code-validity-days"],
             Rule::OrganisationName => vec!["error-organisation-name"],
             Rule::Slug => vec!["error-slug"],
+            Rule::SupportThreshold => vec!["error-support-threshold"],
+            Rule::AnswerDays => vec!["error-answer-days"],
+            Rule::ReportThreshold => vec!["error-report-threshold"],
+            Rule::ProjectTitle => vec!["error-project-title-short", "error-project-title-long"],
+            Rule::ProjectDescription => vec!["error-project-description-short", "error-project-description-long"],
+            Rule::ProjectCost => vec!["error-project-cost"],
+            Rule::ProjectCategory => vec!["error-project-category"],
+            Rule::ProjectMessage => vec!["error-project-message-empty", "error-project-message-long"],
+            Rule::OptionalMessage => vec!["error-project-message-long"],
+            Rule::Comment => vec!["error-comment-empty", "error-comment-long"],
         }
     }
 }
@@ -146,6 +181,8 @@ pub enum FormRule {
     /// A question's `kind` with what it needs: enough `options`, choice
     /// limits (`min_choices`, `max_choices`), the scale's labels.
     Question,
+    /// A support `threshold` of `threshold_kind` percent is 100 at most.
+    Threshold,
 }
 
 /// The messages of a question's fields that depend on its other fields.
@@ -192,6 +229,12 @@ impl FormRule {
                 // The fields' own rules show their other messages next to them.
                 form.errors.iter().find_map(|e| QUESTION_SHAPE.into_iter().find(|m| *m == e.message))
             }
+            FormRule::Threshold => {
+                let one = |name: &str| values(name).into_iter().next().unwrap_or_default();
+                let kind = one("threshold_kind").parse().ok()?;
+                let value = one("threshold").trim().parse().ok()?;
+                crate::registry::settings::threshold(kind, value).err()
+            }
         }
     }
 
@@ -201,6 +244,7 @@ impl FormRule {
             FormRule::Audience => vec!["error-consultation-scope"],
             FormRule::Schedule => vec!["error-closes-before-opens"],
             FormRule::Question => QUESTION_SHAPE.to_vec(),
+            FormRule::Threshold => vec!["error-support-percent"],
         }
     }
 }

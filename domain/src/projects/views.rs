@@ -3,7 +3,7 @@
 use super::{Action, Channel, Need, Sort, Status};
 use crate::attachments::Photo;
 use crate::discussion::{Discussion, Moderation};
-use crate::ids::{AttachmentId, CategoryId, OrganisationId, ProjectId, ResidenceId};
+use crate::ids::{AttachmentId, BuildingId, CategoryId, OrganisationId, ProjectId, ResidenceId};
 use crate::registry::Building;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -60,6 +60,7 @@ pub struct ProjectCard {
 
 /// What a list of projects is narrowed to, as its address says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Filters {
     pub residence: Option<ResidenceId>,
     pub category: Option<CategoryId>,
@@ -93,6 +94,10 @@ pub struct ProjectsPage {
     pub record: Option<AnswerRecord>,
     /// Some of the organisations the viewer works for, to manage theirs.
     pub staff_of: Vec<OrganisationId>,
+    /// The viewer's drafts (seen by them alone).
+    pub drafts: Vec<(ProjectId, String)>,
+    /// The viewer may propose a project (they live in a residence, or work for its landlord).
+    pub can_propose: bool,
 }
 
 /// A dated step of a project's public timeline.
@@ -151,9 +156,13 @@ pub struct ProjectPage {
     pub residence: String,
     pub building: Option<String>,
     pub category: CategoryName,
+    pub category_id: CategoryId,
+    pub building_id: Option<BuildingId>,
     pub title: String,
     /// Sanitised HTML (empty while hidden by moderation).
     pub description_html: String,
+    /// The markdown, for its author while they may rewrite it.
+    pub description: Option<String>,
     pub estimated_cost: Option<u32>,
     pub spent_cost: Option<u32>,
     pub needs: Vec<Need>,

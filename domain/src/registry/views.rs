@@ -125,6 +125,10 @@ pub struct ResidenceView {
     pub organisation: String,
     pub households: u64,
     pub joined: u64,
+    /// Its published projects.
+    pub projects: u64,
+    /// The landlord's record of answers to projects this year.
+    pub answer_record: crate::projects::AnswerRecord,
 }
 
 /// An address written as one line, leaving out the parts that are empty.

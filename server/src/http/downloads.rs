@@ -185,3 +185,43 @@ pub async fn consultation_csv(
         }
     }
 }
+
+/// `GET /projets/export/projets.csv` and `…/projets.json`: the projects the
+/// signed-in person may read (narrowed as the list is, by the same query),
+/// as open data: statuses, supports, answer delays; no name, no text but
+/// the title.
+pub async fn projects_export(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    session: Option<Extension<CurrentSession>>,
+    axum::extract::Query(filters): axum::extract::Query<palier_domain::projects::Filters>,
+) -> Response {
+    use palier_backend::projects::list;
+    let Some(Extension(session)) = session else { return StatusCode::UNAUTHORIZED.into_response() };
+    let csv = match file.as_str() {
+        "projets.csv" => true,
+        "projets.json" => false,
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let rows = match list::export(&state.db, &session.actor, filters, state.clock.now()).await {
+        Ok(rows) => rows,
+        Err(error) => {
+            tracing::error!(error = %palier_app::server::cause_chain(&error), "could not export projects");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let (kind, body) = if csv {
+        ("text/csv; charset=utf-8", format!("\u{feff}{}", list::export_csv(&rows)))
+    } else {
+        ("application/json; charset=utf-8", serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned()))
+    };
+    (
+        [
+            (header::CONTENT_TYPE, kind.to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}\"")),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        body,
+    )
+        .into_response()
+}

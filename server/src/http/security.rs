@@ -110,6 +110,28 @@ pub async fn guard_bodies(request: Request<Body>, next: Next) -> Response {
         .into_response()
 }
 
+/// Bodies are limited to [`super::BODY_LIMIT_BYTES`], but those of the
+/// forms that take photos ([`palier_app::api::PHOTO_PATHS`]), which the
+/// outer limit bounds. A body announced larger is refused at once (413); one
+/// that grows larger stops being read.
+pub async fn limit_bodies(request: Request<Body>, next: Next) -> Response {
+    if palier_app::api::PHOTO_PATHS.contains(&request.uri().path()) {
+        return next.run(request).await;
+    }
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if announced.is_some_and(|length| length > super::BODY_LIMIT_BYTES) {
+        return (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONNECTION, "close")], "Request body too large")
+            .into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let body = Body::new(http_body_util::Limited::new(body, super::BODY_LIMIT_BYTES));
+    next.run(Request::from_parts(parts, body)).await
+}
+
 fn is_same_site(request: &Request<Body>, public_url: &str) -> bool {
     let headers = request.headers();
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {

@@ -127,6 +127,17 @@ async fn no_malformed_request_gets_a_500_or_a_dropped_connection() {
     let mut cases: Vec<(&str, Vec<(&'static str, String)>)> =
         cases().iter().map(|case| (case.path, (case.fields)(&world))).collect();
     cases.push(("/api/registry/import_households", vec![("organisation_id", world.org1.to_string())]));
+    let project_fields = vec![
+        ("residence_id", world.residence_a.to_string()),
+        ("category_id", "1".to_owned()),
+        ("title", "Un projet".to_owned()),
+        ("description", "Une description assez longue.".to_owned()),
+    ];
+    cases.push(("/api/projects/propose", project_fields.clone()));
+    let mut rewrite = project_fields;
+    rewrite.push(("id", world.project_a.to_string()));
+    cases.push(("/api/projects/rewrite", rewrite));
+    cases.push(("/api/projects/progress", vec![("id", world.project_a.to_string()), ("message", "Avancement".into())]));
     let roles = [Role::Anonymous, Role::TenantA, Role::Staff1, Role::Admin1, Role::Platform];
     let content_types = [
         "application/x-www-form-urlencoded",

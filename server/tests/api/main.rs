@@ -13,6 +13,7 @@ mod health;
 mod notifications;
 mod pages;
 mod permissions;
+mod projects;
 mod registry;
 mod security;
 mod servers;

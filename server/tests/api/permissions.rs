@@ -24,6 +24,8 @@ const REGISTRY_1: Access = Access::Only(&[Staff1, Admin1, Platform]);
 const ADMIN_1: Access = Access::Only(&[Admin1, Platform]);
 /// Those who see the consultation open for residence A: its tenants and organisation 1's staff.
 const AUDIENCE_A: Access = Access::Only(&[TenantA, Staff1, Admin1, Platform]);
+/// Tenant A, the author of the world's project and comment.
+const AUTHOR_A: Access = Access::Only(&[TenantA]);
 /// The open consultation's only question (its id is 3 in every world: the draft's two come first).
 const ANSWER_FIELD: &str = "answers[q3][]";
 
@@ -221,7 +223,17 @@ pub(crate) fn cases() -> Vec<Case> {
         Case {
             path: "/api/registry/update_settings",
             access: ADMIN_1,
-            fields: |w| vec![("organisation_id", w.org1.to_string()), ("code_validity_days", "60".into())],
+            fields: |w| {
+                vec![
+                    ("organisation_id", w.org1.to_string()),
+                    ("code_validity_days", "60".into()),
+                    ("support_unit", "household".into()),
+                    ("threshold_kind", "supports".into()),
+                    ("threshold", "10".into()),
+                    ("answer_days", "30".into()),
+                    ("report_threshold", "3".into()),
+                ]
+            },
         },
         Case {
             path: "/api/team/invite",
@@ -424,6 +436,73 @@ pub(crate) fn cases() -> Vec<Case> {
             access: Access::Public,
             fields: |_| vec![("token", "1-all-00".into())],
         },
+        Case { path: "/api/projects/list", access: Access::SignedIn, fields: |_| vec![("page", "0".into())] },
+        Case { path: "/api/projects/get", access: AUDIENCE_A, fields: |w| vec![("id", w.project_a.to_string())] },
+        Case { path: "/api/projects/new_page", access: Access::SignedIn, fields: none },
+        Case { path: "/api/projects/submit", access: AUTHOR_A, fields: |w| vec![("id", w.project_a.to_string())] },
+        Case { path: "/api/projects/withdraw", access: AUTHOR_A, fields: |w| vec![("id", w.project_a.to_string())] },
+        Case {
+            path: "/api/projects/add",
+            access: AUTHOR_A,
+            fields: |w| vec![("id", w.project_a.to_string()), ("text", "Une précision".into())],
+        },
+        Case {
+            path: "/api/projects/remove_photo",
+            access: AUTHOR_A,
+            fields: |w| vec![("id", w.project_a.to_string()), ("photo", w.photo_a.to_string())],
+        },
+        Case { path: "/api/projects/support", access: AUTHOR_A, fields: |w| vec![("id", w.project_a.to_string())] },
+        Case {
+            path: "/api/projects/answer",
+            access: REGISTRY_1,
+            fields: |w| {
+                vec![
+                    ("id", w.project_a.to_string()),
+                    ("action", "review".into()),
+                    ("message", String::new()),
+                    ("spent_cost", String::new()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/discussion/comment",
+            access: AUDIENCE_A,
+            fields: |w| {
+                vec![("subject", "project".into()), ("subject_id", w.project_a.to_string()), ("body", "Oui !".into())]
+            },
+        },
+        Case {
+            path: "/api/discussion/edit_comment",
+            access: AUTHOR_A,
+            fields: |w| vec![("id", w.comment_a.to_string()), ("body", "Très bonne idée".into())],
+        },
+        Case {
+            path: "/api/discussion/delete_comment",
+            access: AUTHOR_A,
+            fields: |w| vec![("id", w.comment_a.to_string())],
+        },
+        Case {
+            path: "/api/discussion/report",
+            access: AUDIENCE_A,
+            fields: |w| vec![("kind", "project".into()), ("id", w.project_a.to_string()), ("reason", "spam".into())],
+        },
+        Case {
+            path: "/api/discussion/decide",
+            access: REGISTRY_1,
+            fields: |w| {
+                vec![
+                    ("organisation_id", w.org1.to_string()),
+                    ("kind", "comment".into()),
+                    ("id", w.comment_a.to_string()),
+                    ("decision", "dismiss".into()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/discussion/queue",
+            access: REGISTRY_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string()), ("page", "0".into())],
+        },
         Case {
             path: "/api/platform/create_organisation",
             access: Access::Only(&[Platform]),
@@ -439,7 +518,8 @@ pub(crate) fn cases() -> Vec<Case> {
 }
 
 /// Server functions called with a multipart body, tested on their own below.
-const MULTIPART: &[&str] = &["/api/registry/import_households"];
+const MULTIPART: &[&str] =
+    &["/api/registry/import_households", "/api/projects/propose", "/api/projects/rewrite", "/api/projects/progress"];
 
 pub(crate) fn registered() -> Vec<(String, String)> {
     leptos::server_fn::axum::server_fn_paths().map(|(path, method)| (path.to_owned(), method.to_string())).collect()
@@ -621,4 +701,57 @@ async fn pages_of_other_organisations_are_not_found() {
     assert_eq!(page.status().as_u16(), 200);
     let _ = (world.org2, world.residence_b, world.residence_c, world.building_a, world.household_a2);
     let _ = (world.household_b1, world.household_c1, world.tenant_b, world.admin1, world.staff2, world.platform);
+}
+
+/// A multipart body of text fields only.
+fn multipart_fields(fields: &[(&str, String)]) -> (String, Vec<u8>) {
+    let boundary = "palier-test-boundary";
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    (format!("multipart/form-data; boundary={boundary}"), body.into_bytes())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn projects_with_photos_are_proposed_rewritten_and_updated_by_exactly_the_right_people() {
+    for role in ROLES {
+        let app = spawn_app().await;
+        let world = World::build(&app).await;
+        let category = palier_backend::projects::categories(&app.db, world.org1).await.unwrap()[0].id.to_string();
+        let project = vec![
+            ("residence_id", world.residence_a.to_string()),
+            ("category_id", category),
+            ("title", "Un banc sous le tilleul".to_owned()),
+            ("description", "Un banc pour s'asseoir à l'ombre du tilleul.".to_owned()),
+        ];
+        let mut for_a_tenant = project.clone();
+        for_a_tenant.extend([("on_behalf", "1".to_owned()), ("lease_ref", "A2".into()), ("channel", "phone".into())]);
+        let mut rewrite = project.clone();
+        rewrite.push(("id", world.project_a.to_string()));
+        let progress = vec![("id", world.project_a.to_string()), ("message", "Commandé".to_owned())];
+        for (path, fields, allowed) in [
+            ("/api/projects/propose", project, matches!(role, TenantA)),
+            ("/api/projects/propose", for_a_tenant, matches!(role, Staff1 | Admin1 | Platform)),
+            ("/api/projects/rewrite", rewrite, matches!(role, TenantA)),
+            ("/api/projects/progress", progress, matches!(role, Staff1 | Admin1 | Platform)),
+        ] {
+            let (content_type, body) = multipart_fields(&fields);
+            let status = world
+                .client(role)
+                .post(app.url(path))
+                .header("content-type", content_type)
+                .header("origin", &app.address)
+                .header("accept", "application/json")
+                .body(body)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16();
+            assert_eq!(!is_denied(status), allowed, "{path} as {role:?} gave {status}");
+            assert!(status < 500, "{path} as {role:?} gave {status}");
+        }
+    }
 }

@@ -518,25 +518,14 @@ async fn each_organisation_chooses_how_long_its_codes_work() {
     let admin_browser = world.browser(&app, Role::Admin1);
     for bad in ["6", "366", "trente", "-1", "99999999999999999999"] {
         let page = app
-            .post_form_from(
-                &admin_browser,
-                &settings_page,
-                "/api/registry/update_settings",
-                &[("organisation_id", &org), ("code_validity_days", bad)],
-            )
+            .post_form_from(&admin_browser, &settings_page, "/api/registry/update_settings", &settings_form(&org, bad))
             .await;
         assert!(error_of(&page).contains("error-code-validity-days"), "{bad}: {}", error_of(&page));
         let form = app.follow(&admin_browser, &page).await;
         assert!(form.body.contains("Indiquez un nombre de jours entre 7 et 365."), "{bad}");
         assert!(form.body.contains(&format!("value=\"{bad}\"")), "{bad}: what was typed is kept");
     }
-    let page = app
-        .post_form_as(
-            admin,
-            "/api/registry/update_settings",
-            &[("organisation_id", &org), ("code_validity_days", "30")],
-        )
-        .await;
+    let page = app.post_form_as(admin, "/api/registry/update_settings", &settings_form(&org, "30")).await;
     assert_eq!(page.header("location"), Some(format!("{settings_page}?ok=settings-saved").as_str()));
     let page = app.follow(admin, &page).await;
     assert!(page.body.contains("value=\"30\"") && page.body.contains("Les réglages sont enregistrés."));
@@ -556,13 +545,8 @@ async fn each_organisation_chooses_how_long_its_codes_work() {
     );
 
     // Staff of the organisation cannot change them, whatever they post.
-    let page = app
-        .call_as(
-            world.client(Role::Staff1),
-            "/api/registry/update_settings",
-            &[("organisation_id", &org), ("code_validity_days", "365")],
-        )
-        .await;
+    let page =
+        app.call_as(world.client(Role::Staff1), "/api/registry/update_settings", &settings_form(&org, "365")).await;
     assert_eq!(page.status, 403);
 
     // Joining follows the new validity: 31 days is too old, 29 is not.
@@ -603,4 +587,18 @@ async fn each_organisation_chooses_how_long_its_codes_work() {
     let until = format!("{}/{}/{}", &paris[8..10], &paris[5..7], &paris[0..4]);
     let line = format!("Valable jusqu'au {}", until.replace('/', "&#x2f;"));
     assert!(letters.body.contains(&line), "{line} not in {}", letters.body);
+}
+
+/// The settings form of organisation `org` as its page sends it, with
+/// `days` for the codes and the other settings left as they are by default.
+fn settings_form<'a>(org: &'a str, days: &'a str) -> Vec<(&'static str, &'a str)> {
+    vec![
+        ("organisation_id", org),
+        ("code_validity_days", days),
+        ("support_unit", "household"),
+        ("threshold_kind", "supports"),
+        ("threshold", "10"),
+        ("answer_days", "30"),
+        ("report_threshold", "3"),
+    ]
 }

@@ -69,6 +69,10 @@ pub struct World {
     pub open_consultation: i64,
     pub open_option: i64,
     pub closed_consultation: i64,
+    /// A project of residence A, published by tenant A, with a photo and a comment of theirs.
+    pub project_a: i64,
+    pub photo_a: i64,
+    pub comment_a: i64,
     clients: Vec<(Role, reqwest::Client)>,
     tokens: Vec<(Role, String)>,
 }
@@ -200,6 +204,8 @@ impl World {
             .await
             .unwrap();
 
+        let (project_a, photo_a, comment_a) = project(app, tenant_a, residence_a).await;
+
         let mut clients = vec![(Role::Anonymous, TestApp::new_client())];
         let mut tokens = Vec::new();
         for (role, user_id) in [
@@ -246,6 +252,9 @@ impl World {
             open_consultation,
             open_option,
             closed_consultation,
+            project_a,
+            photo_a,
+            comment_a,
             clients,
             tokens,
         }
@@ -285,4 +294,57 @@ async fn move_past_close(app: &TestApp, id: i64) {
         .exec(&app.db)
         .await
         .unwrap();
+}
+
+/// A project of `residence` published by `author`, with a photo (its row
+/// only: no file) and a comment of its author.
+async fn project(app: &TestApp, author: i64, residence: i64) -> (i64, i64, i64) {
+    use palier_backend::attachments::{Attachments, NoStore};
+    use palier_backend::entities::{attachment, user};
+    use palier_domain::discussion::Subject;
+    use palier_domain::ids::ResidenceId;
+    use palier_domain::projects::form::ProjectDraft;
+    use sea_orm::{ActiveModelTrait as _, ActiveValue::Set, EntityTrait as _};
+    let db = &app.db;
+    let user = user::Entity::find_by_id(author).one(db).await.unwrap().unwrap();
+    let actor = palier_backend::sessions::load_actor(db, &user).await.unwrap();
+    let organisation = registry::residence(db, residence).await.unwrap().unwrap().organisation_id;
+    let category = palier_backend::projects::categories(db, organisation).await.unwrap()[0].id;
+    let draft = ProjectDraft {
+        residence_id: ResidenceId::new(residence),
+        building_id: None,
+        category_id: category,
+        title: "Un jardin partagé".into(),
+        description: "Des bacs dans la cour, entretenus ensemble.".into(),
+        estimated_cost: None,
+        needs: Vec::new(),
+    };
+    let now = app.clock.now();
+    let store = Attachments::new(NoStore);
+    let id =
+        palier_backend::projects::propose::propose(db, &store, &actor, draft, None, Vec::new(), now).await.unwrap();
+    palier_backend::projects::propose::submit(db, &actor, id, now).await.unwrap();
+    let photo = attachment::ActiveModel {
+        organisation_id: Set(organisation),
+        owner_kind: Set("project".into()),
+        owner_id: Set(id.get()),
+        position: Set(0),
+        storage_key: Set("ab".repeat(32)),
+        media_type: Set("image/jpeg".into()),
+        width: Set(4),
+        height: Set(3),
+        bytes: Set(100),
+        moderation: Set("visible".into()),
+        uploaded_by_user_id: Set(Some(author)),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap()
+    .id;
+    let comment = palier_backend::discussion::comment(db, &actor, Subject::Project, id.get(), None, "Bonne idée", now)
+        .await
+        .unwrap();
+    (id.get(), photo, comment.get())
 }

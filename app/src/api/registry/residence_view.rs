@@ -12,5 +12,5 @@ pub async fn get_residence_view(residence_id: ResidenceId) -> Result<ResidenceVi
     use palier_backend::registry::{self, access};
     let (state, actor) = signed_in()?;
     let residence = access::residence(&state.db, &actor, residence_id, Permission::ViewResidence).await?;
-    Ok(registry::residence_view(&state.db, residence).await?)
+    Ok(registry::residence_view(&state.db, residence, state.clock.now()).await?)
 }

@@ -101,9 +101,24 @@ pub fn ResidencePage() -> impl IntoView {
                         &[("joined", residence.joined.into()), ("households", residence.households.into())],
                     )}
                 </p>
-                <section class="card">
-                    <h2>{i18n.t("residence-coming-title")}</h2>
-                    <p>{i18n.t("residence-coming-body")}</p>
+                <section class="card" aria-labelledby="residence-projects">
+                    <h2 id="residence-projects">{i18n.t("projects-title")}</h2>
+                    <p>{i18n.t_with("residence-projects-count", &[("count", residence.projects.into())])}</p>
+                    <p>
+                        {if residence.answer_record.due == 0 {
+                            i18n.t_with("projects-record-none", &[("year", residence.answer_record.year.into())])
+                        } else {
+                            i18n.t_with("projects-record", &[
+                                ("year", residence.answer_record.year.into()),
+                                ("on_time", residence.answer_record.on_time.into()),
+                                ("due", residence.answer_record.due.into()),
+                            ])
+                        }}
+                    </p>
+                    <div class="actions">
+                        <a class="button" href=format!("/projets?residence={}", residence.id)>{i18n.t("residence-projects-link")}</a>
+                        <a class="button button--secondary" href="/projets/nouveau">{i18n.t("projects-propose")}</a>
+                    </div>
                 </section>
             </div>
         }/>

@@ -2,7 +2,7 @@
 //! spreadsheet, all or nothing, every bad line named.
 
 use crate::api::registry::import_households::ImportHouseholds;
-use crate::components::field::ImportFileField;
+use crate::components::files::ImportFileField;
 use crate::components::form::Feedback;
 use crate::components::page::{param, query};
 use crate::i18n::use_i18n;

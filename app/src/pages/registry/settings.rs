@@ -1,16 +1,21 @@
 //! `/gestion/organisations/{org}/reglages`: what an organisation's admins
-//! choose for it (today how long invitation codes work).
+//! choose for it: how long invitation codes work, and how tenants' projects
+//! are supported, answered and moderated.
 
 use crate::api::registry::settings_view::get_settings;
 use crate::api::registry::update_settings::UpdateSettings;
+use crate::components::field::{FormCheck, form_messages};
 use crate::components::form::{ErrorSummary, Feedback, Field, OkNotice, PostForm};
 use crate::components::page::{Loaded, param, with_id};
 use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
-use palier_domain::form::Rule;
+use palier_domain::consultations::VotingUnit;
+use palier_domain::form::{FormRule, Rule};
 use palier_domain::ids::OrganisationId;
+use palier_domain::projects::ThresholdKind;
+use strum::VariantArray as _;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -19,6 +24,12 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <Loaded load=move || with_id(organisation, get_settings) view=move |page| {
             let feedback = Feedback::of::<UpdateSettings>();
+            let s = page.settings;
+            let units = VotingUnit::VARIANTS.iter().map(|u| (u.code().to_owned(), i18n.t_code("settings-unit", u.code()))).collect();
+            let kinds = ThresholdKind::VARIANTS
+                .iter()
+                .map(|k| (k.code().to_owned(), i18n.t_code("settings-threshold-kind", k.code())))
+                .collect();
             view! {
                 <Title text=i18n.t("settings-title")/>
                 <div class="page page--narrow">
@@ -33,7 +44,24 @@ pub fn SettingsPage() -> impl IntoView {
                             <h2 id="settings-codes">{i18n.t("settings-codes")}</h2>
                             <Field feedback name="code_validity_days" label="field-code-validity-days"
                                 hint="field-code-validity-days-hint" kind="number" required=true
-                                rule=Rule::CodeValidityDays initial=page.settings.code_validity_days.to_string()/>
+                                rule=Rule::CodeValidityDays initial=s.code_validity_days.to_string()/>
+                        </section>
+                        <section class="card" aria-labelledby="settings-projects">
+                            <h2 id="settings-projects">{i18n.t("settings-projects")}</h2>
+                            <Field feedback name="support_unit" label="settings-support-unit" kind="radio"
+                                choices=units initial=s.support_unit.code()/>
+                            <Field feedback name="threshold_kind" label="settings-threshold-kind" kind="radio"
+                                choices=kinds initial=s.threshold.kind.code()/>
+                            <Field feedback name="threshold" label="settings-threshold" hint="settings-threshold-hint"
+                                kind="number" required=true rule=Rule::SupportThreshold
+                                initial=s.threshold.value.to_string()/>
+                            <FormCheck rule=FormRule::Threshold focus_in=feedback.field_id("threshold")
+                                messages=form_messages(FormRule::Threshold) error=None/>
+                            <Field feedback name="answer_days" label="settings-answer-days" hint="settings-answer-days-hint"
+                                kind="number" required=true rule=Rule::AnswerDays initial=s.answer_days.to_string()/>
+                            <Field feedback name="report_threshold" label="settings-report-threshold"
+                                hint="settings-report-threshold-hint" kind="number" required=true
+                                rule=Rule::ReportThreshold initial=s.report_threshold.to_string()/>
                         </section>
                         <button type="submit" class="button">{i18n.t("settings-save")}</button>
                     </PostForm>
