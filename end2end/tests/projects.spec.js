@@ -5,9 +5,9 @@
 const { test, expect } = require("@playwright/test");
 const { checkA11y, demo, hydrated, signIn, visit } = require("./support");
 
-// A 2 × 2 PNG (red and white), enough for the server to decode and re-encode.
+// An 8 × 6 PNG, enough for the server to decode and re-encode.
 const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==",
+  "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAGCAIAAABxZ0isAAAAEUlEQVR4nGM4YaOBFTEMpAQAmkY4QXj/pr4AAAAASUVORK5CYII=",
   "base64",
 );
 
@@ -19,7 +19,7 @@ for (const javaScript of [true, false]) {
       await checkA11y(page, { javaScript });
     };
     // One author per run, so the runs do not meet each other's projects.
-    const author = () => demo().accounts.find((a) => a.name === (javaScript ? "Louis Bernard" : "Amina Diallo"));
+    const author = () => demo().accounts.find((a) => a.name === (javaScript ? "Louis Bernard" : "Sofia Rossi"));
     const title = javaScript ? "Un jardin partagé près du parking" : "Des jardins à partager derrière le bâtiment";
 
     test("a tenant proposes a project with a photo and a neighbour supports and discusses it", async ({ page, browser }) => {
@@ -76,7 +76,7 @@ for (const javaScript of [true, false]) {
       await neighbour.getByLabel("Votre commentaire").fill("Je peux prêter des outils.");
       await neighbour.getByRole("button", { name: "Publier le commentaire" }).click();
       await expect(neighbour.getByRole("status")).toHaveText("Votre commentaire est publié.");
-      await expect(neighbour.getByText("Je peux prêter des outils.")).toBeVisible();
+      await expect(neighbour.locator(".comment .markdown", { hasText: "Je peux prêter des outils." })).toBeVisible();
       await checkA11y(neighbour, { javaScript });
       await context.close();
     });
