@@ -7,6 +7,11 @@
 #    the same bytes as a static string, in the same run, so the ratio holds
 #    on a noisy machine; then each at a steady 500 requests a second (p99),
 #    and the resident memory with 1 000 keep-alive connections.
+# 3. Projects: the list with 10 000 projects, 200 000 supports and 50 000
+#    comments in one organisation (a tenant's residence, staff's whole
+#    organisation) and a project's page, next to the same bytes served
+#    statically; each at 500 requests a second (p99); the similar-project
+#    search over those projects (p99).
 # 2. Votes: signed-in tenants cast ballots (five questions, receipt email
 #    included) through the real server function, each as a different home;
 #    the raw one-row insert-transaction rate of the same database file is
@@ -25,10 +30,13 @@ voters="${BENCH_VOTERS:-60000}"
 palier_port=3200
 baseline_port=3201
 votes_port=3202
+projects_port=3203
+projects_baseline_port=3204
 
 echo "building the release (cargo leptos build --release --precompress) and the baseline…" >&2
 cargo leptos build --release --precompress >/dev/null 2>&1 || cargo leptos build --release --precompress
-cargo build --release -q -p palier-server --example static_baseline --example bench_consultation --example paced_load
+cargo build --release -q -p palier-server --example static_baseline --example bench_consultation --example paced_load \
+    --example bench_projects
 
 work="$(mktemp -d)"
 pids=()
@@ -185,3 +193,54 @@ printf '%-46s %10s %10s  %s\n' "latency, ms" "p50 $results_p50" "p99 $results_p9
 awk -v n="$accepted" -v s="$seconds" -v p="$cast_p99" -v r="$results_p99" 'BEGIN {
     printf "\ntargets: ballots/s >= 2000: %s; cast p99 <= 100 ms: %s; results page <= 50 ms (p99): %s\n",
         (n / s >= 2000 ? "met" : "MISSED"), (p <= 100 ? "met" : "MISSED"), (r <= 50 ? "met" : "MISSED") }'
+
+# --- Projects ----------------------------------------------------------------
+projects_dir="$work/projects"
+mkdir -p "$projects_dir"
+projects_db="sqlite://$projects_dir/palier.db?mode=rwc"
+echo >&2
+echo "preparing the projects benchmark: 10 000 projects, 200 000 supports, 50 000 comments…" >&2
+projects="$(target/release/examples/bench_projects setup "$projects_db")"
+pfield() { python3 -c 'import json, sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$projects" "$1"; }
+printf '(prepared in %.0f s)\n' "$(pfield setup_seconds)" >&2
+PALIER_DATA_DIR="$projects_dir" PALIER_ADDR="127.0.0.1:$projects_port" PALIER_PUBLIC_URL="http://127.0.0.1:$projects_port" \
+    target/release/palier serve &
+pids+=($!)
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$projects_port/healthz" >/dev/null && break; sleep 0.1; done
+tenant_cookie="palier_session=$(pfield tenant_token)"
+staff_cookie="palier_session=$(pfield staff_token)"
+ppages=("/projets" "/projets?sort=most_supported&page=20" "/projets/$(pfield project)")
+pnames=("projects list, tenant (1 000 projects)" "projects list, staff (10 000), page 20" "project page, tenant")
+pcookies=("$tenant_cookie" "$staff_cookie" "$tenant_cookie")
+pfiles=()
+for i in "${!ppages[@]}"; do
+    curl -fs -H "Cookie: ${pcookies[$i]}" "http://127.0.0.1:$projects_port${ppages[$i]}" -o "$work/project$i.html"
+    pfiles+=("$work/project$i.html")
+done
+target/release/examples/static_baseline "127.0.0.1:$projects_baseline_port" "${pfiles[@]}" &
+pids+=($!)
+for _ in $(seq 100); do curl -fs "http://127.0.0.1:$projects_baseline_port/" >/dev/null && break; sleep 0.1; done
+echo
+echo "Projects, wrk 1 thread, $connections connections, ${seconds}s each"
+printf '%-40s %10s %10s %10s\n' "target" "req/s" "p50 ms" "p99 ms"
+for i in "${!ppages[@]}"; do
+    bytes="$(wc -c <"${pfiles[$i]}")"
+    palier_rps="$(measure "palier: ${pnames[$i]}" "http://127.0.0.1:$projects_port${ppages[$i]}" "${pcookies[$i]}")"
+    baseline_rps="$(measure "  static, same $bytes bytes" "http://127.0.0.1:$projects_baseline_port/$i" "")"
+    awk -v n="${pnames[$i]}" -v a="$palier_rps" -v b="$baseline_rps" \
+        'BEGIN { printf "%-40s %5.1f %% of the static rate\n", n, (b > 0 ? 100 * a / b : 0) }' >&2
+done
+echo
+echo "Projects at a steady 500 requests a second, ${seconds}s each"
+printf '%-40s %10s %10s %10s %8s\n' "page" "p50 ms" "p99 ms" "max ms" "errors"
+for i in "${!ppages[@]}"; do
+    read -r p50 p99 max errors sent < <(target/release/examples/paced_load \
+        "http://127.0.0.1:$projects_port${ppages[$i]}" 500 "$seconds" "${pcookies[$i]}")
+    verdict=$(awk -v p="$p99" 'BEGIN { print (p <= 20 ? "met" : "MISSED") }')
+    printf '%-40s %10s %10s %10s %8s  (p99 <= 20 ms: %s)\n' "${pnames[$i]}" "$p50" "$p99" "$max" "$errors/$sent" "$verdict"
+done
+read -r search_p50 search_p99 < <(target/release/examples/bench_projects similar "$projects_db" 2000)
+echo
+awk -v a="$search_p50" -v b="$search_p99" 'BEGIN {
+    printf "Similar-project search over 10 000 projects (2 000 searches, one at a time): p50 %s ms, p99 %s ms (p99 <= 10 ms: %s)\n",
+        a, b, (b <= 10 ? "met" : "MISSED") }'
