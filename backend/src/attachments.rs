@@ -128,22 +128,38 @@ impl Attachments {
     }
 }
 
-/// A photo ready to be stored: processed, not yet written.
-pub struct NewPhoto {
-    pub processed: image::Processed,
+/// A photo as it was sent: its bytes, not yet decoded.
+pub struct NewPhoto(pub Vec<u8>);
+
+/// Why photos could not be stored.
+#[derive(Debug, thiserror::Error)]
+pub enum PhotoFailure {
+    /// A file is not a photo we take (the person is told which problem).
+    #[error(transparent)]
+    Photo(#[from] image::PhotoError),
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
 }
 
-/// Writes `photos`' files to the store under new keys and returns the rows
-/// to insert with [`attach`] in the caller's transaction. Files whose
-/// transaction then fails stay behind, unreferenced (the janitor's work).
-pub async fn store_photos(attachments: &Attachments, photos: Vec<NewPhoto>) -> io::Result<Vec<Stored>> {
-    let mut stored = Vec::with_capacity(photos.len());
-    for photo in photos {
+/// Decodes and re-encodes `photos` (call it once the person is known to be
+/// allowed: decoding is the costly part), writes their files to the store
+/// under new keys and returns the rows to insert with [`attach`] in the
+/// caller's transaction. Files whose transaction then fails stay behind,
+/// unreferenced and never shown.
+pub async fn store_photos(attachments: &Attachments, photos: Vec<NewPhoto>) -> Result<Vec<Stored>, PhotoFailure> {
+    let mut processed = Vec::with_capacity(photos.len());
+    for NewPhoto(bytes) in photos {
+        processed.push(image::process_off_thread(bytes).await??);
+    }
+    let mut stored = Vec::with_capacity(processed.len());
+    for photo in processed {
         let key = crate::auth::secret::new_token().plain;
-        let processed = photo.processed;
-        attachments.store().put(key.clone(), Variant::Display, processed.display).await?;
-        attachments.store().put(key.clone(), Variant::Thumb, processed.thumb).await?;
-        stored.push(Stored { key, width: processed.width, height: processed.height, bytes: processed.display_bytes });
+        let put = async {
+            attachments.store().put(key.clone(), Variant::Display, photo.display).await?;
+            attachments.store().put(key.clone(), Variant::Thumb, photo.thumb).await
+        };
+        put.await.map_err(|error| anyhow::Error::new(error).context("the attachments store failed"))?;
+        stored.push(Stored { key, width: photo.width, height: photo.height, bytes: photo.display_bytes });
     }
     Ok(stored)
 }

@@ -4,7 +4,7 @@
 use anyhow::Context as _;
 use palier_migrations::{Migrator, MigratorTrait as _};
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, SqlxSqliteConnector};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbBackend, DbErr, SqlxSqliteConnector};
 use std::str::FromStr as _;
 use std::time::Duration;
 
@@ -60,6 +60,19 @@ async fn connect_sqlite(url: &str) -> anyhow::Result<DatabaseConnection> {
     Ok(SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
 }
 
+/// Makes transaction `txn` a writer from its first statement. On SQLite a
+/// transaction that reads first and writes later fails at once (it does not
+/// wait) when another connection wrote in between; one that writes first
+/// waits its turn. A write that changes nothing is enough to queue. On
+/// PostgreSQL, nothing: rows are locked by the statements that change them.
+pub async fn claim_write<C: ConnectionTrait>(txn: &C) -> Result<(), DbErr> {
+    if txn.get_database_backend() == DbBackend::Sqlite {
+        txn.execute(sea_orm::Statement::from_string(DbBackend::Sqlite, "UPDATE organisations SET id = id WHERE 0"))
+            .await?;
+    }
+    Ok(())
+}
+
 /// How often the server checkpoints (see [`checkpoint`]).
 pub const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 
@@ -84,7 +97,7 @@ const RESTART_PAGES: i64 = 2_048;
 /// in `fsync`; run here every [`CHECKPOINT_EVERY`], the writer never waits for it
 /// and pages written many times between two checkpoints reach the disk once.
 /// Does nothing on other databases.
-pub async fn checkpoint(db: &DatabaseConnection) -> Result<i64, sea_orm::DbErr> {
+pub async fn checkpoint(db: &DatabaseConnection) -> Result<i64, DbErr> {
     use sea_orm::{ConnectionTrait as _, Statement};
     if !is_sqlite(db) {
         return Ok(0);

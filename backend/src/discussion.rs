@@ -75,6 +75,8 @@ pub struct SubjectInfo {
     pub title: String,
     /// It is published and shown (drafts and hidden items take no comments).
     pub open: bool,
+    /// Its author's alone (nobody else may learn it exists).
+    pub draft: bool,
 }
 
 /// The item `subject` numbered `id`, if it exists.
@@ -87,6 +89,7 @@ pub async fn subject<C: ConnectionTrait>(conn: &C, subject: Subject, id: i64) ->
             link: format!("/projets/{}", p.id),
             open: p.status != palier_domain::projects::Status::Draft.code()
                 && p.moderation == Moderation::Visible.code(),
+            draft: p.status == palier_domain::projects::Status::Draft.code(),
             title: p.title,
         })),
     }
@@ -126,10 +129,14 @@ pub async fn comment(
 ) -> Result<CommentId, DiscussionError> {
     let info = subject(db, kind, subject_id).await?.ok_or(DiscussionError::NotFound)?;
     actor.authorise(Permission::ViewResidence, info.scope)?;
+    if info.draft {
+        return Err(DiscussionError::NotFound);
+    }
     if !info.open {
         return Err(DiscussionError::NotNow);
     }
     let txn = db.begin().await?;
+    crate::db::claim_write(&txn).await?;
     let parent_row = match parent {
         Some(parent) => {
             let row = comment::Entity::find_by_id(parent.get()).one(&txn).await?.ok_or(DiscussionError::NotFound)?;
@@ -214,14 +221,21 @@ pub async fn delete(
     now: DateTime<Utc>,
 ) -> Result<(), DiscussionError> {
     let txn = db.begin().await?;
+    crate::db::claim_write(&txn).await?;
     let row = own_comment(&txn, actor, id).await?;
     let kind: Subject = row.subject.parse().map_err(|_| DiscussionError::NotFound)?;
-    let subject_id = row.subject_id;
-    let mut active: comment::ActiveModel = row.into();
-    active.body = Set(String::new());
-    active.deleted_at = Set(Some(now));
-    active.update(&txn).await?;
-    count_comment(&txn, kind, subject_id, -1).await?;
+    // Deleted once: a second delete at the same moment changes nothing.
+    let deleted = comment::Entity::update_many()
+        .col_expr(comment::Column::Body, String::new().into())
+        .col_expr(comment::Column::DeletedAt, Some(now).into())
+        .filter(comment::Column::Id.eq(row.id))
+        .filter(comment::Column::DeletedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if deleted.rows_affected == 0 {
+        return Err(DiscussionError::NotNow);
+    }
+    count_comment(&txn, kind, row.subject_id, -1).await?;
     txn.commit().await?;
     Ok(())
 }

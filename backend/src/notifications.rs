@@ -319,6 +319,30 @@ pub async fn notify<C: ConnectionTrait>(conn: &C, event: Event) -> Result<usize,
     Ok(told)
 }
 
+/// Notifications already written that lead to page `link` (or a place on
+/// it) lose the title they quoted: the item was hidden by moderation, and a
+/// notification must not keep showing what the page no longer does.
+pub async fn forget_titles<C: ConnectionTrait>(conn: &C, link: &str) -> Result<(), DbErr> {
+    let rows = notification::Entity::find()
+        .filter(notification::Column::Link.eq(link).or(notification::Column::Link.starts_with(format!("{link}#"))))
+        .all(conn)
+        .await?;
+    for row in rows {
+        let Ok(serde_json::Value::Object(mut params)) = serde_json::from_str::<serde_json::Value>(&row.params) else {
+            continue;
+        };
+        if params.get("title").is_some_and(|t| t != "…") {
+            params.insert("title".to_owned(), "…".into());
+            notification::Entity::update_many()
+                .col_expr(notification::Column::Params, serde_json::Value::Object(params).to_string().into())
+                .filter(notification::Column::Id.eq(row.id))
+                .exec(conn)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
 /// Tells each voter that their vote counted (in the app only), in bulk and
 /// without a query: the ballot box holds the consultation.
 pub(crate) async fn votes_cast<C: ConnectionTrait>(

@@ -15,6 +15,7 @@
 //! and photos are the shared [`crate::discussion`] and [`crate::attachments`].
 
 pub mod answer;
+pub mod categories;
 pub mod list;
 pub mod page;
 pub mod photos;
@@ -51,6 +52,9 @@ pub enum ProjectError {
     UnknownLease,
     #[error("too many photos")]
     TooManyPhotos,
+    /// A file is not a photo we take.
+    #[error(transparent)]
+    Photo(crate::attachments::image::PhotoError),
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }
@@ -82,6 +86,15 @@ impl From<AccessError> for ProjectError {
 impl From<std::io::Error> for ProjectError {
     fn from(error: std::io::Error) -> Self {
         Self::Unexpected(anyhow::Error::new(error).context("the attachments store failed"))
+    }
+}
+
+impl From<crate::attachments::PhotoFailure> for ProjectError {
+    fn from(failure: crate::attachments::PhotoFailure) -> Self {
+        match failure {
+            crate::attachments::PhotoFailure::Photo(problem) => ProjectError::Photo(problem),
+            crate::attachments::PhotoFailure::Unexpected(error) => ProjectError::Unexpected(error),
+        }
     }
 }
 
@@ -122,7 +135,7 @@ fn category_of(row: &project_category::Model) -> Category {
     Category { id: palier_domain::ids::CategoryId::new(row.id), name: category_name(row) }
 }
 
-fn category_name(row: &project_category::Model) -> CategoryName {
+pub(crate) fn category_name(row: &project_category::Model) -> CategoryName {
     match row.code.as_deref().and_then(|code| code.parse().ok()) {
         Some(default) => CategoryName::Default(default),
         None => CategoryName::Custom(row.label.clone()),

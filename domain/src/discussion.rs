@@ -106,13 +106,13 @@ pub const MAX_COMMENT: usize = 5_000;
 
 /// A comment's text (markdown): 1 to 5,000 characters.
 pub fn comment_body(text: &str) -> Result<String, &'static str> {
-    let text = text.trim();
+    let text = crate::form::clean_text(text);
     if text.is_empty() {
         Err("error-comment-empty")
     } else if text.chars().count() > MAX_COMMENT {
         Err("error-comment-long")
     } else {
-        Ok(text.replace("\r\n", "\n"))
+        Ok(text)
     }
 }
 

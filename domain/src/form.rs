@@ -100,6 +100,18 @@ pub fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A text of several lines as it is kept: Windows line ends made `\n`, no
+/// white space at its ends, no invisible control character but line ends
+/// and tabs (a NUL, which PostgreSQL refuses to store, among them).
+pub fn clean_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
 /// What a person typed in a field that holds a `T` (a number, a choice):
 /// the text as typed, and the value when it reads as a `T`. It travels as
 /// the text, so a form with a mistake still reaches its server function,
@@ -277,6 +289,8 @@ mod tests {
     #[test]
     fn white_space_is_collapsed() {
         assert_eq!(collapse("  Résidence   Les\tTilleuls \n"), "Résidence Les Tilleuls");
+        assert_eq!(collapse(&clean_text("Les\0 Tilleuls\u{7}")), "Les Tilleuls", "control characters go");
+        assert_eq!(clean_text(" Un\r\nbanc\0 \u{1b}[31m\trouge "), "Un\nbanc [31m\trouge");
     }
 
     #[test]

@@ -56,9 +56,10 @@ impl Status {
         self == Status::Submitted
     }
 
-    /// Its author may withdraw it until it is accepted.
+    /// Its author may withdraw it until it is accepted (a draft is thrown
+    /// away instead: it was never public).
     pub fn withdrawable(self) -> bool {
-        matches!(self, Status::Draft | Status::Submitted | Status::UnderReview)
+        matches!(self, Status::Submitted | Status::UnderReview)
     }
 
     /// Its author may add to it (not rewrite it) once neighbours support it.
@@ -228,6 +229,7 @@ mod tests {
         assert!(!editable(Status::Submitted, 1));
         assert!(!editable(Status::UnderReview, 0));
         assert!(Status::UnderReview.withdrawable() && !Status::Accepted.withdrawable());
+        assert!(!Status::Draft.withdrawable(), "a withdrawn project is public: a draft is thrown away instead");
         assert!(Status::Submitted.open_to_support() && !Status::UnderReview.open_to_support());
     }
 

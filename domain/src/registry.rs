@@ -8,8 +8,8 @@ mod views;
 
 pub use code::{InvitationCode, InvitationCodeError};
 pub use settings::{
-    DEFAULT_CODE_VALIDITY_DAYS, MAX_CODE_VALIDITY_DAYS, MIN_CODE_VALIDITY_DAYS, OrganisationSettings, SettingsForm,
-    SettingsView, answer_days, code_validity_days, report_threshold, support_threshold,
+    CategoryAdmin, DEFAULT_CODE_VALIDITY_DAYS, MAX_CODE_VALIDITY_DAYS, MIN_CODE_VALIDITY_DAYS, OrganisationSettings,
+    SettingsForm, SettingsView, answer_days, code_validity_days, report_threshold, support_threshold,
 };
 pub use views::{
     Building, Home, HouseholdAdmin, HouseholdRow, Occupant, OrganisationOverview, Place, ResidenceAdmin,
@@ -111,7 +111,8 @@ pub fn unit_label(text: &str) -> Result<String, &'static str> {
 
 /// A lease reference, as the landlord's systems write it: 1 to 64 characters.
 pub fn lease_ref(text: &str) -> Result<String, &'static str> {
-    let lease = text.trim();
+    let lease = crate::form::clean_text(text);
+    let lease = lease.as_str();
     if lease.is_empty() || lease.chars().count() > MAX_LEASE_REF {
         Err("error-lease-ref")
     } else {

@@ -1071,3 +1071,25 @@ residence-projects-count = { $count ->
    *[other] { $count } projects proposed in the residence.
 }
 residence-projects-link = See the residence's projects
+settings-categories = Project categories
+settings-categories-intro = Tenants file their projects under these categories. An archived category is offered no more; projects already filed under it keep it.
+settings-category-archived = archived
+settings-category-archive = Archive
+settings-category-restore = Offer again
+settings-category-add = Add a category
+settings-category-label = Name of the category
+settings-category-add-submit = Add
+project-count = { $count ->
+    [0] no project
+    [one] 1 project
+   *[other] { $count } projects
+}
+ok-category-added = The category is added.
+ok-category-archived = The category is archived.
+ok-category-restored = The category is offered again.
+error-category-label = The name has 2 to 100 characters.
+error-category-taken = The organisation already has a category of this name.
+project-discard = Delete the draft
+project-discard-body = The draft and its photos are deleted. Nobody else saw it.
+project-discard-confirm = Yes, delete the draft
+ok-draft-discarded = The draft is deleted.

@@ -1074,3 +1074,25 @@ residence-projects-count = { $count ->
    *[other] { $count } projets proposés dans la résidence.
 }
 residence-projects-link = Voir les projets de la résidence
+settings-categories = Catégories de projets
+settings-categories-intro = Les habitants classent leurs projets dans ces catégories. Une catégorie archivée n'est plus proposée ; les projets déjà classés la gardent.
+settings-category-archived = archivée
+settings-category-archive = Archiver
+settings-category-restore = Proposer à nouveau
+settings-category-add = Ajouter une catégorie
+settings-category-label = Nom de la catégorie
+settings-category-add-submit = Ajouter
+project-count = { $count ->
+    [0] aucun projet
+    [one] 1 projet
+   *[other] { $count } projets
+}
+ok-category-added = La catégorie est ajoutée.
+ok-category-archived = La catégorie est archivée.
+ok-category-restored = La catégorie est de nouveau proposée.
+error-category-label = Le nom compte 2 à 100 caractères.
+error-category-taken = L'organisme a déjà une catégorie de ce nom.
+project-discard = Supprimer le brouillon
+project-discard-body = Le brouillon et ses photos sont supprimés. Personne d'autre ne l'a vu.
+project-discard-confirm = Oui, supprimer le brouillon
+ok-draft-discarded = Le brouillon est supprimé.

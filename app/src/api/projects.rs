@@ -5,6 +5,7 @@
 
 pub mod add;
 pub mod answer;
+pub mod discard;
 pub mod get;
 pub mod list;
 pub mod new_page;
@@ -25,7 +26,7 @@ pub fn project_path(id: palier_domain::ids::ProjectId) -> String {
 mod server {
     use crate::error::{AppError, FormErrors};
     use leptos::server_fn::codec::MultipartData;
-    use palier_backend::attachments::{NewPhoto, image};
+    use palier_backend::attachments::NewPhoto;
     use palier_backend::projects::ProjectError;
     use palier_domain::attachments::MAX_PHOTO_BYTES;
     use palier_domain::projects::MAX_PHOTOS;
@@ -53,6 +54,10 @@ mod server {
             }
             ProjectError::TooManyPhotos => {
                 form.add("photos", "error-photo-count");
+                AppError::Invalid(form)
+            }
+            ProjectError::Photo(problem) => {
+                form.add("photos", problem.message());
                 AppError::Invalid(form)
             }
             ProjectError::Unexpected(error) => error.into(),
@@ -128,21 +133,9 @@ mod server {
         Ok(upload)
     }
 
-    /// Decodes and re-encodes `photos` off the async threads; a file that is
-    /// not a photo we take gets its message on `form`'s `photos` field.
-    pub async fn process_photos(photos: Vec<Vec<u8>>, form: &mut FormErrors) -> Result<Vec<NewPhoto>, AppError> {
-        let mut out = Vec::with_capacity(photos.len());
-        for bytes in photos {
-            match image::process_off_thread(bytes).await? {
-                Ok(processed) => out.push(NewPhoto { processed }),
-                Err(problem) => {
-                    if form.for_field("photos").is_none() {
-                        form.add("photos", problem.message());
-                    }
-                }
-            }
-        }
-        Ok(out)
+    /// The photos of an upload, to decode once the person is known to be allowed.
+    pub fn photos(upload: &mut Upload) -> Vec<NewPhoto> {
+        std::mem::take(&mut upload.photos).into_iter().map(NewPhoto).collect()
     }
 
     /// The project fields of an upload, parsed (problems recorded in `form`).

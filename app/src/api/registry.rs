@@ -3,6 +3,8 @@
 //! settings) and the tenant side (joining a household with its code, my
 //! home, my residence). One server function per file.
 
+pub mod add_category;
+pub mod archive_category;
 pub mod back_office;
 pub mod create_building;
 pub mod create_household;

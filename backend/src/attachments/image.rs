@@ -15,11 +15,13 @@ use std::io::Cursor;
 pub const DISPLAY_SIDE: u32 = 1_280;
 /// The longest side of the thumbnail, in pixels.
 pub const THUMB_SIDE: u32 = 320;
-/// The widest or highest image decoded (a 10,000 × 10,000 photo is 100
-/// megapixels, more than any phone takes).
+/// The widest or highest image decoded.
 const MAX_SIDE: u32 = 10_000;
+/// The most pixels decoded: 40 megapixels, more than phones take. A small
+/// file of one colour can claim far more, and would take gigabytes to decode.
+const MAX_PIXELS: u64 = 40_000_000;
 /// Memory a decoder may take.
-const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
+const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 /// JPEG quality of what is stored.
 const QUALITY: u8 = 82;
 
@@ -77,6 +79,10 @@ pub fn process(bytes: &[u8]) -> Result<Processed, PhotoError> {
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(classify)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PhotoError::TooManyPixels);
+    }
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut picture = DynamicImage::from_decoder(decoder).map_err(classify)?;
     picture.apply_orientation(orientation);
@@ -89,10 +95,17 @@ pub fn process(bytes: &[u8]) -> Result<Processed, PhotoError> {
     Ok(Processed { display, thumb, width, height, display_bytes })
 }
 
-/// [`process`] on a thread for blocking work, so the server's async
-/// threads keep serving while a photo is decoded.
+/// Photos decoded at once: one per core, so photos sent together take
+/// turns instead of the server's memory.
+static TURNS: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+});
+
+/// [`process`] on a thread for blocking work, one photo per core at a
+/// time, so the server's async threads keep serving while photos decode.
 pub async fn process_off_thread(bytes: Vec<u8>) -> anyhow::Result<Result<Processed, PhotoError>> {
     use anyhow::Context as _;
+    let _turn = TURNS.acquire().await.context("the photo decoding turns are closed")?;
     tokio::task::spawn_blocking(move || process(&bytes)).await.context("a photo's decoding task failed")
 }
 
@@ -199,12 +212,32 @@ mod tests {
         assert_eq!(process(&huge).unwrap_err(), PhotoError::TooLarge);
     }
 
+    /// A valid PNG header (with its checksum) that claims `width` × `height` pixels.
+    fn claiming(width: u32, height: u32) -> Vec<u8> {
+        fn crc32(bytes: &[u8]) -> u32 {
+            let mut crc = 0xFFFF_FFFFu32;
+            for byte in bytes {
+                crc ^= u32::from(*byte);
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                }
+            }
+            !crc
+        }
+        let mut png = png(1, 1);
+        png[16..20].copy_from_slice(&width.to_be_bytes());
+        png[20..24].copy_from_slice(&height.to_be_bytes());
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
+        png
+    }
+
     #[test]
     fn a_file_claiming_too_many_pixels_is_refused_before_decoding() {
-        // A valid PNG header that claims 20,000 × 20,000 pixels.
-        let mut bomb = png(1, 1);
-        bomb[16..20].copy_from_slice(&20_000u32.to_be_bytes());
-        bomb[20..24].copy_from_slice(&20_000u32.to_be_bytes());
-        assert!(matches!(process(&bomb), Err(PhotoError::TooManyPixels | PhotoError::Unreadable)));
+        assert_eq!(process(&claiming(20_000, 20_000)).unwrap_err(), PhotoError::TooManyPixels);
+        // Within each side's limit, too many pixels all the same.
+        assert_eq!(process(&claiming(9_000, 9_000)).unwrap_err(), PhotoError::TooManyPixels);
+        // A claim within the limits is read, and found short of its pixels.
+        assert_eq!(process(&claiming(4_000, 3_000)).unwrap_err(), PhotoError::Unreadable);
     }
 }

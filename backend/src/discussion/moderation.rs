@@ -73,6 +73,10 @@ pub async fn content<C: ConnectionTrait>(conn: &C, content: ContentRef) -> Resul
                 Err(_) => return Ok(None),
             };
             let Some(project) = project::Entity::find_by_id(project_id).one(conn).await? else { return Ok(None) };
+            // A draft's photos are its author's alone.
+            if project.status == palier_domain::projects::Status::Draft.code() {
+                return Ok(None);
+            }
             Ok(Some(ContentInfo {
                 organisation_id: row.organisation_id,
                 scope: crate::projects::scope_of(&project),
@@ -95,6 +99,9 @@ async fn set_moderation<C: ConnectionTrait>(conn: &C, content: ContentRef, to: M
                 .filter(project::Column::Id.eq(id.get()))
                 .exec(conn)
                 .await?;
+            if !to.shown() {
+                notifications::forget_titles(conn, &format!("/projets/{id}")).await?;
+            }
         }
         ContentRef::Comment(id) => {
             comment::Entity::update_many()
@@ -151,6 +158,7 @@ pub async fn report(
     now: DateTime<Utc>,
 ) -> Result<bool, DiscussionError> {
     let txn = db.begin().await?;
+    crate::db::claim_write(&txn).await?;
     let info = content(&txn, item).await?.ok_or(DiscussionError::NotFound)?;
     actor.authorise(Permission::ViewResidence, info.scope)?;
     if info.author_user_id == Some(actor.user_id) || !info.moderation.shown() {
@@ -304,6 +312,7 @@ pub async fn decide(
     now: DateTime<Utc>,
 ) -> Result<(), DiscussionError> {
     let txn = db.begin().await?;
+    crate::db::claim_write(&txn).await?;
     let info = content(&txn, item).await?.ok_or(DiscussionError::NotFound)?;
     actor.authorise(Permission::Moderate, info.scope)?;
     let reasons: Vec<String> = open_reports(&txn, item).await?.into_iter().map(|r| r.reason).collect();

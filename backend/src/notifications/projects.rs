@@ -61,6 +61,13 @@ pub(super) async fn recipients<C: ConnectionTrait>(conn: &C, event: Event) -> Re
     }
 }
 
+/// Project `id` when it is shown (a hidden project is not announced: its
+/// title would show).
+async fn shown_project<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Option<project::Model>, DbErr> {
+    let row = project::Entity::find_by_id(id).one(conn).await?;
+    Ok(row.filter(|p| p.moderation == palier_domain::discussion::Moderation::Visible.code()))
+}
+
 /// The values of `event`'s text and the page it leads to.
 pub(super) async fn content<C: ConnectionTrait>(
     conn: &C,
@@ -68,11 +75,11 @@ pub(super) async fn content<C: ConnectionTrait>(
 ) -> Result<Option<(serde_json::Value, String)>, DbErr> {
     match event {
         Event::ProjectPublished { project_id } => {
-            let Some(row) = project::Entity::find_by_id(project_id).one(conn).await? else { return Ok(None) };
+            let Some(row) = shown_project(conn, project_id).await? else { return Ok(None) };
             Ok(Some((serde_json::json!({ "title": row.title }), format!("/projets/{}", row.id))))
         }
         Event::ProjectChanged { project_id, event_id } | Event::ProjectProgress { project_id, event_id } => {
-            let Some(row) = project::Entity::find_by_id(project_id).one(conn).await? else { return Ok(None) };
+            let Some(row) = shown_project(conn, project_id).await? else { return Ok(None) };
             let status = project_event::Entity::find_by_id(event_id).one(conn).await?.and_then(|e| e.status);
             let values = serde_json::json!({ "title": row.title, "status": status.unwrap_or_default() });
             Ok(Some((values, format!("/projets/{}#evenement-{event_id}", row.id))))
@@ -81,6 +88,10 @@ pub(super) async fn content<C: ConnectionTrait>(
             let Some(row) = comment::Entity::find_by_id(comment_id).one(conn).await? else { return Ok(None) };
             let Ok(kind) = row.subject.parse::<Subject>() else { return Ok(None) };
             let Some(subject) = crate::discussion::subject(conn, kind, row.subject_id).await? else { return Ok(None) };
+            // What is hidden is not announced (its title would show).
+            if !subject.open {
+                return Ok(None);
+            }
             let name = match row.author_user_id {
                 Some(id) => user::Entity::find_by_id(id).one(conn).await?.map(|u| u.display_name),
                 None => None,

@@ -25,6 +25,7 @@ pub async fn answer(
     now: DateTime<Utc>,
 ) -> Result<Status, ProjectError> {
     let txn = db.begin().await?;
+    crate::db::claim_write(&txn).await?;
     let row = find_for(&txn, actor, id, Permission::AnswerProjects).await?;
     let from = status_of(&row);
     let Some(to) = answer.action.from(from) else { return Err(ProjectError::NotNow) };

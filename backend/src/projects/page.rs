@@ -54,8 +54,15 @@ pub async fn page<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let event_ids: Vec<i64> = events.iter().map(|e| e.id).collect();
-    let photos = attachments::photos_of(conn, Owner::Project, &[row.id], &[]).await?;
-    let event_photos = attachments::photos_of(conn, Owner::ProjectEvent, &event_ids, &[]).await?;
+    // A hidden project shows none of its photos but to moderators.
+    let (photos, event_photos) = if shown {
+        (
+            attachments::photos_of(conn, Owner::Project, &[row.id], &[]).await?,
+            attachments::photos_of(conn, Owner::ProjectEvent, &event_ids, &[]).await?,
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let photo_ids = photos.iter().chain(&event_photos).map(|(_, p)| p.id.get());
     let reported_photos = reported_by(conn, actor, ContentKind::Photo, photo_ids).await?;
     let with_report = |mut photo: palier_domain::attachments::Photo| {
@@ -89,6 +96,7 @@ pub async fn page<C: ConnectionTrait>(
         can_add: author && status.takes_additions() && !editable(status, supports),
         can_withdraw: author && status.withdrawable(),
         can_submit: author && status == Status::Draft,
+        can_discard: author && status == Status::Draft,
         actions: if staff { Action::available(status) } else { Vec::new() },
         can_post_progress: staff && status.takes_progress(),
         can_report: !author && status != Status::Draft && moderation.shown(),

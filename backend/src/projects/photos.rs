@@ -28,7 +28,8 @@ pub async fn photo<C: ConnectionTrait>(
         Err(_) => return Err(ProjectError::NotFound),
     };
     let project = find_for(conn, actor, ProjectId::new(project_id), Permission::ViewResidence).await?;
-    let shown = row.moderation == Moderation::Visible.code();
+    // Shown when both the photo and its project are.
+    let shown = row.moderation == Moderation::Visible.code() && super::moderation_of(&project).shown();
     if !shown && !actor.can(Permission::Moderate, super::scope_of(&project)) {
         return Err(ProjectError::Forbidden);
     }

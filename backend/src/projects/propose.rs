@@ -45,6 +45,7 @@ pub async fn propose(
     check_place(db, residence.organisation_id, &draft).await?;
     let stored = attachments::store_photos(store, photos).await?;
     let txn = db.begin().await?;
+    crate::db::claim_write(&txn).await?;
     let household = match &on_behalf {
         Some(on_behalf) => Some(
             household::Entity::find()
@@ -133,13 +134,21 @@ async fn publish<C: ConnectionTrait>(conn: &C, row: project::Model, now: DateTim
     let households =
         household::Entity::find().filter(household::Column::ResidenceId.eq(row.residence_id)).count(conn).await?;
     let id = row.id;
-    let mut active: project::ActiveModel = row.into();
-    active.status = Set(Status::Submitted.code().to_owned());
-    active.support_unit = Set(settings.support_unit.code().to_owned());
-    active.support_target = Set(i32::try_from(settings.threshold.target(households)).unwrap_or(i32::MAX));
-    active.submitted_at = Set(Some(now));
-    active.updated_at = Set(now);
-    active.update(conn).await?;
+    let target = i32::try_from(settings.threshold.target(households)).unwrap_or(i32::MAX);
+    // Only a draft is published, once (a withdrawal may have come meanwhile).
+    let published = project::Entity::update_many()
+        .col_expr(project::Column::Status, Status::Submitted.code().into())
+        .col_expr(project::Column::SupportUnit, settings.support_unit.code().into())
+        .col_expr(project::Column::SupportTarget, target.into())
+        .col_expr(project::Column::SubmittedAt, Some(now).into())
+        .col_expr(project::Column::UpdatedAt, now.into())
+        .filter(project::Column::Id.eq(id))
+        .filter(project::Column::Status.eq(Status::Draft.code()))
+        .exec(conn)
+        .await?;
+    if published.rows_affected == 0 {
+        return Err(ProjectError::NotNow);
+    }
     record_event(conn, id, Step::reached(Status::Submitted, None), now).await?;
     notifications::notify(conn, Event::ProjectPublished { project_id: id }).await?;
     Ok(())
@@ -190,15 +199,11 @@ pub async fn rewrite(
         return Err(ProjectError::Place);
     }
     check_place(db, row.organisation_id, &draft).await?;
-    let existing = attachment::Entity::find()
-        .filter(attachment::Column::OwnerKind.eq(Owner::Project.code()))
-        .filter(attachment::Column::OwnerId.eq(row.id))
-        .count(db)
-        .await?;
-    if usize::try_from(existing).unwrap_or(usize::MAX).saturating_add(photos.len()) > MAX_PHOTOS {
+    if photos_of(db, row.id).await?.saturating_add(photos.len()) > MAX_PHOTOS {
         return Err(ProjectError::TooManyPhotos);
     }
     let stored = attachments::store_photos(store, photos).await?;
+    let added = stored.len();
     let txn = db.begin().await?;
     // The first support may have come meanwhile: the update says whether it still may.
     let updated = project::Entity::update_many()
@@ -217,9 +222,58 @@ pub async fn rewrite(
     if updated.rows_affected == 0 {
         return Err(ProjectError::NotNow);
     }
+    // Counted again under the write lock: two rewrites at once add three photos at most.
+    if photos_of(&txn, row.id).await?.saturating_add(added) > MAX_PHOTOS {
+        return Err(ProjectError::TooManyPhotos);
+    }
     attachments::attach(&txn, row.organisation_id, (Owner::Project, row.id), Some(actor.user_id), stored, now).await?;
     crate::search::index_project(&txn, row.id, &draft.title, &draft.description).await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// How many photos project `id` has.
+async fn photos_of<C: ConnectionTrait>(conn: &C, id: i64) -> Result<usize, sea_orm::DbErr> {
+    let count = attachment::Entity::find()
+        .filter(attachment::Column::OwnerKind.eq(Owner::Project.code()))
+        .filter(attachment::Column::OwnerId.eq(id))
+        .count(conn)
+        .await?;
+    Ok(usize::try_from(count).unwrap_or(usize::MAX))
+}
+
+/// The author throws their draft away (its photos with it).
+pub async fn discard(
+    db: &DatabaseConnection,
+    store: &Attachments,
+    actor: &Actor,
+    id: ProjectId,
+) -> Result<(), ProjectError> {
+    let txn = db.begin().await?;
+    crate::db::claim_write(&txn).await?;
+    let row = authored(&txn, actor, id).await?;
+    if status_of(&row) != Status::Draft {
+        return Err(ProjectError::NotNow);
+    }
+    let photos = attachment::Entity::find()
+        .filter(attachment::Column::OwnerKind.eq(Owner::Project.code()))
+        .filter(attachment::Column::OwnerId.eq(row.id))
+        .all(&txn)
+        .await?;
+    attachment::Entity::delete_many()
+        .filter(attachment::Column::OwnerKind.eq(Owner::Project.code()))
+        .filter(attachment::Column::OwnerId.eq(row.id))
+        .exec(&txn)
+        .await?;
+    crate::search::remove_project(&txn, row.id).await?;
+    project::Entity::delete_by_id(row.id).exec(&txn).await?;
+    txn.commit().await?;
+    for photo in photos {
+        // A file left behind is unreferenced, never shown.
+        if let Err(error) = store.store().delete(photo.storage_key).await {
+            tracing::warn!(%error, "could not delete a discarded draft's photo");
+        }
+    }
     Ok(())
 }
 
@@ -279,6 +333,7 @@ pub async fn withdraw(
     now: DateTime<Utc>,
 ) -> Result<(), ProjectError> {
     let txn = db.begin().await?;
+    crate::db::claim_write(&txn).await?;
     let row = authored(&txn, actor, id).await?;
     let status = status_of(&row);
     if !status.withdrawable() {

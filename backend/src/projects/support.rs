@@ -37,6 +37,7 @@ pub async fn support(
     now: DateTime<Utc>,
 ) -> Result<bool, ProjectError> {
     let txn = db.begin().await?;
+    crate::db::claim_write(&txn).await?;
     let row = find_for(&txn, actor, id, Permission::SupportProject).await?;
     let Some(unit) = unit_of(actor, &row) else { return Err(ProjectError::Forbidden) };
     if status_of(&row) != Status::Submitted {
@@ -78,6 +79,7 @@ pub async fn support(
 /// `actor`'s unit takes back its support, while the project is open to it.
 pub async fn withdraw_support(db: &DatabaseConnection, actor: &Actor, id: ProjectId) -> Result<(), ProjectError> {
     let txn = db.begin().await?;
+    crate::db::claim_write(&txn).await?;
     let row = find_for(&txn, actor, id, Permission::SupportProject).await?;
     let Some(unit) = unit_of(actor, &row) else { return Err(ProjectError::Forbidden) };
     if status_of(&row) != Status::Submitted {

@@ -127,12 +127,16 @@ pub fn settings_of(organisation: &organisation::Model) -> OrganisationSettings {
 }
 
 /// The settings page of `organisation`.
-pub fn settings_view(organisation: organisation::Model) -> SettingsView {
-    SettingsView {
+pub async fn settings_view<C: ConnectionTrait>(
+    conn: &C,
+    organisation: organisation::Model,
+) -> Result<SettingsView, DbErr> {
+    Ok(SettingsView {
         organisation_id: OrganisationId::new(organisation.id),
         settings: settings_of(&organisation),
+        categories: crate::projects::categories::for_admins(conn, organisation.id).await?,
         organisation: organisation.name,
-    }
+    })
 }
 
 /// Saves `settings` for `organisation` (audited, with what changed). Codes

@@ -427,7 +427,12 @@ async fn preferences_decide_between_an_email_now_the_morning_digest_and_none() {
             .into_iter()
             .map(|p| (p.category, p.mode))
             .collect::<Vec<_>>(),
-        vec![(Category::Consultations, Mode::Digest), (Category::Home, Mode::Digest)]
+        vec![
+            (Category::Consultations, Mode::Digest),
+            (Category::Projects, Mode::Immediate),
+            (Category::Neighbourhood, Mode::Digest),
+            (Category::Home, Mode::Digest)
+        ]
     );
 
     // Two consultations open.

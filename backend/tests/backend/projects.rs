@@ -236,7 +236,25 @@ async fn a_draft_is_its_authors_then_supports_move_it_to_review_with_a_deadline(
 
 #[tokio::test]
 async fn parallel_supports_are_counted_once_each_and_start_one_review() {
-    let db = fresh_database().await.unwrap();
+    parallel_supports(fresh_database().await.unwrap()).await;
+}
+
+/// On a SQLite file (as `palier serve` runs by default) every connection of
+/// the pool supports at once: each transaction waits its turn to write
+/// rather than failing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_supports_on_a_sqlite_file_wait_their_turn() {
+    if palier_backend::testing::backend_name() != "sqlite" {
+        return;
+    }
+    let dir = TempDir::new("palier-file").unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("palier.db").display());
+    let db = palier_backend::db::connect(&url).await.unwrap();
+    palier_backend::db::migrate(&db).await.unwrap();
+    parallel_supports(db).await;
+}
+
+async fn parallel_supports(db: DatabaseConnection) {
     let dir = TempDir::new("palier-projects").unwrap();
     let store = store(&dir);
     let place = place(&db, 24).await;
@@ -573,9 +591,8 @@ async fn a_photo_is_stored_without_its_metadata_and_a_corrupt_one_says_why() {
     with_exif.extend_from_slice(&u16::try_from(payload.len() + 2).unwrap().to_be_bytes());
     with_exif.extend_from_slice(payload);
     with_exif.extend_from_slice(&jpeg[2..]);
-    let processed = image::process(&with_exif).unwrap();
     let d = draft(&place, "Un banc", "Un banc sous le tilleul de la cour.");
-    let id = propose::propose(&db, &store, &author, d, None, vec![NewPhoto { processed }], Utc::now()).await.unwrap();
+    let id = propose::propose(&db, &store, &author, d, None, vec![NewPhoto(with_exif)], Utc::now()).await.unwrap();
     let seen = page::page(&db, &author, id, Utc::now()).await.unwrap();
     assert_eq!((seen.photos.len(), seen.photos[0].width, seen.photos[0].height), (1, 1280, 960));
     let files: Vec<_> = std::fs::read_dir(dir.path().join("attachments")).unwrap().map(|e| e.unwrap().path()).collect();
@@ -585,4 +602,97 @@ async fn a_photo_is_stored_without_its_metadata_and_a_corrupt_one_says_why() {
         assert!(!bytes.windows(3).any(|w| w == b"GPS") && !bytes.windows(4).any(|w| w == b"Exif"));
     }
     assert_eq!(image::process(b"\x89PNG\r\n\x1a\n broken").unwrap_err().message(), "error-photo-unreadable");
+    let corrupt = vec![NewPhoto(b"\x89PNG\r\n\x1a\n broken".to_vec())];
+    let d = draft(&place, "Un autre banc", "Un banc près de l'entrée du parking.");
+    let refused = propose::propose(&db, &store, &author, d, None, corrupt, Utc::now()).await;
+    assert!(matches!(refused, Err(ProjectError::Photo(image::PhotoError::Unreadable))), "nothing saved");
+}
+
+#[tokio::test]
+async fn a_draft_is_thrown_away_never_withdrawn_into_the_open() {
+    let db = fresh_database().await.unwrap();
+    let dir = TempDir::new("palier-projects").unwrap();
+    let store = store(&dir);
+    let place = place(&db, 2).await;
+    let author = tenant(&db, "Jeanne Martin", place.households[0]).await;
+    let neighbour = tenant(&db, "Amina Diallo", place.households[1]).await;
+    let d = draft(&place, "Un banc", "Un banc sous le tilleul de la cour.");
+    let id = propose::propose(&db, &store, &author, d, None, Vec::new(), Utc::now()).await.unwrap();
+    assert!(matches!(propose::withdraw(&db, &author, id, Utc::now()).await, Err(ProjectError::NotNow)));
+    let comment = discussion::comment(&db, &neighbour, Subject::Project, id.get(), None, "Tiens ?", Utc::now()).await;
+    assert!(matches!(comment, Err(DiscussionError::NotFound)), "nobody learns a draft exists");
+    assert!(matches!(propose::discard(&db, &store, &neighbour, id).await, Err(ProjectError::NotFound)));
+    propose::discard(&db, &store, &author, id).await.unwrap();
+    assert!(project::Entity::find_by_id(id.get()).one(&db).await.unwrap().is_none());
+    let page = list::list(&db, &neighbour, Filters::default(), 0, Utc::now()).await.unwrap();
+    assert_eq!(page.total, 0);
+}
+
+#[tokio::test]
+async fn a_hidden_project_shows_nothing_of_itself_but_to_moderators() {
+    let db = fresh_database().await.unwrap();
+    let dir = TempDir::new("palier-projects").unwrap();
+    let store = store(&dir);
+    let place = place(&db, 3).await;
+    let author = tenant(&db, "Jeanne Martin", place.households[0]).await;
+    let neighbour = tenant(&db, "Amina Diallo", place.households[1]).await;
+    let mut png = Vec::new();
+    ::image::DynamicImage::new_rgb8(40, 30)
+        .write_to(&mut std::io::Cursor::new(&mut png), ::image::ImageFormat::Png)
+        .unwrap();
+    let d = draft(&place, "Un titre à cacher", "Une description qui sera masquée.");
+    let id = propose::propose(&db, &store, &author, d, None, vec![NewPhoto(png)], Utc::now()).await.unwrap();
+    propose::submit(&db, &author, id, Utc::now()).await.unwrap();
+    let photo = page::page(&db, &neighbour, id, Utc::now()).await.unwrap().photos[0].id;
+    use palier_backend::projects::photos;
+    use palier_domain::attachments::Variant;
+    assert!(photos::photo(&db, &store, &neighbour, photo, Variant::Thumb).await.is_ok());
+    moderation::decide(&db, &place.staff, ContentRef::Project(id), Decision::Hide, Utc::now()).await.unwrap();
+    let seen = page::page(&db, &neighbour, id, Utc::now()).await.unwrap();
+    assert!(seen.title.is_empty() && seen.description_html.is_empty() && seen.photos.is_empty());
+    assert!(matches!(
+        photos::photo(&db, &store, &neighbour, photo, Variant::Thumb).await,
+        Err(ProjectError::Forbidden)
+    ));
+    assert!(photos::photo(&db, &store, &place.staff, photo, Variant::Thumb).await.is_ok(), "moderators see it");
+    let card = &list::list(&db, &neighbour, Filters::default(), 0, Utc::now()).await.unwrap().projects[0];
+    assert!(card.title.is_empty() && card.thumbnail.is_none());
+    // The neighbours' notifications no longer quote its title.
+    let published =
+        notification::Entity::find().filter(notification::Column::Kind.eq("project_published")).all(&db).await.unwrap();
+    assert!(!published.is_empty());
+    assert!(published.iter().all(|n| !n.params.contains("cacher")), "{:?}", published[0].params);
+    // What happens to it now is not announced to its supporters.
+    answer::answer(
+        &db,
+        &place.staff,
+        id,
+        Answer { action: Action::Reject, message: "Non.".into(), spent_cost: None },
+        Utc::now(),
+    )
+    .await
+    .unwrap();
+    let changed =
+        notification::Entity::find().filter(notification::Column::Kind.eq("project_changed")).count(&db).await.unwrap();
+    assert_eq!(changed, 0);
+}
+
+#[tokio::test]
+async fn invisible_characters_never_reach_the_database() {
+    let db = fresh_database().await.unwrap();
+    let dir = TempDir::new("palier-projects").unwrap();
+    let store = store(&dir);
+    let place = place(&db, 2).await;
+    let author = tenant(&db, "Jeanne Martin", place.households[0]).await;
+    let title = palier_domain::projects::form::title("Un\0 banc\u{7}").unwrap();
+    let description = palier_domain::projects::form::description("Sous le\0 tilleul de la cour, à l'ombre.").unwrap();
+    let mut d = draft(&place, &title, &description);
+    d.title = title;
+    let id = propose::propose(&db, &store, &author, d, None, Vec::new(), Utc::now()).await.unwrap();
+    propose::submit(&db, &author, id, Utc::now()).await.unwrap();
+    let body = palier_domain::discussion::comment_body("Oui\0 !").unwrap();
+    discussion::comment(&db, &author, Subject::Project, id.get(), None, &body, Utc::now()).await.unwrap();
+    let saved = row(&db, id).await;
+    assert_eq!(saved.title, "Un banc");
+    assert!(!saved.description.contains('\0'));
 }

@@ -65,6 +65,7 @@ pub enum Rule {
     /// A message that may be empty.
     OptionalMessage,
     Comment,
+    CategoryLabel,
 }
 
 impl Rule {
@@ -117,6 +118,7 @@ impl Rule {
             Rule::ProjectMessage => projects::message(value).err(),
             Rule::OptionalMessage => projects::optional_message(value).err(),
             Rule::Comment => crate::discussion::comment_body(value).err(),
+            Rule::CategoryLabel => projects::category_label(value).err(),
         }
     }
 
@@ -166,6 +168,7 @@ impl Rule {
             Rule::ProjectMessage => vec!["error-project-message-empty", "error-project-message-long"],
             Rule::OptionalMessage => vec!["error-project-message-long"],
             Rule::Comment => vec!["error-comment-empty", "error-comment-long"],
+            Rule::CategoryLabel => vec!["error-category-label"],
         }
     }
 }

@@ -2,7 +2,7 @@
 //! progress. The browser runs the same field rules (`form::Rule`).
 
 use super::{Action, Channel, Need};
-use crate::form::{FormErrors, Input, collapse};
+use crate::form::{FormErrors, Input, clean_text, collapse};
 use crate::ids::{BuildingId, CategoryId, ResidenceId};
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +18,7 @@ pub const MAX_COST: u32 = 10_000_000;
 
 /// A project's title: 5 to 120 characters, white space collapsed.
 pub fn title(text: &str) -> Result<String, &'static str> {
-    let text = collapse(text);
+    let text = collapse(&clean_text(text));
     let chars = text.chars().count();
     if chars < MIN_TITLE {
         Err("error-project-title-short")
@@ -31,14 +31,14 @@ pub fn title(text: &str) -> Result<String, &'static str> {
 
 /// A project's description (markdown): 20 to 10,000 characters.
 pub fn description(text: &str) -> Result<String, &'static str> {
-    let text = text.trim();
+    let text = clean_text(text);
     let chars = text.chars().count();
     if chars < MIN_DESCRIPTION {
         Err("error-project-description-short")
     } else if chars > MAX_DESCRIPTION {
         Err("error-project-description-long")
     } else {
-        Ok(text.replace("\r\n", "\n"))
+        Ok(text)
     }
 }
 
@@ -55,15 +55,25 @@ pub fn category(input: &Input<CategoryId>) -> Result<CategoryId, &'static str> {
     input.value().copied().ok_or("error-project-category")
 }
 
+/// The longest name of a category an organisation adds.
+pub const MAX_CATEGORY: usize = 100;
+
+/// The name of a category an organisation adds: 2 to 100 characters.
+pub fn category_label(text: &str) -> Result<String, &'static str> {
+    let text = collapse(&clean_text(text));
+    let chars = text.chars().count();
+    if (2..=MAX_CATEGORY).contains(&chars) { Ok(text) } else { Err("error-category-label") }
+}
+
 /// A message that must be written: an update, an addition, a refusal's reason.
 pub fn message(text: &str) -> Result<String, &'static str> {
-    let text = text.trim();
+    let text = clean_text(text);
     if text.is_empty() {
         Err("error-project-message-empty")
     } else if text.chars().count() > MAX_MESSAGE {
         Err("error-project-message-long")
     } else {
-        Ok(text.replace("\r\n", "\n"))
+        Ok(text)
     }
 }
 

@@ -140,6 +140,8 @@ pub struct ProjectRights {
     pub can_add: bool,
     pub can_withdraw: bool,
     pub can_submit: bool,
+    /// Throw the draft away.
+    pub can_discard: bool,
     /// The landlord's steps the viewer may take.
     pub actions: Vec<Action>,
     pub can_post_progress: bool,

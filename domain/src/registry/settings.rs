@@ -129,6 +129,19 @@ pub struct SettingsView {
     pub organisation_id: OrganisationId,
     pub organisation: String,
     pub settings: OrganisationSettings,
+    /// Its categories of projects, archived ones included.
+    pub categories: Vec<CategoryAdmin>,
+}
+
+/// A category of projects as its organisation's admins manage it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryAdmin {
+    pub id: crate::ids::CategoryId,
+    pub name: crate::projects::CategoryName,
+    /// Offered no more to new projects (the projects filed under it keep it).
+    pub archived: bool,
+    /// Projects filed under it.
+    pub projects: u64,
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! `GET /pieces-jointes/{id}/{variant}`: a photo, for whoever may see what
 //! it belongs to (the owner's rule, in the backend). The bytes of an id
-//! and variant never change, so browsers keep them; `private`, because
-//! they were served to one signed-in person.
+//! and variant never change, but a photo may be hidden or taken off: the
+//! browser keeps it five minutes; `private`, because it was served to one
+//! signed-in person.
 
 use axum::Extension;
 use axum::extract::{Path, State};
@@ -25,7 +26,7 @@ pub async fn photo(
         Ok(bytes) => (
             [
                 (header::CONTENT_TYPE, "image/jpeg"),
-                (header::CACHE_CONTROL, "private, max-age=86400"),
+                (header::CACHE_CONTROL, "private, max-age=300"),
                 (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
             ],
             bytes,

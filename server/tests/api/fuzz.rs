@@ -169,7 +169,10 @@ async fn no_malformed_request_gets_a_500_or_a_dropped_connection() {
             let raw: Vec<u8> = match roll {
                 // Bytes that are not UTF-8 at all, unencoded.
                 0..5 => [b"\xff\xfe=\xc3(&".as_slice(), body.as_bytes()].concat(),
-                // Over the body limit.
+                // Over the body limit (forms with photos have a larger one).
+                5 if palier_app::api::PHOTO_PATHS.contains(path) => {
+                    vec![b'a'; palier_server::http::PHOTO_BODY_LIMIT_BYTES + 1]
+                }
                 5 => vec![b'a'; palier_server::http::BODY_LIMIT_BYTES + 1],
                 _ => body.clone().into_bytes(),
             };

@@ -436,10 +436,21 @@ pub(crate) fn cases() -> Vec<Case> {
             access: Access::Public,
             fields: |_| vec![("token", "1-all-00".into())],
         },
+        Case {
+            path: "/api/registry/add_category",
+            access: ADMIN_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string()), ("label", "Mobilité".into())],
+        },
+        Case {
+            path: "/api/registry/archive_category",
+            access: ADMIN_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string()), ("category_id", "1".into())],
+        },
         Case { path: "/api/projects/list", access: Access::SignedIn, fields: |_| vec![("page", "0".into())] },
         Case { path: "/api/projects/get", access: AUDIENCE_A, fields: |w| vec![("id", w.project_a.to_string())] },
         Case { path: "/api/projects/new_page", access: Access::SignedIn, fields: none },
         Case { path: "/api/projects/submit", access: AUTHOR_A, fields: |w| vec![("id", w.project_a.to_string())] },
+        Case { path: "/api/projects/discard", access: AUTHOR_A, fields: |w| vec![("id", w.project_a.to_string())] },
         Case { path: "/api/projects/withdraw", access: AUTHOR_A, fields: |w| vec![("id", w.project_a.to_string())] },
         Case {
             path: "/api/projects/add",

@@ -116,7 +116,7 @@ async fn a_tenant_proposes_a_project_with_a_photo_neighbours_support_it_and_the_
     let residence = world.residence_a.to_string();
     let category = palier_backend::projects::categories(&app.db, world.org1).await.unwrap()[0].id.to_string();
 
-    // A title too short and a file that is no image: both said, nothing saved.
+    // A title too short: said, nothing saved (photos are looked at once the rest is right).
     let refused = upload(
         &app,
         &author,
@@ -131,11 +131,31 @@ async fn a_tenant_proposes_a_project_with_a_photo_neighbours_support_it_and_the_
         &[("photos", "photo.jpg", b"not a photo at all")],
     )
     .await;
-    let errors = error_of(&refused);
-    assert!(errors.contains("error-project-title-short") && errors.contains("error-photo-type"), "{errors}");
+    assert!(error_of(&refused).contains("error-project-title-short"), "{}", error_of(&refused));
     let page = app.follow(&author, &refused).await;
     assert!(page.body.contains("Le titre compte au moins 5 caractères."));
     assert!(page.body.contains("choisissez-les à nouveau"), "files cannot come back: the page says so");
+    // A file that is no image: said, nothing saved.
+    let refused = upload(
+        &app,
+        &author,
+        "/projets/nouveau",
+        "/api/projects/propose",
+        &[
+            ("residence_id", &residence),
+            ("category_id", &category),
+            ("title", "Des bacs"),
+            ("description", "Des bacs de légumes dans la cour."),
+        ],
+        &[("photos", "photo.jpg", b"not a photo at all")],
+    )
+    .await;
+    assert!(error_of(&refused).contains("error-photo-type"), "{}", error_of(&refused));
+    let page = app.follow(&author, &refused).await;
+    assert!(
+        page.body.contains("Une photo n&#x27;est pas au format JPEG")
+            || page.body.contains("Une photo n'est pas au format JPEG")
+    );
     assert_eq!(project::Entity::find().count(&app.db).await.unwrap(), 1, "only the world's project");
 
     let photo = photo_with_gps();
@@ -349,4 +369,54 @@ async fn a_comment_reported_by_three_people_is_hidden_until_a_moderator_restores
         .await
         .unwrap();
     assert_eq!(logged, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admins_add_and_archive_categories_and_the_proposal_form_follows() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let admin = world.client(Role::Admin1);
+    let org = world.org1.to_string();
+    let settings = format!("/gestion/organisations/{org}/reglages");
+    let added = app
+        .post_form_as(
+            admin,
+            "/api/registry/add_category",
+            &[("organisation_id", &org), ("label", "  Mobilité  douce ")],
+        )
+        .await;
+    assert!(added.header("location").unwrap().contains("ok=category-added"));
+    let again = app
+        .post_form_as(admin, "/api/registry/add_category", &[("organisation_id", &org), ("label", "mobilité douce")])
+        .await;
+    assert!(error_of(&again).contains("error-category-taken"));
+    let short =
+        app.post_form_as(admin, "/api/registry/add_category", &[("organisation_id", &org), ("label", "x")]).await;
+    assert!(error_of(&short).contains("error-category-label"));
+    let page = app.get_as(admin, &settings).await;
+    assert!(page.body.contains("Mobilité douce") && page.body.contains("Jardins et espaces verts"));
+    let form = app.get_as(world.client(Role::TenantA), "/projets/nouveau").await;
+    assert!(form.body.contains(">Mobilité douce<"));
+    // Archived: offered no more; the project filed under the first category keeps it.
+    let gardens = palier_backend::projects::categories(&app.db, world.org1).await.unwrap()[0].id.to_string();
+    let archived = app
+        .post_form_as(admin, "/api/registry/archive_category", &[("organisation_id", &org), ("category_id", &gardens)])
+        .await;
+    assert!(archived.header("location").unwrap().contains("ok=category-archived"));
+    let form = app.get_as(world.client(Role::TenantA), "/projets/nouveau").await;
+    assert!(!form.body.contains(">Jardins et espaces verts<"));
+    let project = app.get_as(world.client(Role::TenantA), &format!("/projets/{}", world.project_a)).await;
+    assert!(project.body.contains("Jardins et espaces verts"));
+    // Another organisation's category is not found.
+    let other = palier_backend::projects::categories(&app.db, world.org2).await.unwrap()[0].id.to_string();
+    let refused = app
+        .call_as(admin, "/api/registry/archive_category", &[("organisation_id", &org), ("category_id", &other)])
+        .await;
+    assert_eq!(refused.status, 404);
+    let logged = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("project.categories_changed"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(logged, 2);
 }

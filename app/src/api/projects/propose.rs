@@ -9,19 +9,19 @@ use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 /// `description`, `estimated_cost`, `needs[]`, `photos`.
 #[server(prefix = "/api", endpoint = "projects/propose", input = MultipartFormData)]
 pub async fn propose_project(data: MultipartData) -> Result<(), AppError> {
-    use super::server::{draft_of, process_photos, project_error, read_upload};
+    use super::server::{draft_of, photos, project_error, read_upload};
     use crate::error::FormErrors;
     use crate::server::signed_in;
     use palier_backend::projects::propose;
     use palier_domain::form::Input;
     use palier_domain::projects::form::on_behalf;
     let (state, actor) = signed_in()?;
-    let upload = read_upload(data).await?;
+    let mut upload = read_upload(data).await?;
     let mut form = FormErrors::new();
     let draft = draft_of(&mut form, &upload);
     let on_behalf = (upload.text("on_behalf") == "1")
         .then(|| on_behalf(&mut form, upload.text("lease_ref"), &Input::new(upload.text("channel"))));
-    let photos = process_photos(upload.photos, &mut form).await?;
+    let photos = photos(&mut upload);
     let (Some(draft), true) = (draft, form.is_empty()) else { return Err(AppError::Invalid(form)) };
     let on_behalf = match on_behalf {
         Some(Some(on_behalf)) => Some(on_behalf),

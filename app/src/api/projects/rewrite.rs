@@ -7,17 +7,17 @@ use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 /// [`super::propose::propose_project`].
 #[server(prefix = "/api", endpoint = "projects/rewrite", input = MultipartFormData)]
 pub async fn rewrite_project(data: MultipartData) -> Result<(), AppError> {
-    use super::server::{draft_of, process_photos, project_error, read_upload};
+    use super::server::{draft_of, photos, project_error, read_upload};
     use crate::error::FormErrors;
     use crate::server::signed_in;
     use palier_domain::ids::ProjectId;
     let (state, actor) = signed_in()?;
-    let upload = read_upload(data).await?;
+    let mut upload = read_upload(data).await?;
     let id: ProjectId = upload.text("id").parse().map_err(|_| AppError::BadRequest)?;
     let mut form = FormErrors::new();
     form.keep("id", upload.text("id"));
     let draft = draft_of(&mut form, &upload);
-    let photos = process_photos(upload.photos, &mut form).await?;
+    let photos = photos(&mut upload);
     let (Some(draft), true) = (draft, form.is_empty()) else { return Err(AppError::Invalid(form)) };
     let now = state.clock.now();
     match palier_backend::projects::propose::rewrite(&state.db, &state.attachments, &actor, id, draft, photos, now)

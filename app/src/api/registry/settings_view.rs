@@ -12,5 +12,5 @@ pub async fn get_settings(organisation_id: OrganisationId) -> Result<SettingsVie
     use palier_backend::registry::{self, access};
     let (state, actor) = signed_in()?;
     let organisation = access::organisation(&state.db, &actor, organisation_id, Permission::ManageSettings).await?;
-    Ok(registry::settings_view(organisation))
+    Ok(registry::settings_view(&state.db, organisation).await?)
 }

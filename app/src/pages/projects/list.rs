@@ -51,7 +51,7 @@ pub fn ProjectsPage() -> impl IntoView {
         <Title text=i18n.t("projects-title")/>
         <div class="page">
             <h1>{i18n.t("projects-title")}</h1>
-            <OkNotice known=&["project-withdrawn"]/>
+            <OkNotice known=&["project-withdrawn", "draft-discarded"]/>
             <p class="lead">{i18n.t("projects-intro")}</p>
             <Loaded load=move || list_projects(filters, page) view=move |list| view! { <ProjectsList list/> }/>
         </div>

@@ -4,6 +4,7 @@
 
 use crate::api::projects::add::AddToProject;
 use crate::api::projects::answer::AnswerProject;
+use crate::api::projects::discard::DiscardProject;
 use crate::api::projects::progress::PostProgress;
 use crate::api::projects::submit::SubmitProject;
 use crate::api::projects::support::SupportProject;
@@ -108,6 +109,16 @@ pub fn AuthorActions(page: ProjectPage) -> impl IntoView {
                         maxlength=5000 rule=Rule::ProjectMessage/>
                     <button type="submit" class="button button--secondary">{i18n.t("project-add-submit")}</button>
                 </PostForm>
+            })}
+            {rights.can_discard.then(|| view! {
+                <details class="disclosure">
+                    <summary>{i18n.t("project-discard")}</summary>
+                    <p>{i18n.t("project-discard-body")}</p>
+                    <form method="post" action=DiscardProject::PATH>
+                        <input type="hidden" name="id" value=id.to_string()/>
+                        <button type="submit" class="button button--danger">{i18n.t("project-discard-confirm")}</button>
+                    </form>
+                </details>
             })}
             {rights.can_withdraw.then(|| view! {
                 <details class="disclosure">

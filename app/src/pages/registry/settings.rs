@@ -2,12 +2,15 @@
 //! choose for it: how long invitation codes work, and how tenants' projects
 //! are supported, answered and moderated.
 
+use crate::api::registry::add_category::AddCategory;
+use crate::api::registry::archive_category::ArchiveCategory;
 use crate::api::registry::settings_view::get_settings;
 use crate::api::registry::update_settings::UpdateSettings;
 use crate::components::field::{FormCheck, form_messages};
 use crate::components::form::{ErrorSummary, Feedback, Field, OkNotice, PostForm};
 use crate::components::page::{Loaded, param, with_id};
 use crate::i18n::use_i18n;
+use crate::pages::projects::category_text;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
@@ -15,6 +18,7 @@ use palier_domain::consultations::VotingUnit;
 use palier_domain::form::{FormRule, Rule};
 use palier_domain::ids::OrganisationId;
 use palier_domain::projects::ThresholdKind;
+use palier_domain::registry::CategoryAdmin;
 use strum::VariantArray as _;
 
 #[component]
@@ -35,7 +39,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <div class="page page--narrow">
                     <p><a href="/gestion">{i18n.t("back-office-back")}</a> " · " {page.organisation.clone()}</p>
                     <h1>{i18n.t("settings-title")}</h1>
-                    <OkNotice known=&["settings-saved"]/>
+                    <OkNotice known=&["settings-saved", "category-added", "category-archived", "category-restored"]/>
                     <p>{i18n.t("settings-intro")}</p>
                     <ErrorSummary feedback/>
                     <PostForm action=UpdateSettings::PATH feedback>
@@ -65,8 +69,48 @@ pub fn SettingsPage() -> impl IntoView {
                         </section>
                         <button type="submit" class="button">{i18n.t("settings-save")}</button>
                     </PostForm>
+                    <Categories organisation=page.organisation_id categories=page.categories.clone()/>
                 </div>
             }
         }/>
+    }
+}
+
+/// The organisation's categories of projects: archive or offer again, add one.
+#[component]
+fn Categories(organisation: OrganisationId, categories: Vec<CategoryAdmin>) -> impl IntoView {
+    let i18n = use_i18n();
+    let feedback = Feedback::of::<AddCategory>().prefixed("category");
+    view! {
+        <section class="card" id="categories" aria-labelledby="categories-title">
+            <h2 id="categories-title">{i18n.t("settings-categories")}</h2>
+            <p>{i18n.t("settings-categories-intro")}</p>
+            <ul class="session-list">
+                {categories.into_iter().map(|category| view! {
+                    <li class="session-list__item">
+                        <p>
+                            <strong>{category_text(i18n, &category.name)}</strong> " — "
+                            {i18n.t_with("project-count", &[("count", category.projects.into())])}
+                            {category.archived.then(|| view! { " " <span class="badge">{i18n.t("settings-category-archived")}</span> })}
+                        </p>
+                        <form method="post" action=ArchiveCategory::PATH>
+                            <input type="hidden" name="organisation_id" value=organisation.to_string()/>
+                            <input type="hidden" name="category_id" value=category.id.to_string()/>
+                            {category.archived.then(|| view! { <input type="hidden" name="restore" value="1"/> })}
+                            <button type="submit" class="button button--quiet">
+                                {i18n.t(if category.archived { "settings-category-restore" } else { "settings-category-archive" })}
+                            </button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <h3>{i18n.t("settings-category-add")}</h3>
+            <PostForm action=AddCategory::PATH feedback>
+                <input type="hidden" name="organisation_id" value=organisation.to_string()/>
+                <Field feedback name="label" label="settings-category-label" required=true maxlength=100
+                    rule=Rule::CategoryLabel/>
+                <button type="submit" class="button button--secondary">{i18n.t("settings-category-add-submit")}</button>
+            </PostForm>
+        </section>
     }
 }
