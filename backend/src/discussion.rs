@@ -11,6 +11,7 @@
 //!   it until a moderator decides (see [`moderation`]).
 
 pub mod moderation;
+pub mod moderators;
 
 use crate::entities::{comment, project, user};
 use crate::notifications::{self, Event};

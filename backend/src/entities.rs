@@ -15,6 +15,7 @@ pub mod email_token;
 pub mod household;
 pub mod live_result;
 pub mod membership;
+pub mod moderator;
 pub mod notification;
 pub mod notification_preference;
 pub mod occupancy;

@@ -51,6 +51,8 @@ pub struct Actor {
     pub platform_admin: bool,
     pub memberships: Vec<Membership>,
     pub homes: Vec<Home>,
+    /// Organisations that named them a moderator of the residences they live in.
+    pub moderates: Vec<i64>,
     pub councils: Vec<CouncilSeat>,
 }
 
@@ -161,7 +163,11 @@ impl Actor {
                 role.is_some() || (scope.residence_id.is_some() && self.lives_in(scope))
             }
             Permission::SupportProject => scope.residence_id.is_some() && self.lives_in(scope),
-            Permission::AnswerProjects | Permission::Moderate => role.is_some(),
+            Permission::AnswerProjects => role.is_some(),
+            // Tenants the organisation named moderate where they live.
+            Permission::Moderate => {
+                role.is_some() || (self.moderates.contains(&scope.organisation_id) && self.lives_in(scope))
+            }
         }
     }
 
@@ -205,6 +211,7 @@ mod tests {
             platform_admin: false,
             memberships: Vec::new(),
             homes: Vec::new(),
+            moderates: Vec::new(),
             councils: Vec::new(),
         }
     }
@@ -296,6 +303,12 @@ mod tests {
         assert!(staff.can(Permission::AnswerProjects, here));
         assert!(staff.can(Permission::Moderate, here));
         assert!(!staff.can(Permission::Moderate, Scope::residence(ORG_2, RES_A)));
+        // A tenant the organisation named moderates where they live, and nothing else.
+        tenant.moderates.push(ORG_1);
+        assert!(tenant.can(Permission::Moderate, here));
+        assert!(tenant.can(Permission::Moderate, Scope::organisation(ORG_1)), "their queue");
+        assert!(!tenant.can(Permission::Moderate, Scope::residence(ORG_1, RES_B)));
+        assert!(!tenant.can(Permission::AnswerProjects, here));
     }
 
     #[test]

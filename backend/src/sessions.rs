@@ -6,7 +6,7 @@
 //! the email address changes.
 
 use crate::auth::secret;
-use crate::entities::{household, membership, occupancy, session, user};
+use crate::entities::{household, membership, moderator, occupancy, session, user};
 use crate::policy::{Actor, Home, Membership};
 use chrono::{DateTime, Duration, Utc};
 use palier_domain::Locale;
@@ -126,6 +126,7 @@ fn actor_rows<E: sea_orm::EntityTrait>(query: sea_orm::Select<E>) -> sea_orm::Se
         .join(JoinType::LeftJoin, user::Relation::Membership.def())
         .join(JoinType::LeftJoin, user::Relation::Occupancy.def())
         .join(JoinType::LeftJoin, occupancy::Relation::Household.def())
+        .join(JoinType::LeftJoin, user::Relation::Moderator.def())
         .select_only()
         .column_as(user::Column::Id, "user_id")
         .column_as(user::Column::DisplayName, "display_name")
@@ -140,6 +141,7 @@ fn actor_rows<E: sea_orm::EntityTrait>(query: sea_orm::Select<E>) -> sea_orm::Se
         .column_as(household::Column::ResidenceId, "residence_id")
         .column_as(household::Column::BuildingId, "building_id")
         .column_as(household::Column::OrganisationId, "home_organisation_id")
+        .column_as(moderator::Column::OrganisationId, "moderator_organisation_id")
         .order_by_asc(membership::Column::Id)
         .order_by_asc(occupancy::Column::Id)
 }
@@ -177,6 +179,7 @@ struct ActorRow {
     residence_id: Option<i64>,
     building_id: Option<i64>,
     home_organisation_id: Option<i64>,
+    moderator_organisation_id: Option<i64>,
 }
 
 /// The actor of one person's rows (the person repeats on each); `None`
@@ -184,7 +187,13 @@ struct ActorRow {
 fn actor_from(rows: Vec<ActorRow>) -> Option<Actor> {
     let mut memberships: Vec<Membership> = Vec::new();
     let mut homes: Vec<Home> = Vec::new();
+    let mut moderates: Vec<i64> = Vec::new();
     for row in &rows {
+        if let Some(organisation_id) = row.moderator_organisation_id
+            && !moderates.contains(&organisation_id)
+        {
+            moderates.push(organisation_id);
+        }
         if let (Some(organisation_id), Some(role)) =
             (row.role_organisation_id, row.role.as_deref().and_then(|role| role.parse::<OrgRole>().ok()))
         {
@@ -212,6 +221,7 @@ fn actor_from(rows: Vec<ActorRow>) -> Option<Actor> {
         platform_admin: person.is_platform_admin,
         memberships,
         homes,
+        moderates,
         councils: Vec::new(),
     })
 }

@@ -31,5 +31,10 @@ pub(crate) async fn user<C: ConnectionTrait>(conn: &C, actor: &Actor) -> Result<
         platform_admin: actor.platform_admin,
         has_home: !actor.homes.is_empty(),
         unread: crate::notifications::unread_count(conn, actor.user_id).await?,
+        moderates: actor
+            .moderates
+            .iter()
+            .find(|o| actor.role_in(**o).is_none())
+            .map(|o| palier_domain::ids::OrganisationId::new(*o)),
     })
 }

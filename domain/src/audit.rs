@@ -89,6 +89,11 @@ pub enum Action {
     /// A moderator found the reports of an item wrong.
     #[strum(serialize = "content.reports_dismissed")]
     ReportsDismissed,
+    /// A tenant was named to moderate their residence's content.
+    #[strum(serialize = "moderator.named")]
+    ModeratorNamed,
+    #[strum(serialize = "moderator.removed")]
+    ModeratorRemoved,
     /// A stored code this version does not know (its code is kept in the details).
     #[strum(serialize = "unknown")]
     Unknown,

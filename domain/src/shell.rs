@@ -13,6 +13,8 @@ pub struct ShellUser {
     pub has_home: bool,
     /// Notifications not yet read.
     pub unread: u64,
+    /// The organisation whose content this tenant moderates (not staff).
+    pub moderates: Option<crate::ids::OrganisationId>,
 }
 
 /// The page frame's data, loaded once per page.

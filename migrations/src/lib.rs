@@ -19,6 +19,7 @@ mod m20261202_000010_add_consultation_extended_from;
 mod m20261202_000011_create_sealed_ballots;
 mod m20261203_000012_add_organisation_code_validity;
 mod m20261208_000013_create_projects;
+mod m20261208_000014_create_moderators;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_create_sealed_ballots::Migration),
             Box::new(m20261203_000012_add_organisation_code_validity::Migration),
             Box::new(m20261208_000013_create_projects::Migration),
+            Box::new(m20261208_000014_create_moderators::Migration),
         ]
     }
 }

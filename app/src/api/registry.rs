@@ -13,6 +13,8 @@ pub mod household_admin;
 pub mod import_households;
 pub mod join_household;
 pub mod my_homes;
+pub mod name_moderator;
+pub mod remove_moderator;
 pub mod remove_occupant;
 pub mod residence_admin;
 pub mod residence_view;

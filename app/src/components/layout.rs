@@ -144,6 +144,10 @@ fn NavLinks(user: Option<ShellUser>) -> impl IntoView {
                 {(user.has_home || user.staff).then(|| link("/projets", "nav-projects"))}
                 {(!user.has_home && !user.staff).then(|| link("/rejoindre", "nav-join"))}
                 {user.staff.then(|| link("/gestion", "nav-back-office"))}
+                {user.moderates.map(|org| {
+                    let href = format!("/gestion/organisations/{org}/moderation");
+                    view! { <li><a href=href>{i18n.t("nav-moderation")}</a></li> }
+                })}
                 {user.platform_admin.then(|| link("/admin", "nav-platform"))}
                 {link("/compte", "nav-account")}
                 <li>

@@ -242,7 +242,12 @@ struct OpenReport {
 
 /// The moderation queue of `organisation`: items with open reports, those
 /// reported first on top.
-pub async fn queue<C: ConnectionTrait>(conn: &C, organisation: organisation::Model, page: u64) -> Result<Queue, DbErr> {
+pub async fn queue<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    organisation: organisation::Model,
+    page: u64,
+) -> Result<Queue, DbErr> {
     let rows = content_report::Entity::find()
         .select_only()
         .column(content_report::Column::ContentKind)
@@ -268,14 +273,21 @@ pub async fn queue<C: ConnectionTrait>(conn: &C, organisation: organisation::Mod
         entry.0.push((reason, u64::try_from(row.n).unwrap_or(0)));
         entry.1 = entry.1.min(row.first);
     }
-    let mut ordered: Vec<(ContentRef, Reports)> = items.into_iter().collect();
-    ordered.sort_by_key(|(item, (_, first))| (*first, item.id()));
+    // What this moderator may decide on: everything for staff, their residences for tenants.
+    let mut ordered: Vec<(ContentRef, Reports, ContentInfo)> = Vec::new();
+    for (item, reports) in items {
+        if let Some(info) = content(conn, item).await?
+            && actor.can(Permission::Moderate, info.scope)
+        {
+            ordered.push((item, reports, info));
+        }
+    }
+    ordered.sort_by_key(|(item, (_, first), _)| (*first, item.id()));
     let pages = u64::try_from(ordered.len()).unwrap_or(0).div_ceil(QUEUE_PAGE);
     let page = page.min(pages.saturating_sub(1));
     let mut shown = Vec::new();
     let start = usize::try_from(page * QUEUE_PAGE).unwrap_or(usize::MAX);
-    for (item, (mut reasons, first)) in ordered.into_iter().skip(start).take(20) {
-        let Some(info) = content(conn, item).await? else { continue };
+    for (item, (mut reasons, first), info) in ordered.into_iter().skip(start).take(20) {
         reasons.sort();
         let author = match info.author_user_id {
             Some(id) => user::Entity::find_by_id(id).one(conn).await?.map(|u| u.display_name),

@@ -25,6 +25,14 @@ pub enum Relation {
     Membership,
     #[sea_orm(has_many = "super::occupancy::Entity")]
     Occupancy,
+    #[sea_orm(has_many = "super::moderator::Entity")]
+    Moderator,
+}
+
+impl Related<super::moderator::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Moderator.def()
+    }
 }
 
 impl Related<super::membership::Entity> for Entity {

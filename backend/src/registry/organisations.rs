@@ -135,6 +135,7 @@ pub async fn settings_view<C: ConnectionTrait>(
         organisation_id: OrganisationId::new(organisation.id),
         settings: settings_of(&organisation),
         categories: crate::projects::categories::for_admins(conn, organisation.id).await?,
+        moderators: crate::discussion::moderators::of(conn, organisation.id).await?,
         organisation: organisation.name,
     })
 }

@@ -540,7 +540,7 @@ async fn the_third_reporter_hides_a_comment_until_a_moderator_restores_it() {
     assert!(staff_view.discussion.comments[0].body_html.contains("Texte discuté"), "moderators read it");
     // The queue, and the decision.
     let organisation = registry::organisation(&db, place.org).await.unwrap().unwrap();
-    let queue = moderation::queue(&db, organisation, 0).await.unwrap();
+    let queue = moderation::queue(&db, &place.staff, organisation, 0).await.unwrap();
     assert_eq!(queue.items.len(), 1);
     assert_eq!(queue.items[0].reporters, 3);
     assert!(queue.items[0].reasons.contains(&(ReportReason::Offensive, 2)));
@@ -552,7 +552,7 @@ async fn the_third_reporter_hides_a_comment_until_a_moderator_restores_it() {
     let shown = page::page(&db, &author, id, Utc::now()).await.unwrap();
     assert_eq!(shown.discussion.comments[0].moderation, Moderation::Visible);
     let organisation = registry::organisation(&db, place.org).await.unwrap().unwrap();
-    assert!(moderation::queue(&db, organisation, 0).await.unwrap().items.is_empty());
+    assert!(moderation::queue(&db, &place.staff, organisation, 0).await.unwrap().items.is_empty());
     let kinds: Vec<String> = notification::Entity::find()
         .filter(notification::Column::UserId.eq(writer.user_id))
         .all(&db)

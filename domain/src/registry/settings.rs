@@ -131,6 +131,8 @@ pub struct SettingsView {
     pub settings: OrganisationSettings,
     /// Its categories of projects, archived ones included.
     pub categories: Vec<CategoryAdmin>,
+    /// The tenants it named to moderate their residence's content.
+    pub moderators: Vec<(crate::ids::UserId, String)>,
 }
 
 /// A category of projects as its organisation's admins manage it.

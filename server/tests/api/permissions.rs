@@ -446,6 +446,16 @@ pub(crate) fn cases() -> Vec<Case> {
             access: ADMIN_1,
             fields: |w| vec![("organisation_id", w.org1.to_string()), ("category_id", "1".into())],
         },
+        Case {
+            path: "/api/registry/name_moderator",
+            access: ADMIN_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string()), ("email", "tenant.a@example.org".into())],
+        },
+        Case {
+            path: "/api/registry/remove_moderator",
+            access: ADMIN_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string()), ("user_id", w.tenant_b.to_string())],
+        },
         Case { path: "/api/projects/list", access: Access::SignedIn, fields: |_| vec![("page", "0".into())] },
         Case { path: "/api/projects/get", access: AUDIENCE_A, fields: |w| vec![("id", w.project_a.to_string())] },
         Case { path: "/api/projects/new_page", access: Access::SignedIn, fields: none },
@@ -511,7 +521,8 @@ pub(crate) fn cases() -> Vec<Case> {
         },
         Case {
             path: "/api/discussion/queue",
-            access: REGISTRY_1,
+            // Tenant B moderates residence B's content.
+            access: Access::Only(&[TenantB, Staff1, Admin1, Platform]),
             fields: |w| vec![("organisation_id", w.org1.to_string()), ("page", "0".into())],
         },
         Case {

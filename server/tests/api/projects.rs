@@ -420,3 +420,123 @@ async fn admins_add_and_archive_categories_and_the_proposal_form_follows() {
         .unwrap();
     assert_eq!(logged, 2);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tenant_named_moderator_decides_on_their_residences_content_only() {
+    let app = spawn_app().await;
+    let world = World::build(&app).await;
+    let admin = world.client(Role::Admin1);
+    let org = world.org1.to_string();
+    let refused = app
+        .post_form_as(
+            admin,
+            "/api/registry/name_moderator",
+            &[("organisation_id", &org), ("email", "staff.2@example.org")],
+        )
+        .await;
+    assert!(error_of(&refused).contains("error-moderator-not-tenant"), "only a tenant of the organisation");
+    let named = app
+        .post_form_as(
+            admin,
+            "/api/registry/name_moderator",
+            &[("organisation_id", &org), ("email", "tenant.a@example.org")],
+        )
+        .await;
+    assert!(named.header("location").unwrap().contains("ok=moderator-named"));
+    let settings = app.get_as(admin, &format!("/gestion/organisations/{org}/reglages")).await;
+    assert!(settings.body.contains("tenant.a") && settings.body.contains("Ne plus modérer"));
+
+    // A comment reported in residence A (tenant A's) and one in residence B.
+    let b_author = world.client(Role::TenantB);
+    let b_project = {
+        use palier_domain::projects::form::ProjectDraft;
+        let user =
+            palier_backend::entities::user::Entity::find_by_id(world.tenant_b).one(&app.db).await.unwrap().unwrap();
+        let actor = palier_backend::sessions::load_actor(&app.db, &user).await.unwrap();
+        let category = palier_backend::projects::categories(&app.db, world.org1).await.unwrap()[0].id;
+        let draft = ProjectDraft {
+            residence_id: palier_domain::ids::ResidenceId::new(world.residence_b),
+            building_id: None,
+            category_id: category,
+            title: "Des bancs en B".into(),
+            description: "Deux bancs devant l'entrée de la résidence B.".into(),
+            estimated_cost: None,
+            needs: Vec::new(),
+        };
+        let store = palier_backend::attachments::Attachments::new(palier_backend::attachments::NoStore);
+        let id = palier_backend::projects::propose::propose(
+            &app.db,
+            &store,
+            &actor,
+            draft,
+            None,
+            Vec::new(),
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
+        palier_backend::projects::propose::submit(&app.db, &actor, id, app.clock.now()).await.unwrap();
+        id.get()
+    };
+    let fields =
+        [("subject", "project".to_owned()), ("subject_id", b_project.to_string()), ("body", "Trop cher !".to_owned())];
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    app.post_form_as(b_author, "/api/discussion/comment", &pairs).await;
+    let b_comment = palier_backend::entities::comment::Entity::find()
+        .filter(palier_backend::entities::comment::Column::SubjectId.eq(b_project))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    for (kind, id) in [("comment", world.comment_a), ("comment", b_comment)] {
+        let report = [("kind", kind.to_owned()), ("id", id.to_string()), ("reason", "spam".to_owned())];
+        let pairs: Vec<(&str, &str)> = report.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        app.post_form_as(world.client(Role::Staff1), "/api/discussion/report", &pairs).await;
+    }
+    // Tenant A, now a moderator, gets a session that knows it.
+    let moderator = app
+        .signed_in(&crate::helpers::TestUser {
+            id: world.tenant_a,
+            email: "tenant.a@example.org".into(),
+            password: crate::world::PASSWORD.into(),
+        })
+        .await;
+    let home = app.get_as(&moderator, "/accueil").await;
+    let queue_path = format!("/gestion/organisations/{org}/moderation");
+    assert!(home.body.contains(&format!("href=\"{queue_path}\"")), "the menu leads to the queue");
+    let queue = app.get_as(&moderator, &queue_path).await;
+    assert_eq!(queue.status, 200);
+    assert!(queue.body.contains("Bonne idée") && !queue.body.contains("Trop cher"), "residence A's only");
+    let decide = |id: i64| {
+        let fields = [
+            ("organisation_id", org.clone()),
+            ("kind", "comment".to_owned()),
+            ("id", id.to_string()),
+            ("decision", "dismiss".to_owned()),
+        ];
+        let request = moderator
+            .post(app.url("/api/discussion/decide"))
+            .form(&fields)
+            .header("origin", &app.address)
+            .header("accept", "application/json");
+        async move { request.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(decide(b_comment).await, 403, "residence B is not theirs to moderate");
+    assert!(decide(world.comment_a).await < 400);
+    let removed = app
+        .post_form_as(
+            admin,
+            "/api/registry/remove_moderator",
+            &[("organisation_id", &org), ("user_id", &world.tenant_a.to_string())],
+        )
+        .await;
+    assert!(removed.header("location").unwrap().contains("ok=moderator-removed"));
+    assert_eq!(app.get_as(&moderator, &queue_path).await.status, 403);
+    let logged = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.is_in(["moderator.named", "moderator.removed"]))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(logged, 2);
+}

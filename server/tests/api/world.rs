@@ -205,6 +205,16 @@ impl World {
             .unwrap();
 
         let (project_a, photo_a, comment_a) = project(app, tenant_a, residence_a).await;
+        // Tenant B moderates the content of residence B for organisation 1.
+        sea_orm::EntityTrait::insert(palier_backend::entities::moderator::ActiveModel {
+            organisation_id: sea_orm::ActiveValue::Set(org1),
+            user_id: sea_orm::ActiveValue::Set(tenant_b),
+            named_by_user_id: sea_orm::ActiveValue::Set(Some(admin1)),
+            created_at: sea_orm::ActiveValue::Set(app.clock.now()),
+        })
+        .exec_without_returning(db)
+        .await
+        .unwrap();
 
         let mut clients = vec![(Role::Anonymous, TestApp::new_client())];
         let mut tokens = Vec::new();

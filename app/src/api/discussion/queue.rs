@@ -12,5 +12,5 @@ pub async fn moderation_queue(organisation_id: OrganisationId, page: u64) -> Res
     use palier_backend::registry::access;
     let (state, actor) = signed_in()?;
     let organisation = access::organisation(&state.db, &actor, organisation_id, Permission::Moderate).await?;
-    Ok(palier_backend::discussion::moderation::queue(&state.db, organisation, page).await?)
+    Ok(palier_backend::discussion::moderation::queue(&state.db, &actor, organisation, page).await?)
 }

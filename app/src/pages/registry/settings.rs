@@ -4,6 +4,8 @@
 
 use crate::api::registry::add_category::AddCategory;
 use crate::api::registry::archive_category::ArchiveCategory;
+use crate::api::registry::name_moderator::NameModerator;
+use crate::api::registry::remove_moderator::RemoveModerator;
 use crate::api::registry::settings_view::get_settings;
 use crate::api::registry::update_settings::UpdateSettings;
 use crate::components::field::{FormCheck, form_messages};
@@ -16,7 +18,7 @@ use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use palier_domain::consultations::VotingUnit;
 use palier_domain::form::{FormRule, Rule};
-use palier_domain::ids::OrganisationId;
+use palier_domain::ids::{OrganisationId, UserId};
 use palier_domain::projects::ThresholdKind;
 use palier_domain::registry::CategoryAdmin;
 use strum::VariantArray as _;
@@ -39,7 +41,14 @@ pub fn SettingsPage() -> impl IntoView {
                 <div class="page page--narrow">
                     <p><a href="/gestion">{i18n.t("back-office-back")}</a> " · " {page.organisation.clone()}</p>
                     <h1>{i18n.t("settings-title")}</h1>
-                    <OkNotice known=&["settings-saved", "category-added", "category-archived", "category-restored"]/>
+                    <OkNotice known=&[
+                        "settings-saved",
+                        "category-added",
+                        "category-archived",
+                        "category-restored",
+                        "moderator-named",
+                        "moderator-removed",
+                    ]/>
                     <p>{i18n.t("settings-intro")}</p>
                     <ErrorSummary feedback/>
                     <PostForm action=UpdateSettings::PATH feedback>
@@ -70,6 +79,7 @@ pub fn SettingsPage() -> impl IntoView {
                         <button type="submit" class="button">{i18n.t("settings-save")}</button>
                     </PostForm>
                     <Categories organisation=page.organisation_id categories=page.categories.clone()/>
+                    <Moderators organisation=page.organisation_id moderators=page.moderators.clone()/>
                 </div>
             }
         }/>
@@ -110,6 +120,38 @@ fn Categories(organisation: OrganisationId, categories: Vec<CategoryAdmin>) -> i
                 <Field feedback name="label" label="settings-category-label" required=true maxlength=100
                     rule=Rule::CategoryLabel/>
                 <button type="submit" class="button button--secondary">{i18n.t("settings-category-add-submit")}</button>
+            </PostForm>
+        </section>
+    }
+}
+
+/// The tenants the organisation names to moderate their residence's content.
+#[component]
+fn Moderators(organisation: OrganisationId, moderators: Vec<(UserId, String)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let feedback = Feedback::of::<NameModerator>().prefixed("moderator");
+    view! {
+        <section class="card" id="moderateurs" aria-labelledby="moderators-title">
+            <h2 id="moderators-title">{i18n.t("settings-moderators")}</h2>
+            <p>{i18n.t("settings-moderators-intro")}</p>
+            {moderators.is_empty().then(|| view! { <p>{i18n.t("settings-moderators-none")}</p> })}
+            <ul class="session-list">
+                {moderators.into_iter().map(|(id, name)| view! {
+                    <li class="session-list__item">
+                        <p><strong>{name}</strong></p>
+                        <form method="post" action=RemoveModerator::PATH>
+                            <input type="hidden" name="organisation_id" value=organisation.to_string()/>
+                            <input type="hidden" name="user_id" value=id.to_string()/>
+                            <button type="submit" class="button button--quiet">{i18n.t("settings-moderator-remove")}</button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <PostForm action=NameModerator::PATH feedback>
+                <input type="hidden" name="organisation_id" value=organisation.to_string()/>
+                <Field feedback name="email" label="settings-moderator-email" hint="settings-moderator-email-hint"
+                    kind="email" required=true rule=Rule::Email/>
+                <button type="submit" class="button button--secondary">{i18n.t("settings-moderator-name")}</button>
             </PostForm>
         </section>
     }
