@@ -58,24 +58,7 @@ fn CheckedImportFile(field: FieldView, messages: Vec<(String, String)>) -> impl 
             .map(|file| file.size() as u64);
         palier_domain::registry::import_file(size).err().map(|m| messages.with_value(|all| text_of(all, m)))
     };
-    let wrapper = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let Some(wrapper) = wrapper.get() else { return };
-        let form = wrapper.closest("form").ok().flatten().and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok());
-        check_on_submit(form, move |event| {
-            let found = problem();
-            let invalid = found.is_some();
-            error.set(found);
-            if invalid {
-                if !event.default_prevented() {
-                    id.with_value(|id| focus(id));
-                }
-                event.prevent_default();
-            }
-        });
-    });
-    let on_change = move |_: leptos::ev::Event| error.set(problem());
-    field_markup(field, error.into(), wrapper, (on_change, |_| {}), Some(hydrated()), None)
+    checked_file(field, error, id, problem)
 }
 
 /// Up to three photos (JPEG, PNG or WebP, 10 MB each), checked in the
@@ -132,6 +115,18 @@ fn CheckedPhotos(field: FieldView, messages: Vec<(String, String)>, room: usize)
         };
         Some(messages.with_value(|all| text_of(all, message)))
     };
+    checked_file(field, error, id, problem)
+}
+
+/// A file field whose `problem` (what is wrong with the files chosen, in
+/// the page's language) shows when files are chosen and stops its form
+/// from being sent, the focus on the field.
+fn checked_file(
+    field: FieldView,
+    error: RwSignal<Option<String>>,
+    id: StoredValue<String>,
+    problem: impl Fn() -> Option<String> + Copy + 'static,
+) -> impl IntoView {
     let wrapper = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         let Some(wrapper) = wrapper.get() else { return };
