@@ -56,6 +56,7 @@ pub async fn join_household(
     user_id: i64,
     code: &InvitationCode,
     ip: &str,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Joined, JoinError> {
     let account_key = rate_limit::key("code-account", &user_id.to_string());
     let ip_key = rate_limit::key("code-ip", ip);
@@ -74,12 +75,12 @@ pub async fn join_household(
     let Some(found) = found else { return Err(JoinError::UnknownCode) };
     rate_limit::release(db, &account_key).await?;
     rate_limit::release(db, &ip_key).await?;
-    let now = chrono::Utc::now();
     let validity = super::organisations::code_validity(db, found.organisation_id).await?;
     if found.invitation_code_issued_at.is_none_or(|issued| issued + validity <= now) {
         return Err(JoinError::ExpiredCode { days: validity.num_days() });
     }
     let txn = db.begin().await?;
+    crate::db::claim_write(&txn).await?;
     let current = occupancy::Entity::find().filter(occupancy::Column::HouseholdId.eq(found.id)).all(&txn).await?;
     if current.iter().any(|o| o.user_id == user_id) {
         return Err(JoinError::AlreadyJoined);

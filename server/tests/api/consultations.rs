@@ -495,9 +495,16 @@ async fn staff_record_paper_ballots_and_online_and_paper_votes_exclude_each_othe
 
     // An online vote first: the paper ballot for that home is refused.
     let joined = app.create_user("voisin@example.org", "Voisin", true).await;
-    palier_backend::registry::join_household(&app.db, &app.codes, joined.id, &world.code_a2, "127.0.0.1")
-        .await
-        .unwrap();
+    palier_backend::registry::join_household(
+        &app.db,
+        &app.codes,
+        joined.id,
+        &world.code_a2,
+        "127.0.0.1",
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
     let neighbour = app.signed_in(&joined).await;
     let page = app
         .post_form_as(&neighbour, "/api/consultations/cast_ballot", &[("consultation_id", &id_text), (&field, &choice)])

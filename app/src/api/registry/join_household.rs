@@ -15,7 +15,8 @@ pub async fn join_household(code: String) -> Result<(), AppError> {
         form.add("code", message);
         Err(AppError::Invalid(form))
     };
-    match registry::join_household(&state.db, &state.codes, actor.user_id, &code, &client_ip()).await {
+    match registry::join_household(&state.db, &state.codes, actor.user_id, &code, &client_ip(), state.clock.now()).await
+    {
         Ok(joined) => {
             leptos_axum::redirect(&format!("/mon-logement?ok=joined#logement-{}", joined.household_id));
             Ok(())
