@@ -1106,3 +1106,6 @@ ok-moderator-removed = The tenant no longer moderates.
 error-moderator-not-tenant = No tenant of the organisation's residences has an account with this address.
 audit-action-moderator-named = Tenant named moderator
 audit-action-moderator-removed = Tenant removed from moderation
+dashboard-projects-title = The residence's projects
+dashboard-projects-body = Propose an idea for the residence, support your neighbours' ideas, follow the landlord's answer.
+dashboard-projects-link = See the projects

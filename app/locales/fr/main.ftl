@@ -1109,3 +1109,6 @@ ok-moderator-removed = L'habitant ne modère plus.
 error-moderator-not-tenant = Aucun habitant d'une résidence de l'organisme n'a un compte à cette adresse.
 audit-action-moderator-named = Habitant nommé modérateur
 audit-action-moderator-removed = Habitant retiré de la modération
+dashboard-projects-title = Projets de la résidence
+dashboard-projects-body = Proposez une idée pour la résidence, soutenez celles de vos voisins, suivez la réponse du bailleur.
+dashboard-projects-link = Voir les projets

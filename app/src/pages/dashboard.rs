@@ -66,6 +66,13 @@ pub fn DashboardPage() -> impl IntoView {
                                     <a class="button button--secondary" href="/mon-logement">{i18n.t("dashboard-home-link")}</a>
                                 </section>
                             })}
+                            {user.has_home.then(|| view! {
+                                <section class="card">
+                                    <h3>{i18n.t("dashboard-projects-title")}</h3>
+                                    <p>{i18n.t("dashboard-projects-body")}</p>
+                                    <a class="button button--secondary" href="/projets">{i18n.t("dashboard-projects-link")}</a>
+                                </section>
+                            })}
                             {(!user.has_home).then(|| view! {
                                 <section class="card">
                                     <h3>{i18n.t("dashboard-join-title")}</h3>
