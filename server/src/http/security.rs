@@ -9,7 +9,10 @@ use axum::response::{IntoResponse, Response};
 use leptos::nonce::use_nonce;
 use leptos::prelude::use_context;
 use palier_app::server::Settings;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::{Context, Poll};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The policy of pages: scripts only from this site, plus the inline
@@ -114,22 +117,63 @@ pub async fn guard_bodies(request: Request<Body>, next: Next) -> Response {
 /// forms that take photos ([`palier_app::api::PHOTO_PATHS`]), which the
 /// outer limit bounds. A body announced larger is refused at once (413); one
 /// that grows larger stops being read.
+///
+/// A body the server answers without reading to its end (a refusal before
+/// the form is read) leaves the connection unfit for another request: the
+/// answer then says `Connection: close` (RFC 9112 §9.6), so a client does
+/// not send its next request on a connection the server is closing.
 pub async fn limit_bodies(request: Request<Body>, next: Next) -> Response {
-    if palier_app::api::PHOTO_PATHS.contains(&request.uri().path()) {
-        return next.run(request).await;
-    }
+    let photos = palier_app::api::PHOTO_PATHS.contains(&request.uri().path());
     let announced = request
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<usize>().ok());
-    if announced.is_some_and(|length| length > super::BODY_LIMIT_BYTES) {
+    if !photos && announced.is_some_and(|length| length > super::BODY_LIMIT_BYTES) {
         return (StatusCode::PAYLOAD_TOO_LARGE, [(header::CONNECTION, "close")], "Request body too large")
             .into_response();
     }
+    let has_body =
+        announced.is_some_and(|length| length > 0) || request.headers().contains_key(header::TRANSFER_ENCODING);
     let (parts, body) = request.into_parts();
-    let body = Body::new(http_body_util::Limited::new(body, super::BODY_LIMIT_BYTES));
-    next.run(Request::from_parts(parts, body)).await
+    let read = Arc::new(AtomicBool::new(false));
+    let body = if photos { body } else { Body::new(http_body_util::Limited::new(body, super::BODY_LIMIT_BYTES)) };
+    let body = Body::new(ReadToEnd { inner: body, read: read.clone() });
+    let mut response = next.run(Request::from_parts(parts, body)).await;
+    if has_body && !read.load(Ordering::Acquire) {
+        response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    response
+}
+
+/// A request body that notes when it was read to its end.
+struct ReadToEnd {
+    inner: Body,
+    read: Arc<AtomicBool>,
+}
+
+impl http_body::Body for ReadToEnd {
+    type Data = axum::body::Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        let polled = Pin::new(&mut self.inner).poll_frame(cx);
+        if matches!(polled, Poll::Ready(None)) || self.inner.is_end_stream() {
+            self.read.store(true, Ordering::Release);
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
 }
 
 fn is_same_site(request: &Request<Body>, public_url: &str) -> bool {

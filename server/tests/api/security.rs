@@ -173,3 +173,31 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_limits() {
     found.sort();
     assert_eq!(found, expected);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_left_unread_closes_its_connection_and_a_read_one_keeps_it() {
+    let app = spawn_app().await;
+    let client = crate::helpers::TestApp::new_client();
+    // Refused before its body is read: the connection cannot carry another request.
+    let refused = client
+        .post(app.url("/api/projects/propose"))
+        .header("origin", &app.address)
+        .header("content-type", "text/plain")
+        .body("not a form with files")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 415);
+    assert_eq!(refused.headers().get("connection").map(|v| v.to_str().unwrap()), Some("close"));
+    // A form read to its end keeps the connection open for the next request.
+    let read = client
+        .post(app.url("/api/accounts/login"))
+        .header("origin", &app.address)
+        .header("accept", "application/json")
+        .form(&[("email", "personne@example.org"), ("password", "pas le bon mot de passe")])
+        .send()
+        .await
+        .unwrap();
+    assert!(read.status().is_client_error());
+    assert_eq!(read.headers().get("connection"), None);
+}
