@@ -362,19 +362,19 @@ async fn joining_and_leaving_a_home_tell_its_occupants() {
     let first = person(&db, "premier@example.org").await;
     registry::add_occupant(&db, home, first).await.unwrap();
     let newcomer = person(&db, "nouveau@example.org").await;
-    registry::join_household(&db, codes(), newcomer, &code, "127.0.0.1", chrono::Utc::now()).await.unwrap();
+    registry::join_household(&db, codes(), newcomer, &code, "127.0.0.1", Utc::now()).await.unwrap();
     assert_eq!(told(&db, "home_joined").await, HashSet::from([first, newcomer]));
 
     let household = registry::household(&db, home).await.unwrap().unwrap();
     registry::remove_occupant(&db, town.staff, &household, newcomer).await.unwrap();
     assert_eq!(told(&db, "home_left").await, HashSet::from([first, newcomer]));
     // The code they knew stops working; a new one is issued (by letter) for the home.
-    let again = registry::join_household(&db, codes(), newcomer, &code, "127.0.0.2", chrono::Utc::now()).await;
+    let again = registry::join_household(&db, codes(), newcomer, &code, "127.0.0.2", Utc::now()).await;
     assert!(matches!(again, Err(registry::JoinError::UnknownCode)), "{again:?}");
     // (Its first code worked above.) Under another server key, a stored code is of no use.
     let code = registry::issue_code(&db, codes(), home).await.unwrap();
     let stranger = palier_backend::auth::secret::CodeKey::new(&palier_backend::auth::server_key::ServerKey::generate());
-    let stolen = registry::join_household(&db, &stranger, newcomer, &code, "127.0.0.3", chrono::Utc::now()).await;
+    let stolen = registry::join_household(&db, &stranger, newcomer, &code, "127.0.0.3", Utc::now()).await;
     assert!(matches!(stolen, Err(registry::JoinError::UnknownCode)), "{stolen:?}");
     // By default the home category waits for the digest.
     let states: HashSet<String> = notification::Entity::find()
@@ -755,5 +755,5 @@ async fn codes_stored_before_they_were_keyed_are_keyed_once_and_still_work() {
     assert_ne!(stored, unkeyed, "the plain hash is gone");
     assert_eq!(secret::key_stored_codes(&db, codes()).await.unwrap(), 0, "once");
     let newcomer = person(&db, "ancien-code@example.org").await;
-    registry::join_household(&db, codes(), newcomer, &code, "127.0.0.1", chrono::Utc::now()).await.unwrap();
+    registry::join_household(&db, codes(), newcomer, &code, "127.0.0.1", Utc::now()).await.unwrap();
 }
