@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod consultations;
+pub mod councils;
 pub mod dashboard;
 pub mod discussion;
 pub mod notifications;

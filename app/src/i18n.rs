@@ -278,6 +278,14 @@ mod tests {
             wanted.extend(ReportReason::VARIANTS.iter().map(|r| code("report-reason", r.code())));
             wanted.extend(ReportReason::VARIANTS.iter().map(|r| code("moderation-reason", r.code())));
         }
+        {
+            use palier_domain::councils::{CouncilKind, Reply, SeatRole};
+            wanted.extend(CouncilKind::VARIANTS.iter().map(|k| code("council-kind", k.code())));
+            wanted.extend(SeatRole::VARIANTS.iter().map(|r| code("seat-role", r.code())));
+            wanted.extend(Reply::VARIANTS.iter().map(|r| code("meeting-reply", r.code())));
+            wanted.extend(Reply::VARIANTS.iter().map(|r| code("meeting-reply-is", r.code())));
+            wanted.extend(Reply::VARIANTS.iter().map(|r| code("ok-reply", r.code())));
+        }
         let missing: Vec<_> = wanted.iter().filter(|id| !defined.contains(*id)).collect();
         assert!(missing.is_empty(), "missing: {missing:?}");
     }

@@ -39,6 +39,7 @@ use crate::pages::consultations::{
     results::ResultsPage,
     view::ConsultationPage,
 };
+use crate::pages::councils::{CouncilPage, CouncilsAdminPage, MeetingPage};
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::home::HomePage;
 use crate::pages::info::{AccessibilityPage, LegalPage, SecrecyPage};
@@ -131,6 +132,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/gestion/organisations/:org/journal") view=AuditPage ssr=WHOLE/>
                         <Route path=path!("/gestion/organisations/:org/reglages") view=SettingsPage ssr=WHOLE/>
                         <Route path=path!("/gestion/organisations/:org/moderation") view=ModerationPage ssr=WHOLE/>
+                        <Route path=path!("/gestion/organisations/:org/conseils") view=CouncilsAdminPage ssr=WHOLE/>
+                        <Route path=path!("/conseils/:id") view=CouncilPage ssr=WHOLE/>
+                        <Route path=path!("/conseils/:id/reunions/:meeting") view=MeetingPage ssr=WHOLE/>
                         <Route path=path!("/projets") view=ProjectsPage ssr=WHOLE/>
                         <Route path=path!("/projets/nouveau") view=NewProjectPage ssr=WHOLE/>
                         <Route path=path!("/projets/:id") view=ProjectPage ssr=WHOLE/>

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod consultations;
+pub mod councils;
 pub mod dashboard;
 pub mod home;
 pub mod info;

@@ -192,7 +192,14 @@ pub(crate) async fn send<C: ConnectionTrait, T: EmailTemplate>(
     let content = templates::render(message, locale, &links.layout()).context("could not render an email")?;
     outbox::enqueue(
         conn,
-        NewEmail { idempotency_key: key, to: to.clone(), content, headers: Vec::new(), sensitive: false },
+        NewEmail {
+            idempotency_key: key,
+            to: to.clone(),
+            content,
+            headers: Vec::new(),
+            sensitive: false,
+            calendar: None,
+        },
     )
     .await?;
     Ok(())

@@ -1,5 +1,6 @@
 //! sea-orm entities: one module per table, mirroring the migrations.
 
+pub mod agenda_item;
 pub mod app_secret;
 pub mod attachment;
 pub mod audit_log;
@@ -10,10 +11,15 @@ pub mod comment;
 pub mod consultation;
 pub mod consultation_scope;
 pub mod content_report;
+pub mod council;
+pub mod council_member;
+pub mod council_residence;
 pub mod eligible_unit;
 pub mod email_token;
 pub mod household;
 pub mod live_result;
+pub mod meeting;
+pub mod meeting_reply;
 pub mod membership;
 pub mod moderator;
 pub mod notification;

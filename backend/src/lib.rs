@@ -16,6 +16,7 @@ pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod consultations;
+pub mod councils;
 pub mod dashboard;
 pub mod db;
 pub mod discussion;

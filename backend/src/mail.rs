@@ -69,6 +69,9 @@ pub struct OutgoingEmail {
     pub headers: Vec<(String, String)>,
     /// Stable across retries, so a receiving server can drop a duplicate.
     pub message_id: String,
+    /// An iCalendar invitation (RFC 5545), sent as a `text/calendar` part
+    /// that mail programs offer to add to a calendar, and as `invitation.ics`.
+    pub calendar: Option<String>,
 }
 
 /// Why a send failed, and whether trying again may help.
@@ -140,6 +143,11 @@ impl Mailer {
         Ok(Self { from, transport })
     }
 
+    /// The address emails come from (calendar invitations name it as their organiser).
+    pub fn from_address(&self) -> String {
+        self.from.email.to_string()
+    }
+
     /// A mailer whose emails stay in memory, and the box to read them from.
     pub fn stub(from: &str) -> anyhow::Result<(Self, StubMailbox)> {
         let mailer = Self::new(from, &MailTransport::Stub)?;
@@ -184,7 +192,7 @@ impl Mailer {
             .to(to)
             .subject(email.subject.clone())
             .message_id(Some(email.message_id.clone()))
-            .multipart(MultiPart::alternative_plain_html(email.text.clone(), email.html.clone()))
+            .multipart(body(email))
             .map_err(|error| SendError::Permanent(format!("could not build the email: {error}")))?;
         for (name, value) in &email.headers {
             let name = HeaderName::new_from_ascii(name.clone())
@@ -193,6 +201,30 @@ impl Mailer {
         }
         Ok(message)
     }
+}
+
+/// The body of `email`: its text and HTML, and its invitation when it has one.
+fn body(email: &OutgoingEmail) -> MultiPart {
+    use lettre::message::header::ContentType;
+    use lettre::message::{Attachment, SinglePart};
+    let alternative = MultiPart::alternative_plain_html(email.text.clone(), email.html.clone());
+    let Some(calendar) = &email.calendar else { return alternative };
+    // The method the invitation carries (REQUEST, or CANCEL when called off).
+    let method = calendar
+        .lines()
+        .find_map(|line| line.strip_prefix("METHOD:"))
+        .map(str::trim)
+        .filter(|m| m.chars().all(|c| c.is_ascii_uppercase()))
+        .unwrap_or("REQUEST");
+    let kind = |extra: &str| {
+        ContentType::parse(&format!("text/calendar; charset=utf-8{extra}")).unwrap_or(ContentType::TEXT_PLAIN)
+    };
+    MultiPart::mixed()
+        .multipart(
+            alternative
+                .singlepart(SinglePart::builder().header(kind(&format!("; method={method}"))).body(calendar.clone())),
+        )
+        .singlepart(Attachment::new("invitation.ics".to_owned()).body(calendar.clone(), kind("")))
 }
 
 /// Whether `from` is a sender mailbox such as `Palier <palier@example.org>`.

@@ -11,6 +11,7 @@
 //! line of text in the app's locales (`notification-<kind>`).
 
 mod centre;
+mod councils;
 mod preferences;
 mod projects;
 
@@ -38,7 +39,7 @@ use palier_domain::ids::NotificationId;
 use palier_domain::notifications::{Category, Kind, Mode, NotificationView, NotificationsPage, Preference};
 
 /// The kinds that may be emailed: each has a template `notification_<kind>`.
-pub const EMAILED_KINDS: [Kind; 15] = [
+pub const EMAILED_KINDS: [Kind; 18] = [
     Kind::ConsultationOpened,
     Kind::ConsultationClosing,
     Kind::ConsultationExtended,
@@ -54,6 +55,9 @@ pub const EMAILED_KINDS: [Kind; 15] = [
     Kind::CommentReply,
     Kind::ContentHidden,
     Kind::ContentRestored,
+    Kind::MeetingConvened,
+    Kind::MeetingMoved,
+    Kind::MeetingCancelled,
 ];
 
 /// The `email_state` of a notification whose email went to the outbox.
@@ -95,6 +99,12 @@ pub enum Event {
     CommentReply { comment_id: i64 },
     /// `content` was hidden (or shown again); for its author.
     ContentModerated { content: ContentRef, hidden: bool, reason: Option<ReportReason>, at: DateTime<Utc> },
+    /// A council meeting was convened; for the tenants of the residences it covers.
+    MeetingConvened { meeting_id: i64 },
+    /// It was moved (at `at`: it may move again); for the same people.
+    MeetingMoved { meeting_id: i64, at: DateTime<Utc> },
+    /// It was called off; for the same people.
+    MeetingCancelled { meeting_id: i64 },
 }
 
 impl Event {
@@ -117,6 +127,9 @@ impl Event {
             Event::CommentReply { .. } => Kind::CommentReply,
             Event::ContentModerated { hidden: true, .. } => Kind::ContentHidden,
             Event::ContentModerated { hidden: false, .. } => Kind::ContentRestored,
+            Event::MeetingConvened { .. } => Kind::MeetingConvened,
+            Event::MeetingMoved { .. } => Kind::MeetingMoved,
+            Event::MeetingCancelled { .. } => Kind::MeetingCancelled,
         }
     }
 
@@ -134,7 +147,10 @@ impl Event {
             | Event::NewComment { .. }
             | Event::CommentReply { .. }
             | Event::ContentModerated { .. } => Category::Projects,
-            Event::ProjectPublished { .. } => Category::Neighbourhood,
+            Event::ProjectPublished { .. }
+            | Event::MeetingConvened { .. }
+            | Event::MeetingMoved { .. }
+            | Event::MeetingCancelled { .. } => Category::Neighbourhood,
         }
     }
 
@@ -166,6 +182,12 @@ impl Event {
             Event::ContentModerated { content, at, .. } => {
                 format!("{}:{}:{}:{}", self.kind().code(), content.kind().code(), content.id(), at.timestamp_micros())
             }
+            Event::MeetingConvened { meeting_id } | Event::MeetingCancelled { meeting_id } => {
+                format!("{}:{meeting_id}", self.kind().code())
+            }
+            Event::MeetingMoved { meeting_id, at } => {
+                format!("{}:{meeting_id}:{}", self.kind().code(), at.timestamp_micros())
+            }
         }
     }
 
@@ -194,6 +216,9 @@ impl Event {
             | Event::NewComment { .. }
             | Event::CommentReply { .. }
             | Event::ContentModerated { .. } => return projects::recipients(conn, self).await,
+            Event::MeetingConvened { .. } | Event::MeetingMoved { .. } | Event::MeetingCancelled { .. } => {
+                return councils::recipients(conn, self).await;
+            }
             Event::HomeJoined { household_id, user_id } | Event::HomeLeft { household_id, user_id } => {
                 let mut people: Vec<i64> = occupancy::Entity::find()
                     .select_only()
@@ -281,6 +306,9 @@ impl Event {
             | Event::NewComment { .. }
             | Event::CommentReply { .. }
             | Event::ContentModerated { .. } => projects::content(conn, self).await,
+            Event::MeetingConvened { .. } | Event::MeetingMoved { .. } | Event::MeetingCancelled { .. } => {
+                councils::content(conn, self).await
+            }
         }
     }
 }
@@ -423,6 +451,9 @@ mod tests {
                 reason: None,
                 at: Utc::now(),
             },
+            Event::MeetingConvened { meeting_id: 1 },
+            Event::MeetingMoved { meeting_id: 1, at: Utc::now() },
+            Event::MeetingCancelled { meeting_id: 1 },
         ];
         use strum::VariantArray as _;
         let kinds: Vec<Kind> = events.iter().map(|e| e.kind()).collect();

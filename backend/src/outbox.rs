@@ -68,6 +68,8 @@ pub struct NewEmail {
     pub headers: Vec<(String, String)>,
     /// Erase the subject and bodies once sent (they must not stay in the database).
     pub sensitive: bool,
+    /// An iCalendar invitation sent with it (RFC 5545 text).
+    pub calendar: Option<String>,
 }
 
 /// Writes `email` to the outbox on `conn` (pass the caller's transaction).
@@ -101,6 +103,7 @@ async fn insert_new<C: ConnectionTrait>(conn: &C, emails: Vec<NewEmail>) -> Resu
         next_attempt_at: Set(now),
         created_at: Set(now),
         sensitive: Set(email.sensitive),
+        calendar: Set(email.calendar),
         ..Default::default()
     });
     Entity::insert_many(rows)
@@ -181,6 +184,7 @@ fn to_outgoing(row: &outbox_email::Model, domain: &str, key: Option<&ServerKey>)
         html: opened(key, &row.html_body)?,
         headers,
         message_id: format!("<{id}@{domain}>"),
+        calendar: row.calendar.clone(),
     })
 }
 

@@ -8,8 +8,8 @@
 //! - staff may manage their organisation's registry and content, but not its
 //!   people (roles, invitations) nor read its audit log;
 //! - a tenant sees the residence (and building) of a household they joined;
-//! - a council member's seat (councils come later) gives rights on the
-//!   council's residences only.
+//! - a council's president and secretary act for that council (its seat is
+//!   looked up for the council at hand, see `Actor::acts_for_council`).
 
 use palier_domain::Locale;
 use palier_domain::team::OrgRole;
@@ -31,14 +31,6 @@ pub struct Membership {
     pub role: OrgRole,
 }
 
-/// A seat on a tenant council (the councils capability fills these in).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CouncilSeat {
-    pub council_id: i64,
-    pub organisation_id: i64,
-    pub residence_ids: Vec<i64>,
-}
-
 /// A signed-in person, with everything the policy needs to know about them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
@@ -53,7 +45,6 @@ pub struct Actor {
     pub homes: Vec<Home>,
     /// Organisations that named them a moderator of the residences they live in.
     pub moderates: Vec<i64>,
-    pub councils: Vec<CouncilSeat>,
 }
 
 /// What a resource belongs to: its organisation and, when it has one, its
@@ -99,8 +90,10 @@ pub enum Permission {
     SupportProject,
     /// Answer projects (review, accept, refuse, progress): staff.
     AnswerProjects,
-    /// Decide on reported content: staff (council moderators come with councils).
+    /// Decide on reported content: staff, and the tenants the organisation names.
     Moderate,
+    /// Set up councils, their residences and members: staff.
+    ManageCouncils,
 }
 
 /// Why the policy said no, as the person is told: someone of the
@@ -163,7 +156,7 @@ impl Actor {
                 role.is_some() || (scope.residence_id.is_some() && self.lives_in(scope))
             }
             Permission::SupportProject => scope.residence_id.is_some() && self.lives_in(scope),
-            Permission::AnswerProjects => role.is_some(),
+            Permission::AnswerProjects | Permission::ManageCouncils => role.is_some(),
             // Tenants the organisation named moderate where they live.
             Permission::Moderate => {
                 role.is_some() || (self.moderates.contains(&scope.organisation_id) && self.lives_in(scope))
@@ -191,6 +184,15 @@ impl Actor {
         }
     }
 
+    /// Whether the actor, who holds `seat` on a council of `organisation_id`
+    /// (or none), acts for that council: convenes its meetings, sets their
+    /// agenda, writes its minutes. Its organisation's staff do, and its
+    /// president and secretary.
+    pub fn acts_for_council(&self, organisation_id: i64, seat: Option<palier_domain::councils::SeatRole>) -> bool {
+        self.can(Permission::ManageCouncils, Scope::organisation(organisation_id))
+            || seat.is_some_and(palier_domain::councils::SeatRole::acts_for_council)
+    }
+
     /// Whether the actor may create organisations and manage the platform.
     pub fn can_manage_platform(&self) -> bool {
         self.platform_admin
@@ -212,7 +214,6 @@ mod tests {
             memberships: Vec::new(),
             homes: Vec::new(),
             moderates: Vec::new(),
-            councils: Vec::new(),
         }
     }
 
@@ -309,6 +310,21 @@ mod tests {
         assert!(tenant.can(Permission::Moderate, Scope::organisation(ORG_1)), "their queue");
         assert!(!tenant.can(Permission::Moderate, Scope::residence(ORG_1, RES_B)));
         assert!(!tenant.can(Permission::AnswerProjects, here));
+    }
+
+    #[test]
+    fn councils_are_run_by_staff_and_by_their_president_and_secretary() {
+        use palier_domain::councils::SeatRole;
+        let mut staff = actor();
+        staff.memberships.push(Membership { organisation_id: ORG_1, role: OrgRole::Staff });
+        assert!(staff.acts_for_council(ORG_1, None));
+        assert!(!staff.acts_for_council(ORG_2, None));
+        let tenant = actor();
+        assert!(tenant.acts_for_council(ORG_1, Some(SeatRole::Secretary)));
+        assert!(tenant.acts_for_council(ORG_1, Some(SeatRole::President)));
+        assert!(!tenant.acts_for_council(ORG_1, Some(SeatRole::Member)));
+        assert!(!tenant.acts_for_council(ORG_1, None));
+        assert!(!tenant.can(Permission::ManageCouncils, Scope::organisation(ORG_1)));
     }
 
     #[test]

@@ -222,7 +222,6 @@ fn actor_from(rows: Vec<ActorRow>) -> Option<Actor> {
         memberships,
         homes,
         moderates,
-        councils: Vec::new(),
     })
 }
 

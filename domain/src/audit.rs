@@ -94,6 +94,20 @@ pub enum Action {
     ModeratorNamed,
     #[strum(serialize = "moderator.removed")]
     ModeratorRemoved,
+    #[strum(serialize = "council.created")]
+    CouncilCreated,
+    #[strum(serialize = "council.member_added")]
+    CouncilMemberAdded,
+    #[strum(serialize = "council.member_removed")]
+    CouncilMemberRemoved,
+    #[strum(serialize = "meeting.convened")]
+    MeetingConvened,
+    #[strum(serialize = "meeting.moved")]
+    MeetingMoved,
+    #[strum(serialize = "meeting.cancelled")]
+    MeetingCancelled,
+    #[strum(serialize = "meeting.agenda_changed")]
+    AgendaChanged,
     /// A stored code this version does not know (its code is kept in the details).
     #[strum(serialize = "unknown")]
     Unknown,

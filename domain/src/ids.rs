@@ -81,4 +81,8 @@ ids! {
     CommentId,
     /// A stored file: a photo of a project, of its progress, …
     AttachmentId,
+    /// A tenant council (CCL, conseil de résidence, association).
+    CouncilId,
+    /// A meeting of a council.
+    MeetingId,
 }

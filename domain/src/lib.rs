@@ -61,6 +61,7 @@ pub mod accounts;
 pub mod attachments;
 pub mod audit;
 pub mod consultations;
+pub mod councils;
 pub mod dashboard;
 pub mod discussion;
 pub mod form;

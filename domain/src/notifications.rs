@@ -48,6 +48,12 @@ pub enum Kind {
     ContentHidden,
     /// Something I wrote is shown again.
     ContentRestored,
+    /// A council of my residence convened a meeting.
+    MeetingConvened,
+    /// A meeting of a council of my residence moved.
+    MeetingMoved,
+    /// A meeting of a council of my residence was called off.
+    MeetingCancelled,
 }
 
 crate::codes!(Kind);
@@ -82,7 +88,7 @@ pub enum Category {
     /// Projects I proposed or support, and what I wrote about them:
     /// answers, progress, comments, replies, moderation.
     Projects,
-    /// New projects of my residence.
+    /// The life of my residence: new projects, its councils' meetings.
     Neighbourhood,
 }
 

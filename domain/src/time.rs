@@ -13,6 +13,11 @@ pub fn format_paris(at: DateTime<Utc>, locale: Locale) -> String {
     }
 }
 
+/// The hour of `at` in Paris time (`18:00`).
+pub fn paris_hour(at: DateTime<Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Paris).format("%H:%M").to_string()
+}
+
 /// `at` as the value of a `datetime-local` field, in Paris time (`2026-12-01T18:00`).
 pub fn paris_input(at: DateTime<Utc>) -> String {
     at.with_timezone(&chrono_tz::Europe::Paris).format("%Y-%m-%dT%H:%M").to_string()

@@ -20,6 +20,7 @@ mod m20261202_000011_create_sealed_ballots;
 mod m20261203_000012_add_organisation_code_validity;
 mod m20261208_000013_create_projects;
 mod m20261208_000014_create_moderators;
+mod m20261208_000015_create_councils;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000012_add_organisation_code_validity::Migration),
             Box::new(m20261208_000013_create_projects::Migration),
             Box::new(m20261208_000014_create_moderators::Migration),
+            Box::new(m20261208_000015_create_councils::Migration),
         ]
     }
 }

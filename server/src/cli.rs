@@ -204,7 +204,11 @@ async fn mail_test(config: &Config, to: &str) -> anyhow::Result<()> {
         &Layout { public_url: &config.public_url, unsubscribe_url: None },
     )?;
     let key = format!("mail-test:{}", uuid_like());
-    outbox::enqueue(&db, NewEmail { idempotency_key: key, to, content, headers: Vec::new(), sensitive: false }).await?;
+    outbox::enqueue(
+        &db,
+        NewEmail { idempotency_key: key, to, content, headers: Vec::new(), sensitive: false, calendar: None },
+    )
+    .await?;
     let mailer = palier_backend::mail::Mailer::new(&config.mail_from, &config.mail_transport)?;
     // With the server key: the round may carry receipts waiting, sealed.
     let key = server_key(config, &db).await?;

@@ -70,6 +70,7 @@ pub fn router(state: AppState, config: &Config) -> Router {
         .route("/notifications/{id}/ouvrir", get(notifications::open))
         .route("/pieces-jointes/{id}/{variant}", get(attachments::photo))
         .route("/projets/export/{file}", get(downloads::projects_export))
+        .route("/conseils/{id}/{file}", get(downloads::council_feed))
         .route("/desabonnement", axum::routing::post(notifications::one_click))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();

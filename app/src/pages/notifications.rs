@@ -13,18 +13,19 @@ use leptos::server_fn::ServerFn as _;
 use leptos_meta::Title;
 use palier_domain::notifications::{Mode, NotificationView};
 
-/// The text of a notification in the reader's language: a deadline in Paris
+/// The text of a notification in the reader's language: its times in Paris
 /// time, someone who deleted their account as "a former tenant".
 fn text(i18n: I18n, item: &NotificationView) -> String {
     let values: Vec<(String, String)> = item
         .values
         .iter()
         .map(|(name, value)| match name.as_str() {
-            "closes_at" => {
+            // A time `<name>_at` is read as `<name>` (`closes_at`: `closes`).
+            _ if name.ends_with("_at") => {
                 let at = chrono::DateTime::parse_from_rfc3339(value)
                     .map(|at| i18n.datetime(at.with_timezone(&chrono::Utc)))
                     .unwrap_or_default();
-                ("closes".to_owned(), at)
+                (name.strip_suffix("_at").unwrap_or(name).to_owned(), at)
             }
             "name" if value.is_empty() => (name.clone(), i18n.t("former-tenant")),
             _ => (name.clone(), value.clone()),

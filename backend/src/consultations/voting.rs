@@ -279,6 +279,7 @@ pub fn prepare(
                 content,
                 headers: Vec::new(),
                 sensitive: true,
+                calendar: None,
             };
             (Some(email), Some(mail.user_id))
         }

@@ -25,6 +25,8 @@ pub struct Model {
     pub sent_at: Option<DateTimeUtc>,
     /// Subject and bodies are erased once sent (e.g. a ballot receipt).
     pub sensitive: bool,
+    /// An iCalendar invitation sent with it (a council's convocation).
+    pub calendar: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -73,6 +73,10 @@ const SOURCES: &[(&str, &str)] = templates![
     "notification_comment_reply",
     "notification_content_hidden",
     "notification_content_restored",
+    "notification_meeting_convened",
+    "notification_meeting_moved",
+    "notification_meeting_cancelled",
+    "council_convocation",
     "notification_digest",
 ];
 
@@ -271,6 +275,7 @@ mod tests {
         let values = serde_json::json!({
             "title": "Halls & cours", "name": "Paul Martin", "unit": "Logement A01",
             "residence": "Les Tilleuls", "link": link, "closes": "03/12/2026 à 18:00",
+            "council": "CCL Les Tilleuls", "starts": "14/01/2027 à 18:00",
         });
         for kind in crate::notifications::EMAILED_KINDS {
             for locale in Locale::ALL {
@@ -328,6 +333,21 @@ mod tests {
             &BallotReceipt { title: "Halls".into(), receipt: "K7QM-9TXR-2HWP".into(), link: link.clone() },
             "K7QM-9TXR-2HWP",
         );
+        for change in ["convened", "moved", "cancelled"] {
+            let convocation = crate::councils::meetings::Convocation {
+                change,
+                council: "CCL Les Tilleuls".into(),
+                when: "14/01/2027 à 18:00".into(),
+                place: "Salle commune".into(),
+                video_link: String::new(),
+                agenda: vec!["Chauffage (30 min)".into()],
+                link: link.clone(),
+            };
+            check(&convocation, "14/01/2027 à 18:00");
+            let fr = render(&convocation, Locale::Fr, &LAYOUT).unwrap();
+            assert_eq!(fr.text.contains("Chauffage (30 min)"), change != "cancelled", "{change}");
+            assert_eq!(fr.subject.starts_with("Réunion annulée"), change == "cancelled");
+        }
         let fr = render(&VerifyEmail { name: "Jeanne".into(), link }, Locale::Fr, &LAYOUT).unwrap();
         assert_eq!(fr.subject, "Palier : confirmez votre adresse email");
     }

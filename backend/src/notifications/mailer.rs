@@ -101,8 +101,10 @@ struct Values<'a> {
     params: &'a serde_json::Map<String, serde_json::Value>,
     /// The page it leads to, absolute.
     link: String,
-    /// `closes_at` in Paris time, in the reader's language.
-    closes: Option<String>,
+    /// Each time `<name>_at` of the values as `<name>`, in Paris time, in
+    /// the reader's language (`closes_at` is read as `closes`).
+    #[serde(flatten)]
+    times: std::collections::BTreeMap<String, String>,
 }
 
 fn values<'a>(
@@ -111,12 +113,15 @@ fn values<'a>(
     link: &str,
     locale: Locale,
 ) -> Values<'a> {
-    let closes = params
-        .get("closes_at")
-        .and_then(|v| v.as_str())
-        .and_then(|v| DateTime::parse_from_rfc3339(v).ok())
-        .map(|at| palier_domain::time::format_paris(at.with_timezone(&Utc), locale));
-    Values { params, link: format!("{}{link}", settings.links.public_url()), closes }
+    let times = params
+        .iter()
+        .filter_map(|(name, value)| {
+            let name = name.strip_suffix("_at")?;
+            let at = DateTime::parse_from_rfc3339(value.as_str()?).ok()?;
+            Some((name.to_owned(), palier_domain::time::format_paris(at.with_timezone(&Utc), locale)))
+        })
+        .collect();
+    Values { params, link: format!("{}{link}", settings.links.public_url()), times }
 }
 
 fn unsubscribe_headers(url: &str) -> Vec<(String, String)> {
@@ -187,6 +192,7 @@ async fn immediate_batch(db: &DatabaseConnection, settings: &Settings) -> Result
             content,
             headers: unsubscribe_headers(&unsubscribe),
             sensitive: false,
+            calendar: None,
         });
     }
     let written = emails.len();
@@ -266,6 +272,7 @@ async fn digest_batch(
                             content,
                             headers: unsubscribe_headers(&unsubscribe),
                             sensitive: false,
+                            calendar: None,
                         },
                     )
                     .await?;

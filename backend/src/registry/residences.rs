@@ -258,9 +258,12 @@ pub async fn residence_view<C: ConnectionTrait>(
         .filter(crate::entities::project::Column::Status.ne(palier_domain::projects::Status::Draft.code()))
         .count(conn)
         .await?;
+    let (councils, meetings) = crate::councils::for_residence(conn, &residence, now).await?;
     Ok(ResidenceView {
         id: ResidenceId::new(residence.id),
         projects,
+        councils,
+        meetings,
         answer_record: crate::projects::list::answer_record(conn, residence.organisation_id, now).await?,
         address: one_line(&residence.address, &residence.postcode, &residence.city),
         organisation: super::organisation_name(conn, residence.organisation_id).await?.unwrap_or_default(),

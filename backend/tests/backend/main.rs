@@ -6,6 +6,7 @@
 
 mod accounts;
 mod consultations;
+mod councils;
 mod database;
 mod notifications;
 mod outbox;

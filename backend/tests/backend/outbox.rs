@@ -25,6 +25,7 @@ fn email(key: &str, to: &str) -> NewEmail {
         content,
         headers: vec![("X-Palier-Test".into(), key.to_owned())],
         sensitive: false,
+        calendar: None,
     }
 }
 

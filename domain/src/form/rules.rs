@@ -66,12 +66,27 @@ pub enum Rule {
     OptionalMessage,
     Comment,
     CategoryLabel,
+    CouncilName,
+    /// A text of a few lines that may be empty (a council's description, an agenda item's).
+    ShortText,
+    /// One line that may be empty (a place, a presenter).
+    Line,
+    /// A meeting's video link: nothing, or an `https://` address.
+    VideoLink,
+    /// A meeting's length in minutes.
+    MeetingDuration,
+    AgendaTitle,
+    /// An agenda item's expected minutes.
+    AgendaMinutes,
+    /// The end of a council member's term (nothing is fine).
+    TermEnd,
 }
 
 impl Rule {
     /// The message id of what is wrong with `value`, or `None` when it is fine.
     pub fn check(self, value: &str) -> Option<&'static str> {
         use crate::consultations::form;
+        use crate::councils::form as councils;
         use crate::projects::form as projects;
         use crate::registry;
         use crate::{DisplayName, Email, EmailError, InvitationCode, Password};
@@ -119,6 +134,14 @@ impl Rule {
             Rule::OptionalMessage => projects::optional_message(value).err(),
             Rule::Comment => crate::discussion::comment_body(value).err(),
             Rule::CategoryLabel => projects::category_label(value).err(),
+            Rule::CouncilName => councils::council_name(value).err(),
+            Rule::ShortText => councils::short_text(value).err(),
+            Rule::Line => councils::line(value).err(),
+            Rule::VideoLink => councils::video_link(value).err(),
+            Rule::MeetingDuration => councils::duration(&Input::new(value)).err(),
+            Rule::AgendaTitle => councils::item_title(value).err(),
+            Rule::AgendaMinutes => councils::item_minutes(&Input::new(value)).err(),
+            Rule::TermEnd => councils::term_end(value).err(),
         }
     }
 
@@ -169,6 +192,13 @@ impl Rule {
             Rule::OptionalMessage => vec!["error-project-message-long"],
             Rule::Comment => vec!["error-comment-empty", "error-comment-long"],
             Rule::CategoryLabel => vec!["error-category-label"],
+            Rule::CouncilName => vec!["error-council-name"],
+            Rule::ShortText | Rule::Line => vec!["error-text-too-long"],
+            Rule::VideoLink => vec!["error-video-link"],
+            Rule::MeetingDuration => vec!["error-meeting-duration"],
+            Rule::AgendaTitle => vec!["error-item-title"],
+            Rule::AgendaMinutes => vec!["error-item-minutes"],
+            Rule::TermEnd => vec!["error-term-end"],
         }
     }
 }

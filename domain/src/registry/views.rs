@@ -129,6 +129,10 @@ pub struct ResidenceView {
     pub projects: u64,
     /// The landlord's record of answers to projects this year.
     pub answer_record: crate::projects::AnswerRecord,
+    /// The tenants' councils that cover it.
+    pub councils: Vec<crate::councils::CouncilSummary>,
+    /// Their next meetings, soonest first.
+    pub meetings: Vec<crate::councils::MeetingSummary>,
 }
 
 /// An address written as one line, leaving out the parts that are empty.

@@ -225,3 +225,33 @@ pub async fn projects_export(
     )
         .into_response()
 }
+
+/// `GET /conseils/{id}/agenda.ics`: a council's meetings of the last year
+/// and to come, as an iCalendar feed calendar applications subscribe to
+/// (public, like the council's page).
+pub async fn council_feed(State(state): State<AppState>, Path((id, file)): Path<(String, String)>) -> Response {
+    use palier_backend::councils::CouncilError;
+    let (Ok(id), "agenda.ics") = (id.parse::<palier_domain::ids::CouncilId>(), file.as_str()) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let mailing = palier_backend::councils::meetings::Mailing {
+        links: state.settings.links(),
+        organiser: state.mailer.from_address(),
+    };
+    match palier_backend::councils::meetings::feed(&state.db, &mailing, id, state.clock.now()).await {
+        Ok(body) => (
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "inline; filename=\"agenda.ics\""),
+                (header::CACHE_CONTROL, "public, max-age=900"),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(CouncilError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(error = %palier_app::server::cause_chain(&error), "could not build a council's feed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}

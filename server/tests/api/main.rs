@@ -8,6 +8,7 @@ mod helpers;
 mod accounts;
 mod cli;
 mod consultations;
+mod councils;
 mod fuzz;
 mod health;
 mod notifications;

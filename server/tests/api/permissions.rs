@@ -26,6 +26,10 @@ const ADMIN_1: Access = Access::Only(&[Admin1, Platform]);
 const AUDIENCE_A: Access = Access::Only(&[TenantA, Staff1, Admin1, Platform]);
 /// Tenant A, the author of the world's project and comment.
 const AUTHOR_A: Access = Access::Only(&[TenantA]);
+/// Those who act for the world's council: its secretary (tenant A) and organisation 1's staff.
+const ACTS_FOR_COUNCIL: Access = Access::Only(&[TenantA, Staff1, Admin1, Platform]);
+/// The world council's members: tenant A (secretary) and tenant B.
+const COUNCIL_MEMBERS: Access = Access::Only(&[TenantA, TenantB]);
 /// The open consultation's only question (its id is 3 in every world: the draft's two come first).
 const ANSWER_FIELD: &str = "answers[q3][]";
 
@@ -455,6 +459,89 @@ pub(crate) fn cases() -> Vec<Case> {
             path: "/api/registry/remove_moderator",
             access: ADMIN_1,
             fields: |w| vec![("organisation_id", w.org1.to_string()), ("user_id", w.tenant_b.to_string())],
+        },
+        Case {
+            path: "/api/councils/admin",
+            access: REGISTRY_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string())],
+        },
+        Case {
+            path: "/api/councils/create",
+            access: REGISTRY_1,
+            fields: |w| vec![("organisation_id", w.org1.to_string()), ("name", "CCL".into()), ("kind", "ccl".into())],
+        },
+        Case { path: "/api/councils/get", access: Access::Public, fields: |w| vec![("id", w.council.to_string())] },
+        Case {
+            path: "/api/councils/meeting",
+            access: Access::Public,
+            fields: |w| vec![("council_id", w.council.to_string()), ("id", w.meeting.to_string())],
+        },
+        Case {
+            path: "/api/councils/add_member",
+            access: ACTS_FOR_COUNCIL,
+            fields: |w| {
+                vec![
+                    ("council_id", w.council.to_string()),
+                    ("email", "staff.1@example.org".into()),
+                    ("role", "landlord_representative".into()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/councils/remove_member",
+            access: ACTS_FOR_COUNCIL,
+            fields: |w| vec![("council_id", w.council.to_string()), ("user_id", w.tenant_b.to_string())],
+        },
+        Case {
+            path: "/api/councils/convene",
+            access: ACTS_FOR_COUNCIL,
+            fields: |w| {
+                vec![
+                    ("council_id", w.council.to_string()),
+                    ("starts_at", "2099-01-01T18:00".into()),
+                    ("minutes", "90".into()),
+                    ("place", "Salle commune".into()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/councils/reschedule",
+            access: ACTS_FOR_COUNCIL,
+            fields: |w| {
+                vec![
+                    ("meeting_id", w.meeting.to_string()),
+                    ("starts_at", "2099-01-02T18:00".into()),
+                    ("minutes", "60".into()),
+                    ("place", "Loge".into()),
+                ]
+            },
+        },
+        Case {
+            path: "/api/councils/cancel",
+            access: ACTS_FOR_COUNCIL,
+            fields: |w| vec![("meeting_id", w.meeting.to_string())],
+        },
+        Case {
+            path: "/api/councils/send_convocations",
+            access: ACTS_FOR_COUNCIL,
+            fields: |w| vec![("meeting_id", w.meeting.to_string())],
+        },
+        Case {
+            path: "/api/councils/add_item",
+            access: ACTS_FOR_COUNCIL,
+            fields: |w| {
+                vec![("meeting_id", w.meeting.to_string()), ("title", "Halls".into()), ("minutes", "10".into())]
+            },
+        },
+        Case {
+            path: "/api/councils/remove_item",
+            access: ACTS_FOR_COUNCIL,
+            fields: |w| vec![("meeting_id", w.meeting.to_string()), ("item_id", w.agenda_item.to_string())],
+        },
+        Case {
+            path: "/api/councils/reply",
+            access: COUNCIL_MEMBERS,
+            fields: |w| vec![("meeting_id", w.meeting.to_string()), ("reply", "present".into())],
         },
         Case { path: "/api/projects/list", access: Access::SignedIn, fields: |_| vec![("page", "0".into())] },
         Case { path: "/api/projects/get", access: AUDIENCE_A, fields: |w| vec![("id", w.project_a.to_string())] },

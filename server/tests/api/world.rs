@@ -73,6 +73,11 @@ pub struct World {
     pub project_a: i64,
     pub photo_a: i64,
     pub comment_a: i64,
+    /// A council of organisation 1 for residence A: tenant A its secretary,
+    /// tenant B a member; a meeting to come with one agenda item.
+    pub council: i64,
+    pub meeting: i64,
+    pub agenda_item: i64,
     clients: Vec<(Role, reqwest::Client)>,
     tokens: Vec<(Role, String)>,
 }
@@ -216,6 +221,8 @@ impl World {
         .await
         .unwrap();
 
+        let (council, meeting, agenda_item) = council(app, org1, residence_a, admin1, [tenant_a, tenant_b]).await;
+
         let mut clients = vec![(Role::Anonymous, TestApp::new_client())];
         let mut tokens = Vec::new();
         for (role, user_id) in [
@@ -265,6 +272,9 @@ impl World {
             project_a,
             photo_a,
             comment_a,
+            council,
+            meeting,
+            agenda_item,
             clients,
             tokens,
         }
@@ -282,6 +292,45 @@ impl World {
         jar.add_cookie_str(&format!("palier_session={token}; Path=/"), &app.address.parse().unwrap());
         reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_provider(jar).build().unwrap()
     }
+}
+
+/// A council of `residence` set up by `admin`, the first of `seated` its
+/// secretary and the second a member, a meeting a week ahead, and an item on its agenda: (council, meeting, item).
+async fn council(app: &TestApp, org: i64, residence: i64, admin: i64, seated: [i64; 2]) -> (i64, i64, i64) {
+    use palier_backend::councils::{self, meetings, members};
+    use palier_backend::entities::{agenda_item, user};
+    use palier_domain::councils::form::{CouncilDraft, ItemDraft, MeetingDraft, MemberDraft};
+    use palier_domain::councils::{CouncilKind, SeatRole};
+    use palier_domain::ids::{OrganisationId, ResidenceId};
+    use sea_orm::EntityTrait as _;
+    let db = &app.db;
+    let now = app.clock.now();
+    let admin = user::Entity::find_by_id(admin).one(db).await.unwrap().unwrap();
+    let admin = palier_backend::sessions::load_actor(db, &admin).await.unwrap();
+    let draft = CouncilDraft {
+        name: "Conseil de la résidence A".into(),
+        kind: CouncilKind::ResidenceCouncil,
+        residences: vec![ResidenceId::new(residence)],
+        description: String::new(),
+    };
+    let id = councils::create(db, &admin, OrganisationId::new(org), draft, now).await.unwrap();
+    for (person, role) in seated.into_iter().zip([SeatRole::Secretary, SeatRole::Member]) {
+        let row = user::Entity::find_by_id(person).one(db).await.unwrap().unwrap();
+        let email = Email::parse(row.email.as_deref().unwrap()).unwrap();
+        members::add(db, &admin, id, MemberDraft { email, role, term_ends: None }, now).await.unwrap();
+    }
+    let slot = MeetingDraft {
+        starts_at: now + chrono::Duration::days(7),
+        minutes: 90,
+        place: "Salle commune".into(),
+        video_link: String::new(),
+    };
+    let meeting = meetings::convene(db, &admin, id, slot, now).await.unwrap();
+    let item =
+        ItemDraft { title: "Chauffage".into(), description: String::new(), presenter: String::new(), minutes: 30 };
+    meetings::add_item(db, &admin, meeting, item, now).await.unwrap();
+    let item_id = agenda_item::Entity::find().one(db).await.unwrap().unwrap().id;
+    (id.get(), meeting.get(), item_id)
 }
 
 /// Moves a consultation's closing time just past and lets the server's

@@ -25,6 +25,7 @@ pub fn BackOfficePage() -> impl IntoView {
                             <a class="button" href=format!("{base}/consultations")>{i18n.t("consultations-admin-title")}</a>
                             <a class="button button--secondary" href=format!("{base}/residences/nouvelle")>{i18n.t("residence-new")}</a>
                             <a class="button button--secondary" href=format!("{base}/import")>{i18n.t("import-title")}</a>
+                            <a class="button button--secondary" href=format!("{base}/conseils")>{i18n.t("councils-admin-title")}</a>
                             <a class="button button--secondary" href=format!("{base}/moderation")>{i18n.t("back-office-moderation")}</a>
                             {org.admin.then(|| view! {
                                 <a class="button button--secondary" href=format!("{base}/equipe")>{i18n.t("team-title")}</a>

@@ -120,6 +120,23 @@ pub fn ResidencePage() -> impl IntoView {
                         <a class="button button--secondary" href="/projets/nouveau">{i18n.t("projects-propose")}</a>
                     </div>
                 </section>
+                {(!residence.councils.is_empty()).then(|| view! {
+                    <section class="card" aria-labelledby="residence-councils">
+                        <h2 id="residence-councils">{i18n.t("residence-councils")}</h2>
+                        {residence.meetings.is_empty().then(|| view! { <p>{i18n.t("council-no-upcoming")}</p> })}
+                        {(!residence.meetings.is_empty()).then(|| view! {
+                            <h3>{i18n.t("council-upcoming")}</h3>
+                            <ul>
+                                {residence.meetings.iter().map(|m| crate::pages::councils::meeting_line(i18n, m, true)).collect_view()}
+                            </ul>
+                        })}
+                        <ul>
+                            {residence.councils.iter().map(|c| view! {
+                                <li><a href=crate::api::councils::council_path(c.id)>{c.name.clone()}</a></li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })}
             </div>
         }/>
     }
